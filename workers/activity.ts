@@ -1,0 +1,26 @@
+import type { Env, WaitUntil } from "./env";
+import type { LeadView } from "./leads/model";
+import { log } from "./http/log";
+
+export interface ActivityEvent {
+  type: string;
+  at: string;
+  actor: { id: string | null; name: string | null };
+  lead?: Pick<LeadView, "id" | "name" | "status" | "score" | "hot" | "source">;
+  count?: number;
+}
+
+export const leadSummary = (lead: LeadView) => ({ id: lead.id, name: lead.name, status: lead.status, score: lead.score, hot: lead.hot, source: lead.source });
+
+export function activityFeed(env: Env, tenantId: string) {
+  return env.ACTIVITY_FEED.get(env.ACTIVITY_FEED.idFromName(tenantId));
+}
+
+/** Fans the event out to the tenant's open dashboards after the response is sent. */
+export function publishActivity(env: Env, ctx: WaitUntil, tenantId: string, event: Omit<ActivityEvent, "at">): void {
+  ctx.waitUntil(
+    activityFeed(env, tenantId)
+      .publish({ ...event, at: new Date().toISOString() })
+      .catch((err: unknown) => log("warn", "activity publish failed", { tenantId, error: err instanceof Error ? err.message : String(err) })),
+  );
+}

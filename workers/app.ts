@@ -1,0 +1,52 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./env";
+import { requestContext } from "./http/request-context";
+import { corsForWebOrigin, securityHeaders } from "./http/security";
+import { onError, onNotFound } from "./http/errors";
+import { Problem } from "./http/problem";
+import { validationHook } from "./http/validation";
+import { authRoutes } from "./routes/auth";
+import { meRoutes } from "./routes/me";
+import { teamRoutes } from "./routes/team";
+import { leadRoutes } from "./routes/leads";
+import { healthRoutes } from "./routes/health";
+import { metricsRoutes } from "./routes/metrics";
+import { adminRoutes } from "./routes/admin";
+import { wsRoutes } from "./routes/ws";
+import { docsRoutes } from "./routes/docs";
+
+const OPENAPI = { openapi: "3.1.0", info: { title: "Homeline API", version: "1.0.0" } };
+
+/** JSON bodies are capped at MAX_BODY_BYTES; the CSV import has its own, larger limit. */
+const jsonBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.path.endsWith("/leads/import")
+    ? next()
+    : bodyLimit({ maxSize: Number(c.env.MAX_BODY_BYTES), onError: () => { throw new Problem(413, "Content Too Large", `Request bodies are limited to ${Math.round(Number(c.env.MAX_BODY_BYTES) / 1024)} KB.`); } })(c, next);
+
+export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .route("/auth", authRoutes)
+  .route("/", meRoutes)
+  .route("/", teamRoutes)
+  .route("/leads", leadRoutes)
+  .route("/admin", adminRoutes);
+
+export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+app.use("*", requestContext, securityHeaders);
+app.use("/api/*", corsForWebOrigin, jsonBodyLimit);
+app.route("/api/v1", api);
+app.route("/api/health", healthRoutes);
+app.route("/metrics", metricsRoutes);
+app.route("/ws", wsRoutes);
+app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+app.route("/api/docs", docsRoutes(openApiDocument));
+app.onError(onError);
+app.notFound(onNotFound);
+
+function openApiDocument() {
+  const doc = app.getOpenAPI31Document(OPENAPI);
+  doc.components = { ...doc.components, securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } };
+  doc.security = [{ bearer: [] }];
+  return doc;
+}

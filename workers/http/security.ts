@@ -1,0 +1,27 @@
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import type { AppEnv } from "../env";
+
+/** Strict defaults: the SPA ships every asset itself, so nothing external is allowed. */
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const h = c.res.headers;
+  h.set("X-Content-Type-Options", "nosniff");
+  h.set("X-Frame-Options", "DENY");
+  h.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
+  h.set("Cross-Origin-Opener-Policy", "same-origin");
+  if (!h.has("Content-Security-Policy")) {
+    h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  }
+};
+
+export const corsForWebOrigin: MiddlewareHandler<AppEnv> = (c, next) =>
+  cors({
+    origin: (origin) => (origin === c.env.WEB_ORIGIN ? origin : null),
+    credentials: true,
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-ID", "X-Homeline-Client", "Idempotency-Key"],
+    exposeHeaders: ["X-Request-ID", "Retry-After", "Content-Disposition"],
+    maxAge: 600,
+  })(c, next);

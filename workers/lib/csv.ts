@@ -1,0 +1,56 @@
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends, a leading BOM ignored. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+      continue;
+    }
+    if (ch === '"' && field === "") quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (quoted) throw new CsvError("A quoted field is never closed.");
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.length > 1 || r[0] !== "");
+}
+
+export class CsvError extends Error {}
+
+/**
+ * One CSV line. Cells that a spreadsheet would run as a formula get a leading apostrophe
+ * (CSV injection); phone numbers like +15125550100 stay as they are.
+ */
+export function csvLine(values: (string | number | boolean | null | undefined)[]): string {
+  return (
+    values
+      .map((value) => {
+        if (value === null || value === undefined) return "";
+        let text = String(value);
+        if (/^[=@\t\r]/.test(text) || /^[+-][^\d]/.test(text)) text = `'${text}`;
+        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+      })
+      .join(",") + "\r\n"
+  );
+}

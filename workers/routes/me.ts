@@ -1,0 +1,51 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import type { AppEnv } from "../env";
+import { validationHook } from "../http/validation";
+import { requireAuth } from "../http/auth";
+import { database, tables } from "../db/client";
+import { tenantContext } from "../http/tenant-context";
+import { leadReader } from "../leads/repository";
+import { Lead } from "../leads/model";
+import { issueSocketTicket } from "../auth/tokens";
+
+const ok = <T extends z.ZodType>(schema: T) => ({ description: "OK", content: { "application/json": { schema } } });
+const { memberships, tenants, users } = tables;
+
+/** The signed-in user: who, which workspace, which role, plus the dashboard and socket tickets. */
+export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+meRoutes.use("*", requireAuth);
+
+meRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/me",
+    tags: ["auth"],
+    summary: "The signed-in user, workspace, role and every workspace they belong to",
+    responses: { 200: ok(z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string(), superadmin: z.boolean() }), tenant: z.object({ id: z.string(), name: z.string(), timeZone: z.string(), country: z.string() }), role: z.string(), memberships: z.array(z.object({ tenantId: z.string(), tenantName: z.string(), role: z.string() })) })) },
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const db = database(c.env.DB);
+    const [{ tenant }, user, all] = await Promise.all([
+      tenantContext(c),
+      db.query.users.findFirst({ where: eq(users.id, auth.userId), columns: { id: true, email: true, name: true, isSuperadmin: true } }),
+      db.select({ tenantId: memberships.tenantId, tenantName: tenants.name, role: memberships.role }).from(memberships).innerJoin(tenants, eq(tenants.id, memberships.tenantId)).where(eq(memberships.userId, auth.userId)),
+    ]);
+    return c.json({ user: { id: user!.id, email: user!.email, name: user!.name, superadmin: user!.isSuperadmin }, tenant: { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone, country: tenant.country }, role: auth.role, memberships: all }, 200);
+  },
+);
+
+meRoutes.openapi(
+  createRoute({ method: "get", path: "/dashboard", tags: ["leads"], summary: "Leads today and this week, by source and status, and the hottest leads", responses: { 200: ok(z.object({ leadsToday: z.number(), leadsThisWeek: z.number(), total: z.number(), bySource: z.record(z.string(), z.number()), byStatus: z.record(z.string(), z.number()), hotLeads: z.array(Lead) })) } }),
+  async (c) => c.json(await leadReader(c.env, c.get("auth").tenantId).dashboard(Date.now()), 200),
+);
+
+meRoutes.openapi(
+  createRoute({ method: "post", path: "/ws-ticket", tags: ["auth"], summary: "A 30-second single-use ticket for a WebSocket (/ws/activity)", request: { body: { content: { "application/json": { schema: z.strictObject({ channel: z.enum(["activity"]).default("activity") }) } } } }, responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) } }),
+  async (c) => {
+    const channel = "activity";
+    const ticket = await issueSocketTicket(c.env, c.get("auth"), channel);
+    return c.json({ ticket, expiresIn: 30, url: `/ws/${channel}?ticket=${encodeURIComponent(ticket)}` }, 200);
+  },
+);

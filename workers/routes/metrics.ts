@@ -1,0 +1,12 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { requireOps } from "../http/ops-auth";
+import { flushMetrics, metricsStub } from "../metrics/registry";
+import { renderPrometheus } from "../metrics/prometheus";
+
+/** Prometheus text format; this isolate's pending samples are flushed first so the answer is current. */
+export const metricsRoutes = new Hono<AppEnv>().get("/", requireOps, async (c) => {
+  await flushMetrics(c.env);
+  const series = await metricsStub(c.env).snapshot();
+  return c.body(renderPrometheus(series), 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+});
