@@ -38,7 +38,6 @@ export interface Env {
 export interface Vars {
   requestId: string;
   auth: AuthContext;
-  route: string;
 }
 
 export type TenantRole = "owner" | "admin" | "agent";

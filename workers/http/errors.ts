@@ -10,7 +10,10 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof Problem) return problemResponse(c, err);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const detail = status === 400 && /JSON/i.test(err.message) ? "The request body is not valid JSON." : err.message;
+    const detail =
+      status === 400 && /JSON/i.test(err.message) ? "The request body is not valid JSON."
+      : status === 415 ? "Send the body as JSON with Content-Type: application/json."
+      : err.message;
     return problemResponse(c, new Problem(status, titleFor(status), detail));
   }
   log("error", "unhandled error", { requestId: c.get("requestId"), error: err instanceof Error ? err.message : String(err) });

@@ -18,7 +18,9 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   c.res.headers.set("X-Request-ID", requestId);
   const durationMs = performance.now() - started;
-  const route = c.get("route") ?? routePath(c);
+  // The last matched route is the handler's pattern; only middleware wildcards matched → no route.
+  const matched = routePath(c, -1);
+  const route = matched.endsWith("*") ? "unmatched" : matched;
   const status = c.res.status;
   recordRequest(c.env, c.executionCtx, { method: c.req.method, route, status, durationMs });
   log(status >= 500 ? "error" : "info", "request", {
