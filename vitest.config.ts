@@ -19,6 +19,6 @@ export default defineConfig(async () => ({
     include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts", "tests/**/*.test.ts"],
     setupFiles: ["./tests/apply-migrations.ts"],
     // Request logs of passing tests are noise; a failing test still shows its output.
-    silent: "passed-only",
+    silent: "passed-only" as const,
   },
 }));

@@ -13,7 +13,7 @@ describe("integration: tenant isolation sweep", () => {
     const lead = await createLead(a.token, { name: "A's lead", phone: "+15125550150", tags: ["a-only"] });
     const invite = await json(await call("POST", "/api/v1/invites", { token: a.token, body: { email: "agent-a@example.com", role: "agent" } }));
     const ids: Record<string, string> = { id: lead.id, userId: a.userId };
-    const idFor = (path: string) => (path.startsWith("/api/v1/invites") ? { ...ids, id: invite.id } : ids);
+    const idFor = (path: string): Record<string, string> => (path.startsWith("/api/v1/invites") ? { ...ids, id: invite.id } : ids);
 
     const doc = await json(await call("GET", "/api/openapi.json"));
     const idRoutes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).filter(([path]) => /\{\w+\}/.test(path));

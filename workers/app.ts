@@ -7,6 +7,7 @@ import { corsForWebOrigin, securityHeaders } from "./http/security";
 import { onError, onNotFound } from "./http/errors";
 import { Problem } from "./http/problem";
 import { validationHook } from "./http/validation";
+import { requireAuth } from "./http/auth";
 import { authRoutes } from "./routes/auth";
 import { meRoutes } from "./routes/me";
 import { teamRoutes } from "./routes/team";
@@ -25,12 +26,15 @@ const jsonBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
     ? next()
     : bodyLimit({ maxSize: Number(c.env.MAX_BODY_BYTES), onError: () => { throw new Problem(413, "Content Too Large", `Request bodies are limited to ${Math.round(Number(c.env.MAX_BODY_BYTES) / 1024)} KB.`); } })(c, next);
 
+// Public and ops-authenticated groups are registered before the requireAuth wildcard: their
+// handlers answer first, so the wildcard guards exactly the routes registered after it.
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/auth", authRoutes)
+  .route("/admin", adminRoutes)
+  .use("*", requireAuth)
   .route("/", meRoutes)
   .route("/", teamRoutes)
-  .route("/leads", leadRoutes)
-  .route("/admin", adminRoutes);
+  .route("/leads", leadRoutes);
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 app.use("*", requestContext, securityHeaders);

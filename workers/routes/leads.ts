@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { validationHook } from "../http/validation";
-import { requireAuth, requireRole } from "../http/auth";
+import { requireRole } from "../http/auth";
 import { badRequest, notFound, Problem } from "../http/problem";
 import { tenantContext } from "../http/tenant-context";
 import { leadReader } from "../leads/repository";
@@ -28,7 +28,6 @@ const BulkBody = z
   .openapi("LeadBulkUpdate");
 
 export const leadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-leadRoutes.use("*", requireAuth);
 
 leadRoutes.openapi(
   createRoute({ method: "get", path: "/", tags: ["leads"], summary: "List leads: full-text search, filters, sort, cursor pagination", request: { query: LeadListQuery }, responses: { 200: ok(z.object({ items: z.array(Lead), nextCursor: z.string().nullable(), total: z.number().optional() })) } }),

@@ -2,7 +2,6 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { validationHook } from "../http/validation";
-import { requireAuth } from "../http/auth";
 import { database, tables } from "../db/client";
 import { tenantContext } from "../http/tenant-context";
 import { leadReader } from "../leads/repository";
@@ -14,7 +13,6 @@ const { memberships, tenants, users } = tables;
 
 /** The signed-in user: who, which workspace, which role, plus the dashboard and socket tickets. */
 export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-meRoutes.use("*", requireAuth);
 
 meRoutes.openapi(
   createRoute({

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { validationHook } from "../http/validation";
-import { requireAuth, requireRole } from "../http/auth";
+import { requireRole } from "../http/auth";
 import { notFound } from "../http/problem";
 import { database, tables } from "../db/client";
 import { createInvite } from "../team/invites";
@@ -16,7 +16,6 @@ const UserParam = z.object({ userId: z.string().min(1).max(64) });
 const { invites } = tables;
 
 export const teamRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-teamRoutes.use("*", requireAuth);
 
 teamRoutes.openapi(createRoute({ method: "get", path: "/members", tags: ["team"], summary: "Members of the workspace", responses: { 200: ok(z.object({ items: z.array(Member) })) } }), async (c) =>
   c.json({ items: await listMembers(c.env, c.get("auth").tenantId) }, 200),
