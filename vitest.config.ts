@@ -18,6 +18,7 @@ export default defineConfig(async () => ({
   test: {
     include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts", "tests/**/*.test.ts"],
     setupFiles: ["./tests/apply-migrations.ts"],
+    globalSetup: ["./tests/fakes/global-setup.ts"],
     // Request logs of passing tests are noise; a failing test still shows its output.
     silent: "passed-only" as const,
   },

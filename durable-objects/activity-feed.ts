@@ -66,7 +66,8 @@ export class ActivityFeed extends DurableObject<Env> {
   }
 
   override async webSocketClose(socket: WebSocket, code: number): Promise<void> {
-    socket.close(code === 1005 ? 1000 : code, "closing");
+    // 1005/1006/1015 are reserved for the runtime and cannot be sent back.
+    socket.close(code === 1005 || code === 1006 || code === 1015 ? 1000 : code, "closing");
   }
 
   private recent(): ActivityEvent[] {

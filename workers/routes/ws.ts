@@ -16,5 +16,8 @@ export const wsRoutes = new Hono<AppEnv>().get("/activity", async (c) => {
   headers.set("X-Ticket-Jti", claims.jti);
   headers.set("X-Ticket-Exp", String(claims.exp));
   headers.set("X-User-Id", claims.userId);
-  return activityFeed(c.env, claims.tenantId).fetch(new Request(c.req.url, { headers }));
+  const upstream = await activityFeed(c.env, claims.tenantId).fetch(new Request(c.req.url, { headers }));
+  if (upstream.status !== 101) throw unauthorized(await upstream.text());
+  // Re-wrapped so the shared middleware can add its headers (a stub's response headers are immutable).
+  return new Response(null, { status: 101, webSocket: upstream.webSocket, headers: upstream.headers });
 });
