@@ -8,6 +8,6 @@ export { MetricsAggregator } from "../durable-objects/metrics-aggregator";
 
 export default {
   fetch: app.fetch,
-  queue: (batch, env) => consumeBatch(batch, env),
+  queue: (batch, env, _ctx) => consumeBatch(batch, env),
   scheduled: (_controller, env, ctx) => ctx.waitUntil(runMaintenance(env).then(() => undefined)),
 } satisfies ExportedHandler<Env>;

@@ -4,6 +4,7 @@ import { database } from "../db/client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { LeadFiltersInput, LeadListInput } from "./list-query";
 import { ftsQuery } from "./search-query";
+import { dayAndWeekStart } from "../lib/time";
 import { leadEvents, leads, toView, type LeadRow } from "./rows";
 
 const SORT_COLUMNS = { createdAt: leads.createdAt, updatedAt: leads.updatedAt, score: leads.score, name: leads.name } as const;
@@ -84,9 +85,9 @@ export function leadReader(env: Env, tenantId: string, country = "US") {
       return rows.filter((r) => r.id !== excludeId);
     },
 
-    async dashboard(now: number) {
-      const startOfDay = now - (now % 86_400_000);
-      const startOfWeek = startOfDay - ((new Date(startOfDay).getUTCDay() + 6) % 7) * 86_400_000;
+    /** Counts for the dashboard; "today" and "this week" are the workspace's own calendar. */
+    async dashboard(now: number, timeZone: string) {
+      const { startOfDay, startOfWeek } = dayAndWeekStart(timeZone, now);
       const [today, week, bySource, byStatus, hot] = await db.batch([
         db.select({ count: sql<number>`count(*)` }).from(leads).where(and(scope, gte(leads.createdAt, startOfDay))),
         db.select({ count: sql<number>`count(*)` }).from(leads).where(and(scope, gte(leads.createdAt, startOfWeek))),

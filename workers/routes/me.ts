@@ -36,7 +36,10 @@ meRoutes.openapi(
 
 meRoutes.openapi(
   createRoute({ method: "get", path: "/dashboard", tags: ["leads"], summary: "Leads today and this week, by source and status, and the hottest leads", responses: { 200: ok(z.object({ leadsToday: z.number(), leadsThisWeek: z.number(), total: z.number(), bySource: z.record(z.string(), z.number()), byStatus: z.record(z.string(), z.number()), hotLeads: z.array(Lead) })) } }),
-  async (c) => c.json(await leadReader(c.env, c.get("auth").tenantId).dashboard(Date.now()), 200),
+  async (c) => {
+    const { tenant } = await tenantContext(c);
+    return c.json(await leadReader(c.env, tenant.id).dashboard(Date.now(), tenant.timeZone), 200);
+  },
 );
 
 meRoutes.openapi(
