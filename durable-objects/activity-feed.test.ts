@@ -39,6 +39,7 @@ describe("integration: live activity feed", () => {
     const [a, b] = await Promise.all([first.next(), second.next()]);
     expect(Date.now() - started).toBeLessThan(500); // includes the create request itself
     for (const message of [a, b]) {
+      expect(message.event.id).toMatch(/^act_/);
       expect(message).toMatchObject({ type: "event", event: { type: "lead.created", lead: { id: lead.id, name: "Live Lead", hot: true }, actor: { name: "Olive Owner" } } });
     }
     // A reconnecting dashboard gets recent events in its snapshot.

@@ -1,8 +1,11 @@
 import type { Env, WaitUntil } from "./env";
 import type { LeadView } from "./leads/model";
 import { log } from "./http/log";
+import { newId } from "./lib/ids";
 
 export interface ActivityEvent {
+  /** Unique and time-sortable, so a client can drop an event it already has. */
+  id: string;
   type: string;
   at: string;
   actor: { id: string | null; name: string | null };
@@ -17,10 +20,11 @@ export function activityFeed(env: Env, tenantId: string) {
 }
 
 /** Fans the event out to the tenant's open dashboards after the response is sent. */
-export function publishActivity(env: Env, ctx: WaitUntil, tenantId: string, event: Omit<ActivityEvent, "at">): void {
+export function publishActivity(env: Env, ctx: WaitUntil, tenantId: string, event: Omit<ActivityEvent, "at" | "id">): void {
+  const now = Date.now();
   ctx.waitUntil(
     activityFeed(env, tenantId)
-      .publish({ ...event, at: new Date().toISOString() })
+      .publish({ ...event, id: newId("act", now), at: new Date(now).toISOString() })
       .catch((err: unknown) => log("warn", "activity publish failed", { tenantId, error: err instanceof Error ? err.message : String(err) })),
   );
 }

@@ -11,6 +11,7 @@ export interface IssuedRefresh {
   expiresAt: number;
 }
 
+export const REUSE_GRACE_MS = 10_000;
 const ttlMs = (env: Env) => (Number(env.REFRESH_TOKEN_TTL_DAYS) || 30) * 86_400_000;
 
 /** Opaque refresh tokens, stored only as SHA-256 hashes. */
@@ -54,6 +55,12 @@ export async function rotateRefreshToken(env: Env, token: string): Promise<Rotat
   }
   const existing = await db.query.refreshSessions.findFirst({ where: eq(refreshSessions.tokenHash, tokenHash) });
   if (!existing) return { ok: false, reason: "unknown" };
+  // A retry moments after a rotation whose response was lost (dropped connection, two tabs) is
+  // not theft: it gets a fresh token in the same family instead of signing everyone out.
+  if (existing.revokedAt === null && existing.usedAt !== null && now - existing.usedAt <= REUSE_GRACE_MS && existing.expiresAt > now) {
+    const refresh = await issueRefreshToken(env, existing.userId, existing.tenantId, existing.familyId);
+    return { ok: true, userId: existing.userId, tenantId: existing.tenantId, refresh };
+  }
   if (existing.usedAt !== null || existing.revokedAt !== null) {
     await revokeFamily(env, existing.familyId);
     return { ok: false, reason: "reused" };

@@ -25,8 +25,14 @@ export async function verifyAccessToken(env: Env, token: string): Promise<TokenR
   return verify(env, token, "api");
 }
 
-/** WebSocket tickets: 30-second, single-use (the DO remembers the jti), never a long-lived token in a URL. */
-export async function issueSocketTicket(env: Env, auth: AuthContext, channel: string): Promise<string> {
+/**
+ * Tickets put a short-lived credential in a URL where no header can go (a WebSocket upgrade, a
+ * browser download), never a long-lived token. `channel` binds one to its use.
+ */
+export const TICKET_TTL_SECONDS = { activity: 30, export: 60 } as const;
+export type TicketChannel = keyof typeof TICKET_TTL_SECONDS;
+
+export async function issueTicket(env: Env, auth: AuthContext, channel: TicketChannel): Promise<string> {
   return new SignJWT({ tid: auth.tenantId, role: auth.role, ch: channel })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(auth.userId)
@@ -34,11 +40,11 @@ export async function issueSocketTicket(env: Env, auth: AuthContext, channel: st
     .setAudience("ws")
     .setJti(crypto.randomUUID())
     .setIssuedAt()
-    .setExpirationTime("30s")
+    .setExpirationTime(`${TICKET_TTL_SECONDS[channel]}s`)
     .sign(secretKey(env));
 }
 
-export async function verifySocketTicket(env: Env, ticket: string, channel: string): Promise<(AuthContext & { jti: string; exp: number }) | null> {
+export async function verifyTicket(env: Env, ticket: string, channel: TicketChannel): Promise<(AuthContext & { jti: string; exp: number }) | null> {
   try {
     const { payload } = await jwtVerify(ticket, secretKey(env), { issuer: ISSUER, audience: "ws", algorithms: ["HS256"] });
     if (payload.ch !== channel || !payload.jti || !payload.exp) return null;

@@ -1,14 +1,25 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Role } from "../env";
-import { verifyAccessToken } from "../auth/tokens";
+import { verifyAccessToken, verifyTicket, type TicketChannel } from "../auth/tokens";
 import { forbidden, unauthorized } from "./problem";
 
 const RANK: Record<Role, number> = { agent: 1, admin: 2, owner: 3, superadmin: 4 };
+
+// GET routes a browser opens directly (a download), which may carry a ticket instead of a header.
+const TICKET_ROUTES: Record<string, TicketChannel> = { "/api/v1/leads/export.csv": "export" };
 
 /** Bearer access token → c.var.auth. Role checks are separate so each route states its floor. */
 export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("Authorization");
   const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+  const ticketChannel = c.req.method === "GET" ? TICKET_ROUTES[c.req.path] : undefined;
+  const ticket = ticketChannel && c.req.query("ticket");
+  if (!token && ticket) {
+    const claims = await verifyTicket(c.env, ticket, ticketChannel);
+    if (!claims) throw unauthorized("The download link expired; start the export again.");
+    c.set("auth", claims);
+    return next();
+  }
   if (!token) throw unauthorized("Missing bearer token.");
   const result = await verifyAccessToken(c.env, token);
   if (!result.ok) throw unauthorized(result.reason === "expired" ? "Access token expired; refresh it." : "Invalid access token.");

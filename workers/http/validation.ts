@@ -12,7 +12,9 @@ export function invalid(error: ZodError, target: string): Problem {
     field: issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(",") : target),
     message: issue.code === "unrecognized_keys" ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.` : issue.message,
   }));
-  const first = errors[0];
-  const where = target === "json" ? "body" : target;
-  return new Problem(400, "Bad Request", `Invalid ${where}: ${first ? `${first.field}: ${first.message}` : "check the input"}`, { errors });
+  const fields = [...new Set(errors.map((e) => e.field))];
+  const detail =
+    errors.length === 1 ? `${errors[0]!.field}: ${errors[0]!.message}`
+    : `${fields.length} field${fields.length > 1 ? "s" : ""} need attention: ${fields.join(", ")}.`;
+  return new Problem(400, "Bad Request", detail, { errors });
 }

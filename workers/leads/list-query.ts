@@ -13,10 +13,11 @@ const csvOf = <T extends readonly [string, ...string[]]>(values: T, name: string
     })
     .openapi({ description: `Comma-separated: ${values.join(", ")}`, type: "string" });
 
-const dateParam = z.iso
-  .datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z." })
-  .or(z.iso.date({ message: "Use an ISO date, e.g. 2026-11-01." }))
-  .transform((value) => Date.parse(value));
+const dateTime = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z." }).transform((value) => Date.parse(value));
+const dateOnly = z.iso.date({ message: "Use an ISO date, e.g. 2026-11-01." });
+const dateFrom = dateTime.or(dateOnly.transform((value) => Date.parse(value)));
+// A bare date as the end of a range means "through that day" (UTC); send a date-time for a local day.
+const dateTo = dateTime.or(dateOnly.transform((value) => Date.parse(value) + 86_400_000 - 1));
 
 export const SORTS = ["createdAt", "-createdAt", "updatedAt", "-updatedAt", "score", "-score", "name", "-name"] as const;
 
@@ -30,8 +31,8 @@ export const LeadFilters = z.strictObject({
   hot: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   assigneeId: z.string().max(64).optional().openapi({ description: "A user id, or `unassigned`" }),
   tag: z.string().trim().toLowerCase().max(32).optional(),
-  createdFrom: dateParam.optional(),
-  createdTo: dateParam.optional(),
+  createdFrom: dateFrom.optional(),
+  createdTo: dateTo.optional(),
   sort: z.enum(SORTS).default("-createdAt"),
 });
 

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import type { LeadFiltersInput, LeadListInput } from "./list-query";
 import { ftsQuery } from "./search-query";
 import { dayAndWeekStart } from "../lib/time";
-import { leadEvents, leads, toView, type LeadRow } from "./rows";
+import { leadEvents, leads, leadTags, toView, type LeadRow } from "./rows";
 
 const SORT_COLUMNS = { createdAt: leads.createdAt, updatedAt: leads.updatedAt, score: leads.score, name: leads.name } as const;
 
@@ -73,6 +73,17 @@ export function leadReader(env: Env, tenantId: string, country = "US") {
       const conditions = [eq(leadEvents.tenantId, tenantId), eq(leadEvents.leadId, leadId)];
       if (before !== undefined) conditions.push(lt(leadEvents.createdAt, before));
       return db.select().from(leadEvents).where(and(...conditions)).orderBy(desc(leadEvents.createdAt), desc(leadEvents.id)).limit(limit);
+    },
+
+    /** The workspace's tags, most used first (for filter pickers). */
+    async tags(limit: number) {
+      return db
+        .select({ tag: leadTags.tag, count: sql<number>`count(*)` })
+        .from(leadTags)
+        .where(eq(leadTags.tenantId, tenantId))
+        .groupBy(leadTags.tag)
+        .orderBy(desc(sql`count(*)`), asc(leadTags.tag))
+        .limit(limit);
     },
 
     /** Leads in this tenant that share the phone or email (duplicate detection). */

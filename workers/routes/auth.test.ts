@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, expectProblem, json, signup } from "../../tests/api";
 
@@ -43,14 +44,25 @@ describe("integration: signup, login, refresh, logout", () => {
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
   });
 
-  it("rotates refresh tokens; replaying an old one revokes the whole family", async () => {
+  it("rotates refresh tokens; replaying an old one after the grace window revokes the whole family", async () => {
     const account = await signup();
     const first = await json(await call("POST", "/api/v1/auth/refresh", { body: { refreshToken: account.refreshToken } }));
     expect(first.refreshToken).not.toBe(account.refreshToken);
     expect((await call("GET", "/api/v1/me", { token: first.accessToken })).status).toBe(200);
+    await env.DB.prepare("UPDATE refresh_sessions SET used_at = used_at - 60000 WHERE used_at IS NOT NULL").run();
     // Reusing the already-rotated token: theft is assumed, every token of the family dies.
     await expectProblem(await call("POST", "/api/v1/auth/refresh", { body: { refreshToken: account.refreshToken } }), 401);
     await expectProblem(await call("POST", "/api/v1/auth/refresh", { body: { refreshToken: first.refreshToken } }), 401);
+  });
+
+  it("a retry within 10 s of a rotation (lost response, second tab) gets a fresh token instead of a sign-out", async () => {
+    const account = await signup();
+    const first = await json(await call("POST", "/api/v1/auth/refresh", { body: { refreshToken: account.refreshToken } }));
+    const retry = await call("POST", "/api/v1/auth/refresh", { body: { refreshToken: account.refreshToken } });
+    expect(retry.status).toBe(200);
+    const second = await json(retry);
+    expect(new Set([account.refreshToken, first.refreshToken, second.refreshToken]).size).toBe(3);
+    expect((await call("POST", "/api/v1/auth/refresh", { body: { refreshToken: first.refreshToken } })).status).toBe(200);
   });
 
   it("web clients get the refresh token only as an httpOnly Secure SameSite=Strict cookie", async () => {

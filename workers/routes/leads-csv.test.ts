@@ -71,6 +71,19 @@ describe("integration: CSV export", () => {
     expect(rows[1]![10]).toBe('says "hi", twice');
   });
 
+  it("a browser download can carry a 60-second export ticket instead of a header, and only for the export", async () => {
+    const { token } = await signup();
+    await createLead(token, { name: "Ticketed" });
+    const { ticket, expiresIn } = await json(await call("POST", "/api/v1/leads/export-ticket", { token }));
+    expect(expiresIn).toBe(60);
+    const download = await call("GET", `/api/v1/leads/export.csv?status=new&ticket=${ticket}`);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toContain("Ticketed");
+    await expectProblem(await call("GET", `/api/v1/leads?ticket=${ticket}`), 401);
+    await expectProblem(await call("GET", "/api/v1/leads/export.csv?ticket=forged"), 401);
+    await expectProblem(await call("GET", `/api/v1/leads/export.csv?ticket=${token}`), 401);
+  });
+
   it("pages through more leads than one read (1,200 rows) in order", async () => {
     const { token } = await signup();
     const csv = "name\n" + Array.from({ length: 1200 }, (_, i) => `Export ${i}`).join("\n");

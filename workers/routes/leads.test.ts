@@ -71,6 +71,9 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
     expect(await names("assigneeId=unassigned")).toEqual(["A"]);
     expect(await names("createdFrom=2000-01-01&createdTo=2000-12-31")).toEqual([]);
     expect(await names(`createdFrom=${new Date(Date.now() - 60_000).toISOString()}`)).toEqual(["A", "B"]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await names(`createdFrom=${today}&createdTo=${today}`)).toEqual(["A", "B"]); // a bare end date includes its day
+    expect(await json(await call("GET", "/api/v1/leads/tags", { token }))).toEqual({ items: [{ tag: "vip", count: 1 }] });
   });
 
   it("pages with an opaque keyset cursor in every sort order without gaps or repeats", async () => {
@@ -144,7 +147,9 @@ describe("integration: bad input is a clear 4xx", () => {
     expect((await expectProblem(await post(JSON.stringify({ name: "x", lat: 123 })), 400)).errors[0].field).toBe("lat");
     await expectProblem(await post(JSON.stringify({ name: "x".repeat(2_000_000) })), 413);
     expect((await expectProblem(await post("name=x", "application/x-www-form-urlencoded"), 415)).detail).toMatch(/application\/json/);
-    expect((await expectProblem(await post(JSON.stringify({ name: "x", phone: "12" })), 400)).detail).toMatch(/not a valid phone number/);
+    expect((await expectProblem(await post(JSON.stringify({ name: "x", phone: "12" })), 400)).errors[0]).toEqual({ field: "phone", message: "Enter a phone number, e.g. +1 512 555 0100." });
+    expect((await expectProblem(await post(JSON.stringify({ name: "x", phone: "+1 000 000 0000" })), 400)).detail).toMatch(/not a valid phone number/);
+    expect((await expectProblem(await post(JSON.stringify({ email: "nope", phone: "12" })), 400)).detail).toBe("3 fields need attention: name, phone, email.");
     await expectProblem(await call("GET", "/api/v1/leads?cursor=bm90LWEtY3Vyc29y", { token }), 400);
     await expectProblem(await call("GET", "/api/v1/leads?limit=5000", { token }), 400);
     await expectProblem(await call("GET", "/api/v1/leads?status=maybe", { token }), 400);

@@ -12,6 +12,7 @@ import { toView } from "../leads/rows";
 import { exportCsv } from "../leads/export";
 import { importCsv } from "../leads/import";
 import { leadSummary, publishActivity } from "../activity";
+import { issueTicket, TICKET_TTL_SECONDS } from "../auth/tokens";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const ok = <T extends z.ZodType>(schema: T, description = "OK") => ({ description, content: { "application/json": { schema } } });
@@ -48,7 +49,12 @@ leadRoutes.openapi(
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "get", path: "/export.csv", tags: ["leads"], summary: "Stream matching leads as CSV (constant memory)", request: { query: LeadFilters }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } } }),
+  createRoute({ method: "post", path: "/export-ticket", tags: ["leads"], summary: "A 60-second ticket for a browser download of export.csv (?ticket=…)", responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number() })) } }),
+  async (c) => c.json({ ticket: await issueTicket(c.env, c.get("auth"), "export"), expiresIn: TICKET_TTL_SECONDS.export }, 200),
+);
+
+leadRoutes.openapi(
+  createRoute({ method: "get", path: "/export.csv", tags: ["leads"], summary: "Stream matching leads as CSV (constant memory); Bearer token or ?ticket=", request: { query: LeadFilters.extend({ ticket: z.string().max(1000).optional() }) }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } } }),
   async (c) => {
     const { tenant } = await tenantContext(c);
     const stamp = new Date().toISOString().slice(0, 10);
@@ -96,6 +102,11 @@ leadRoutes.openapi(
     if (result.updated) publishActivity(c.env, c.executionCtx, tenant.id, { type: "leads.bulk_updated", actor, count: result.updated });
     return c.json(result, 200);
   },
+);
+
+leadRoutes.openapi(
+  createRoute({ method: "get", path: "/tags", tags: ["leads"], summary: "The workspace's tags with how many leads carry each", request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) }, responses: { 200: ok(z.object({ items: z.array(z.object({ tag: z.string(), count: z.number() })) })) } }),
+  async (c) => c.json({ items: await leadReader(c.env, c.get("auth").tenantId).tags(c.req.valid("query").limit) }, 200),
 );
 
 leadRoutes.openapi(

@@ -6,7 +6,7 @@ import { database, tables } from "../db/client";
 import { tenantContext } from "../http/tenant-context";
 import { leadReader } from "../leads/repository";
 import { Lead } from "../leads/model";
-import { issueSocketTicket } from "../auth/tokens";
+import { issueTicket } from "../auth/tokens";
 
 const ok = <T extends z.ZodType>(schema: T) => ({ description: "OK", content: { "application/json": { schema } } });
 const { memberships, tenants, users } = tables;
@@ -46,7 +46,7 @@ meRoutes.openapi(
   createRoute({ method: "post", path: "/ws-ticket", tags: ["auth"], summary: "A 30-second single-use ticket for a WebSocket (/ws/activity)", request: { body: { content: { "application/json": { schema: z.strictObject({ channel: z.enum(["activity"]).default("activity") }) } } } }, responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) } }),
   async (c) => {
     const channel = "activity";
-    const ticket = await issueSocketTicket(c.env, c.get("auth"), channel);
+    const ticket = await issueTicket(c.env, c.get("auth"), channel);
     return c.json({ ticket, expiresIn: 30, url: `/ws/${channel}?ticket=${encodeURIComponent(ticket)}` }, 200);
   },
 );

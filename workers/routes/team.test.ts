@@ -43,7 +43,12 @@ describe("integration: invites and roles", () => {
     await expectProblem(await call("POST", "/api/v1/invites", { token: admin.accessToken, body: { email: "y@example.com", role: "admin" } }), 403);
     expect((await call("POST", "/api/v1/invites", { token: admin.accessToken, body: { email: "y@example.com", role: "agent" } })).status).toBe(201);
     await expectProblem(await call("DELETE", `/api/v1/members/${owner.userId}`, { token: admin.accessToken }), 403);
+    await call("PATCH", `/api/v1/leads/${lead.id}`, { token: owner.token, body: { assigneeId: agent.user.id } });
     expect((await call("DELETE", `/api/v1/members/${agent.user.id}`, { token: admin.accessToken })).status).toBe(204);
+    // Their leads return to the unassigned pool, with a timeline entry.
+    expect((await json(await call("GET", `/api/v1/leads/${lead.id}`, { token: owner.token }))).assigneeId).toBeNull();
+    const events = await json(await call("GET", `/api/v1/leads/${lead.id}/events`, { token: owner.token }));
+    expect(events.items[0]).toMatchObject({ type: "lead.updated", actor: { name: "Admin" }, data: { reason: "member removed", changes: { assigneeId: [agent.user.id, null] } } });
   });
 
   it("role changes take effect at the next refresh, and owners cannot demote themselves", async () => {

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { verifySocketTicket } from "../auth/tokens";
+import { verifyTicket } from "../auth/tokens";
 import { Problem, unauthorized } from "../http/problem";
 import { activityFeed } from "../activity";
 
@@ -9,7 +9,7 @@ export const wsRoutes = new Hono<AppEnv>().get("/activity", async (c) => {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new Problem(426, "Upgrade Required", "Connect with a WebSocket.");
   const ticket = c.req.query("ticket");
   if (!ticket) throw unauthorized("Missing ticket: POST /api/v1/ws-ticket first.");
-  const claims = await verifySocketTicket(c.env, ticket, "activity");
+  const claims = await verifyTicket(c.env, ticket, "activity");
   if (!claims) throw unauthorized("The ticket is invalid or expired.");
   c.set("auth", claims);
   const headers = new Headers(c.req.raw.headers);
