@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./schema/d1/tables.ts",
+  schema: "./schema/d1/*.ts",
   out: "./schema/d1/migrations",
 });

@@ -1,7 +1,7 @@
 import type { Env } from "./env";
 import { app } from "./app";
 import { consumeBatch } from "./queue/consumer";
-import { runMaintenance } from "./crons";
+import { runScheduled } from "./crons";
 
 export { ActivityFeed } from "../durable-objects/activity-feed";
 export { MetricsAggregator } from "../durable-objects/metrics-aggregator";
@@ -9,5 +9,5 @@ export { MetricsAggregator } from "../durable-objects/metrics-aggregator";
 export default {
   fetch: app.fetch,
   queue: (batch, env, _ctx) => consumeBatch(batch, env),
-  scheduled: (_controller, env, ctx) => ctx.waitUntil(runMaintenance(env).then(() => undefined)),
+  scheduled: (controller, env, ctx) => ctx.waitUntil(runScheduled(controller.cron, env, controller.scheduledTime)),
 } satisfies ExportedHandler<Env>;

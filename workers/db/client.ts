@@ -1,5 +1,5 @@
 import { drizzle } from "drizzle-orm/d1";
-import * as tables from "../../schema/d1/tables";
+import * as tables from "../../schema/d1/index";
 
 export const database = (d1: D1Database) => drizzle(d1, { schema: tables });
 export type Database = ReturnType<typeof database>;

@@ -4,7 +4,6 @@ import { describe, expect, inject, it } from "vitest";
 import worker from "../index";
 import { backoffSeconds, DEAD_LETTER_QUEUE, EVENTS_QUEUE } from "./consumer";
 import { queueEmail } from "../outbox/email";
-import { runMaintenance } from "../crons";
 
 const message = (id: string, body: unknown, attempts = 1) => ({ id, timestamp: new Date(), attempts, body });
 
@@ -45,23 +44,5 @@ describe("integration: queue consumer", () => {
       [EVENTS_QUEUE, "nope", 1],
       [EVENTS_QUEUE, "outbox.send", 6],
     ]);
-  });
-});
-
-describe("integration: maintenance cron", () => {
-  it("purges dead sessions and re-queues stuck outbox rows, and a second run changes nothing more", async () => {
-    const now = Date.now();
-    await env.DB.batch([
-      env.DB.prepare("INSERT INTO tenants (id, name, slug, created_at) VALUES ('ten_c', 'C', 'c', 0)"),
-      env.DB.prepare("INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('usr_c', 'c@example.com', 'C', 'x', 0)"),
-      env.DB.prepare("INSERT INTO refresh_sessions (id, family_id, user_id, tenant_id, token_hash, created_at, expires_at) VALUES ('rs_old', 'f', 'usr_c', 'ten_c', 'h1', 0, ?)").bind(now - 2 * 86_400_000),
-      env.DB.prepare("INSERT INTO refresh_sessions (id, family_id, user_id, tenant_id, token_hash, created_at, expires_at) VALUES ('rs_live', 'f2', 'usr_c', 'ten_c', 'h2', 0, ?)").bind(now + 86_400_000),
-      env.DB.prepare("INSERT INTO outbox (id, tenant_id, channel, recipient, body, status, provider, idempotency_key, created_at, updated_at) VALUES ('out_stuck', 'ten_c', 'email', 'x@example.com', 'b', 'queued', 'pending', 'stuck', 0, 0)"),
-    ]);
-    expect(await runMaintenance(env, now)).toEqual({ sessionsPurged: 1, invitesPurged: 0, outboxRequeued: 1 });
-    const remaining = await env.DB.prepare("SELECT id FROM refresh_sessions").all<{ id: string }>();
-    expect(remaining.results.map((r) => r.id)).toEqual(["rs_live"]);
-    await env.DB.prepare("UPDATE outbox SET status = 'simulated' WHERE id = 'out_stuck'").run();
-    expect(await runMaintenance(env, now)).toEqual({ sessionsPurged: 0, invitesPurged: 0, outboxRequeued: 0 });
   });
 });

@@ -1,8 +1,8 @@
 import { and, inArray, lt, or, isNotNull } from "drizzle-orm";
-import type { Env } from "./env";
-import { database, tables } from "./db/client";
-import { enqueue } from "./queue/messages";
-import { log } from "./http/log";
+import type { Env } from "../env";
+import { database, tables } from "../db/client";
+import { enqueue } from "../queue/messages";
+import { log } from "../http/log";
 
 const DAY = 86_400_000;
 const STUCK_AFTER_MS = 15 * 60_000;

@@ -1,0 +1,2 @@
+// Every D1 table, one file per capability. drizzle-kit reads the same files (drizzle.config.ts).
+export * from "./tables";

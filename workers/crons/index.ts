@@ -1,0 +1,25 @@
+import type { Env } from "../env";
+import { log } from "../http/log";
+import { runMaintenance } from "./maintenance";
+
+type Job = (env: Env, now: number) => Promise<unknown>;
+
+/**
+ * Cron expression (as declared in wrangler.toml [triggers]) → the jobs it runs. Each job is
+ * idempotent: a trigger that fires twice changes nothing more.
+ */
+export const SCHEDULE: Record<string, Job[]> = {
+  "*/10 * * * *": [runMaintenance],
+};
+
+export async function runScheduled(cron: string, env: Env, now = Date.now()): Promise<void> {
+  const jobs = SCHEDULE[cron];
+  if (!jobs) {
+    log("warn", "no jobs for cron", { cron });
+    return;
+  }
+  const results = await Promise.allSettled(jobs.map((job) => job(env, now)));
+  results.forEach((result, i) => {
+    if (result.status === "rejected") log("error", "cron job failed", { cron, job: jobs[i]!.name, error: String(result.reason) });
+  });
+}
