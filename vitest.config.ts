@@ -1,5 +1,24 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { createServer } from "node:net";
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+// Durable Objects see only the configured bindings, so the URLs of fakes they (or the queue
+// consumer) call are fixed here: free loopback ports, on which tests/fakes/global-setup.ts
+// (same process) starts the Anthropic fake and the Stripe fake (auto-recharge charges a card
+// from the queue the Wallet DO feeds).
+const anthropicFakePort = await freePort();
+const stripeFakePort = await freePort();
+process.env.HOMELINE_ANTHROPIC_FAKE_PORT = String(anthropicFakePort);
+process.env.HOMELINE_STRIPE_FAKE_PORT = String(stripeFakePort);
 
 export default defineConfig(async () => ({
   plugins: [
@@ -11,6 +30,18 @@ export default defineConfig(async () => ({
           JWT_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
           OPS_TOKEN: "test-ops-token",
           ENVIRONMENT: "test",
+          // Webhook secrets; sending keys stay unset (local providers) unless a test sets them.
+          WHATSAPP_APP_SECRET: "test-whatsapp-app-secret",
+          WHATSAPP_VERIFY_TOKEN: "test-verify-token",
+          TWILIO_AUTH_TOKEN: "test-twilio-auth-token",
+          // Claude answers through the loopback fake of the Messages API (workspaces choose the
+          // engine; tests/conversations.ts makes new ones local unless a test asks for Claude).
+          ANTHROPIC_API_KEY: "sk-ant-test",
+          ANTHROPIC_BASE_URL: `http://127.0.0.1:${anthropicFakePort}`,
+          // Payments run against the loopback Stripe fake (tests of the local top-up unset the key).
+          STRIPE_SECRET_KEY: "sk_test_homeline",
+          STRIPE_WEBHOOK_SECRET: "whsec_test_homeline",
+          STRIPE_API_URL: `http://127.0.0.1:${stripeFakePort}`,
         },
       },
     }),

@@ -1,31 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { call, createLead, json, signup } from "../tests/api";
+import { call, createLead, signup } from "../tests/api";
+import { openSocket } from "../tests/sockets";
 
-async function connect(token: string) {
-  const { url } = await json(await call("POST", "/api/v1/ws-ticket", { token, body: { channel: "activity" } }));
-  const response = await call("GET", url, { headers: { Upgrade: "websocket" } });
-  const socket = response.webSocket;
-  if (!socket) throw new Error(`no socket: ${response.status} ${await response.text()}`);
-  socket.accept();
-  const messages: any[] = [];
-  const waiters: (() => void)[] = [];
-  socket.addEventListener("message", (event) => {
-    messages.push(event.data === "pong" ? "pong" : JSON.parse(event.data as string));
-    waiters.splice(0).forEach((wake) => wake());
-  });
-  const next = async (timeoutMs = 1000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!messages.length) {
-      if (Date.now() > deadline) throw new Error("no message");
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 20);
-      });
-    }
-    return messages.shift();
-  };
-  return { socket, next, messages, url };
-}
+const connect = (token: string) => openSocket(token, "activity");
 
 describe("integration: live activity feed", () => {
   it("sends a snapshot on connect and each lead event to every dashboard of the tenant within 100 ms", async () => {

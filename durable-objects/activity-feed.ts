@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
 import type { ActivityEvent } from "../workers/activity";
+import { claimTicket, closeBack, USED_TICKETS_TABLE } from "./lib/tickets";
 
 const RECENT = 50;
 
@@ -16,26 +17,18 @@ export class ActivityFeed extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
     ctx.storage.sql.exec(`
       CREATE TABLE IF NOT EXISTS recent (seq INTEGER PRIMARY KEY AUTOINCREMENT, event TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS used_tickets (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+      ${USED_TICKETS_TABLE}
     `);
   }
 
   /** Connect: the Worker verified the ticket's signature; here it is made single-use. */
   override async fetch(request: Request): Promise<Response> {
-    if (request.headers.get("Upgrade") !== "websocket") return new Response("Expected a WebSocket upgrade", { status: 426 });
-    const jti = request.headers.get("X-Ticket-Jti");
-    const expiresAt = Number(request.headers.get("X-Ticket-Exp")) * 1000;
-    const userId = request.headers.get("X-User-Id");
-    if (!jti || !userId || !expiresAt) return new Response("Missing ticket", { status: 401 });
-    const now = Date.now();
-    this.ctx.storage.sql.exec(`DELETE FROM used_tickets WHERE expires_at < ?`, now);
-    const reused = this.ctx.storage.sql.exec(`SELECT 1 FROM used_tickets WHERE jti = ?`, jti).toArray().length > 0;
-    if (reused) return new Response("Ticket already used", { status: 401 });
-    this.ctx.storage.sql.exec(`INSERT INTO used_tickets (jti, expires_at) VALUES (?, ?)`, jti, expiresAt);
-
+    const holder = claimTicket(this.ctx.storage.sql, request);
+    if (holder instanceof Response) return holder;
+    const { userId } = holder;
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [userId]);
-    server.serializeAttachment({ userId, connectedAt: now });
+    server.serializeAttachment({ userId, connectedAt: Date.now() });
     server.send(JSON.stringify({ type: "snapshot", events: this.recent() }));
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -66,8 +59,7 @@ export class ActivityFeed extends DurableObject<Env> {
   }
 
   override async webSocketClose(socket: WebSocket, code: number): Promise<void> {
-    // 1005/1006/1015 are reserved for the runtime and cannot be sent back.
-    socket.close(code === 1005 || code === 1006 || code === 1015 ? 1000 : code, "closing");
+    closeBack(socket, code);
   }
 
   private recent(): ActivityEvent[] {

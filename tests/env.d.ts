@@ -6,6 +6,6 @@ declare namespace Cloudflare {
   }
   interface GlobalProps {
     mainModule: typeof import("../workers/index");
-    durableNamespaces: "ActivityFeed" | "MetricsAggregator";
+    durableNamespaces: "ActivityFeed" | "MetricsAggregator" | "Conversation" | "ProCalendar" | "Wallet";
   }
 }

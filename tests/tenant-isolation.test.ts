@@ -1,5 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { call, createLead, json, signup } from "./api";
+import { call, createLead, json, signup, type TestAccount } from "./api";
+import { postWhatsApp, settle, uniqueDigits, whatsappText, type Workspace } from "./conversations";
+import { topUp } from "./wallet";
+
+/** Tenant A's open wallet hold. */
+async function walletResources(a: TestAccount): Promise<Record<string, Record<string, string>>> {
+  await topUp(a.token, 100);
+  const { hold } = await json(await call("POST", "/api/v1/wallet/holds", { token: a.token, body: { channel: "scan", quantity: 2 } }));
+  return { "/api/v1/wallet/holds": { id: hold.id } };
+}
+
+/** Tenant A's channel, pro, booking and conversation (with a message), by route prefix. */
+async function conversationResources(a: TestAccount): Promise<Record<string, Record<string, string>>> {
+  const phoneNumberId = uniqueDigits(15);
+  const channel = await json(await call("POST", "/api/v1/channels", { token: a.token, body: { kind: "whatsapp", address: phoneNumberId, displayNumber: "+1 512 555 0199" } }));
+  const hours = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: "00:00", end: "24:00" }));
+  const pro = await json(await call("POST", "/api/v1/pros", { token: a.token, body: { name: "A's pro", phone: "+15125550160", trades: ["plumbing"], postcodes: ["787"], timeZone: "America/Chicago", hours } }));
+  const slot = (await json(await call("GET", `/api/v1/pros/${pro.id}/slots?limit=1`, { token: a.token }))).items[0];
+  const booking = await json(await call("POST", "/api/v1/bookings", { token: a.token, body: { proId: pro.id, start: slot.start, customerName: "A's customer" } }));
+  await call("PUT", "/api/v1/channels/ai", { token: a.token, body: { engine: "local", model: "m", instructions: null } });
+  await postWhatsApp(whatsappText({ whatsapp: { phoneNumberId } } as Workspace, "15125550161", "my sink is leaking"));
+  await settle();
+  const [conversation] = (await json(await call("GET", "/api/v1/conversations", { token: a.token }))).items;
+  const [message] = (await json(await call("GET", `/api/v1/conversations/${conversation.id}`, { token: a.token }))).messages;
+  return { "/api/v1/channels": { id: channel.id }, "/api/v1/pros": { id: pro.id }, "/api/v1/bookings": { id: booking.id }, "/api/v1/conversations": { id: conversation.id, messageId: message.id } };
+}
 
 /**
  * The sweep: every route in the OpenAPI document, called with tenant B's token and tenant A's
@@ -13,12 +38,24 @@ describe("integration: tenant isolation sweep", () => {
     const lead = await createLead(a.token, { name: "A's lead", phone: "+15125550150", tags: ["a-only"] });
     const invite = await json(await call("POST", "/api/v1/invites", { token: a.token, body: { email: "agent-a@example.com", role: "agent" } }));
     const ids: Record<string, string> = { id: lead.id, userId: a.userId };
-    const idFor = (path: string): Record<string, string> => (path.startsWith("/api/v1/invites") ? { ...ids, id: invite.id } : ids);
+    const owned = { ...(await conversationResources(a)), ...(await walletResources(a)) };
+    const idFor = (path: string): Record<string, string> => {
+      if (path.startsWith("/api/v1/invites")) return { ...ids, id: invite.id };
+      const prefix = Object.keys(owned).find((p) => path.startsWith(p));
+      return prefix ? { ...ids, ...owned[prefix] } : ids;
+    };
 
     const doc = await json(await call("GET", "/api/openapi.json"));
     const idRoutes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).filter(([path]) => /\{\w+\}/.test(path));
     // A valid body per route, so a 404 cannot hide behind a 400.
-    const bodyFor = (method: string, path: string) => (method !== "patch" ? undefined : path.includes("/members/") ? { role: "agent" } : { name: "hijacked" });
+    const bodies: Record<string, unknown> = {
+      "post /api/v1/conversations/{id}/messages": { text: "hijacked" },
+      "post /api/v1/bookings/{id}/reschedule": { start: new Date(Date.now() + 86_400_000).toISOString() },
+      "post /api/v1/channels/{id}/test": { from: "+15125550100", text: "hijacked" },
+      "patch /api/v1/channels/{id}": { label: "hijacked" },
+      "post /api/v1/wallet/holds/{id}/capture": { quantity: 1 },
+    };
+    const bodyFor = (method: string, path: string) => bodies[`${method} ${path}`] ?? (method !== "patch" ? undefined : path.includes("/members/") ? { role: "agent" } : { name: "hijacked" });
     let swept = 0;
     for (const [template, methods] of idRoutes) {
       const path = template.replace(/\{(\w+)\}/g, (_, name: string) => idFor(template)[name]!);
@@ -34,6 +71,11 @@ describe("integration: tenant isolation sweep", () => {
     expect(untouched.name).toBe("A's lead");
     expect((await json(await call("GET", "/api/v1/members", { token: a.token }))).items).toHaveLength(1);
     expect((await json(await call("GET", "/api/v1/invites", { token: a.token }))).items).toHaveLength(1);
+    expect(await json(await call("GET", `/api/v1/pros/${owned["/api/v1/pros"]!.id}`, { token: a.token }))).toMatchObject({ name: "A's pro", active: true });
+    expect((await json(await call("GET", `/api/v1/bookings/${owned["/api/v1/bookings"]!.id}`, { token: a.token }))).status).toBe("confirmed");
+    expect(await json(await call("GET", `/api/v1/conversations/${owned["/api/v1/conversations"]!.id}`, { token: a.token }))).toMatchObject({ mode: "ai", messages: [expect.anything(), expect.anything()] });
+    expect((await json(await call("GET", "/api/v1/channels", { token: a.token }))).items.map((c: { label: string }) => c.label)).toEqual(["WhatsApp"]);
+    expect(await json(await call("GET", `/api/v1/wallet/holds/${owned["/api/v1/wallet/holds"]!.id}`, { token: a.token }))).toMatchObject({ status: "open", credits: 16 });
   });
 
   it("lists, search, filters, export, duplicates, bulk and dashboard only see the caller's tenant", async () => {
@@ -56,7 +98,7 @@ describe("integration: tenant isolation sweep", () => {
 
   it("platform admin routes refuse tenant owners", async () => {
     const b = await signup("Tenant B");
-    for (const path of ["/api/v1/admin/tenants", "/api/v1/admin/audit", "/api/v1/admin/dead-letters"]) {
+    for (const path of ["/api/v1/admin/tenants", "/api/v1/admin/audit", "/api/v1/admin/dead-letters", "/api/v1/admin/wallets", "/api/v1/admin/wallets/reconciliation"]) {
       expect((await call("GET", path, { token: b.token })).status, path).toBe(403);
     }
     expect((await call("GET", "/metrics", { token: b.token })).status).toBe(403);

@@ -17,6 +17,18 @@ import { metricsRoutes } from "./routes/metrics";
 import { adminRoutes } from "./routes/admin";
 import { wsRoutes } from "./routes/ws";
 import { docsRoutes } from "./routes/docs";
+import { whatsappWebhook } from "./routes/webhooks/whatsapp";
+import { twilioSmsWebhook } from "./routes/webhooks/twilio-sms";
+import { conversationRoutes } from "./routes/conversations";
+import { proRoutes } from "./routes/pros";
+import { bookingRoutes } from "./routes/bookings";
+import { channelRoutes } from "./routes/channels";
+import { walletRoutes } from "./routes/wallet";
+import { walletSpendRoutes } from "./routes/wallet-spend";
+import { walletBillingRoutes } from "./routes/wallet-billing";
+import { questRoutes } from "./routes/quests";
+import { adminWalletRoutes } from "./routes/admin-wallets";
+import { stripeWebhook } from "./routes/webhooks/stripe";
 
 const OPENAPI = { openapi: "3.1.0", info: { title: "Homeline API", version: "1.0.0" } };
 
@@ -31,10 +43,19 @@ const jsonBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/auth", authRoutes)
   .route("/admin", adminRoutes)
+  .route("/admin/wallets", adminWalletRoutes)
   .use("*", requireAuth)
   .route("/", meRoutes)
   .route("/", teamRoutes)
-  .route("/leads", leadRoutes);
+  .route("/leads", leadRoutes)
+  .route("/conversations", conversationRoutes)
+  .route("/pros", proRoutes)
+  .route("/bookings", bookingRoutes)
+  .route("/channels", channelRoutes)
+  .route("/wallet", walletRoutes)
+  .route("/wallet", walletSpendRoutes)
+  .route("/wallet", walletBillingRoutes)
+  .route("/quests", questRoutes);
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 app.use("*", requestContext, securityHeaders);
@@ -43,6 +64,9 @@ app.route("/api/v1", api);
 app.route("/api/health", healthRoutes);
 app.route("/metrics", metricsRoutes);
 app.route("/ws", wsRoutes);
+app.route("/webhooks/whatsapp", whatsappWebhook);
+app.route("/webhooks/twilio/sms", twilioSmsWebhook);
+app.route("/webhooks/stripe", stripeWebhook);
 app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
 app.route("/api/docs", docsRoutes(openApiDocument));
 app.onError(onError);

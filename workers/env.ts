@@ -1,5 +1,8 @@
 import type { ActivityFeed } from "../durable-objects/activity-feed";
 import type { MetricsAggregator } from "../durable-objects/metrics-aggregator";
+import type { Conversation } from "../durable-objects/conversation";
+import type { ProCalendar } from "../durable-objects/pro-calendar";
+import type { Wallet } from "../durable-objects/wallet";
 import type { QueueMessage } from "./queue/messages";
 
 /** Bindings and settings of the Worker (wrangler.toml + .dev.vars / `wrangler secret put`). */
@@ -12,6 +15,9 @@ export interface Env {
   EVENTS_DLQ: Queue<QueueMessage>;
   ACTIVITY_FEED: DurableObjectNamespace<ActivityFeed>;
   METRICS: DurableObjectNamespace<MetricsAggregator>;
+  CONVERSATION: DurableObjectNamespace<Conversation>;
+  PRO_CALENDAR: DurableObjectNamespace<ProCalendar>;
+  WALLET: DurableObjectNamespace<Wallet>;
   LOGIN_IP_LIMITER: RateLimit;
   LOGIN_ACCOUNT_LIMITER: RateLimit;
   PUBLIC_IP_LIMITER: RateLimit;
@@ -32,6 +38,30 @@ export interface Env {
   EMAIL_FROM?: string;
   /** Base URL of the email API; tests point it at a loopback contract fake. */
   RESEND_API_URL?: string;
+
+  /** Claude answers conversations when set; otherwise the local rule engine does. */
+  ANTHROPIC_API_KEY?: string;
+  /** Base URL of the Messages API; tests point it at a loopback contract fake. */
+  ANTHROPIC_BASE_URL?: string;
+  /** Verifies X-Hub-Signature-256 on POST /webhooks/whatsapp. */
+  WHATSAPP_APP_SECRET?: string;
+  /** Echoed by GET /webhooks/whatsapp when Meta verifies the endpoint. */
+  WHATSAPP_VERIFY_TOKEN?: string;
+  /** Sends through the Graph API when set; otherwise WhatsApp replies are simulated. */
+  WHATSAPP_ACCESS_TOKEN?: string;
+  WHATSAPP_GRAPH_URL?: string;
+  /** With the auth token, sends SMS through Twilio's REST API; otherwise SMS is simulated. */
+  TWILIO_ACCOUNT_SID?: string;
+  /** Verifies X-Twilio-Signature on /webhooks/twilio/*. */
+  TWILIO_AUTH_TOKEN?: string;
+  TWILIO_API_URL?: string;
+
+  /** Stripe Checkout, refunds and off-session auto-recharge; without it the wallet tops up locally (not in production). */
+  STRIPE_SECRET_KEY?: string;
+  /** Verifies Stripe-Signature on POST /webhooks/stripe. */
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** Base URL of the Stripe API; tests point it at a loopback contract fake. */
+  STRIPE_API_URL?: string;
 }
 
 /** Hono context variables set by middleware. */

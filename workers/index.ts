@@ -5,6 +5,9 @@ import { runScheduled } from "./crons";
 
 export { ActivityFeed } from "../durable-objects/activity-feed";
 export { MetricsAggregator } from "../durable-objects/metrics-aggregator";
+export { Conversation } from "../durable-objects/conversation";
+export { ProCalendar } from "../durable-objects/pro-calendar";
+export { Wallet } from "../durable-objects/wallet";
 
 export default {
   fetch: app.fetch,

@@ -20,6 +20,8 @@ export const users = sqliteTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
   isSuperadmin: integer("is_superadmin", { mode: "boolean" }).notNull().default(false),
+  // The user's own day boundary (quests, streaks); null means the workspace's time zone.
+  timeZone: text("time_zone"),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -160,6 +162,13 @@ export const outbox = sqliteTable(
     recipient: text("recipient").notNull(),
     subject: text("subject"),
     body: text("body").notNull(),
+    // WhatsApp/SMS: the sending number (phone_number_id or E.164), the structured message
+    // (buttons, list, template) and the conversation it belongs to.
+    sender: text("sender"),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
+    conversationId: text("conversation_id"),
+    // Paid actions are charged to the wallet; workspace notices (invites, wallet alerts) are not.
+    billable: integer("billable", { mode: "boolean" }).notNull().default(true),
     status: text("status").notNull(),
     provider: text("provider").notNull(),
     providerMessageId: text("provider_message_id"),

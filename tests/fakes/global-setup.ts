@@ -1,9 +1,17 @@
 import type { TestProject } from "vitest/node";
 import { startResendFake } from "./resend";
+import { startGraphFake } from "./graph";
+import { startTwilioFake } from "./twilio";
+import { startAnthropicFake } from "./anthropic";
+import { startStripeFake } from "./stripe";
 
 declare module "vitest" {
   export interface ProvidedContext {
     resendUrl: string;
+    graphUrl: string;
+    twilioUrl: string;
+    anthropicUrl: string;
+    stripeUrl: string;
   }
 }
 
@@ -11,5 +19,14 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const resend = await startResendFake();
   project.provide("resendUrl", resend.url);
-  return () => new Promise<void>((resolve) => resend.server.close(() => resolve()));
+  const [graph, twilio, anthropic] = await Promise.all([startGraphFake(), startTwilioFake(), startAnthropicFake(Number(process.env.HOMELINE_ANTHROPIC_FAKE_PORT ?? 0))]);
+  project.provide("graphUrl", graph.url);
+  project.provide("twilioUrl", twilio.url);
+  project.provide("anthropicUrl", anthropic.url);
+  const stripe = await startStripeFake(Number(process.env.HOMELINE_STRIPE_FAKE_PORT ?? 0));
+  project.provide("stripeUrl", stripe.url);
+  const close = (server: { close(cb: () => void): void }) => new Promise<void>((resolve) => server.close(() => resolve()));
+  return async () => {
+    await Promise.all([resend.server, graph.server, twilio.server, anthropic.server, stripe.server].map(close));
+  };
 }

@@ -1,6 +1,11 @@
 import type { Env } from "../env";
 import { log } from "../http/log";
 import { runMaintenance } from "./maintenance";
+import { reassignStaleLeads } from "./stale-leads";
+import { sendDailyAgendas } from "./daily-agenda";
+import { remindPastDueJobs } from "./past-due";
+import { requeueStuckStripeEvents } from "../wallet/stripe-events";
+import { reconcileWallets } from "../wallet/reconcile";
 
 type Job = (env: Env, now: number) => Promise<unknown>;
 
@@ -9,7 +14,9 @@ type Job = (env: Env, now: number) => Promise<unknown>;
  * idempotent: a trigger that fires twice changes nothing more.
  */
 export const SCHEDULE: Record<string, Job[]> = {
-  "*/10 * * * *": [runMaintenance],
+  "*/10 * * * *": [runMaintenance, reassignStaleLeads, sendDailyAgendas, requeueStuckStripeEvents],
+  "*/30 * * * *": [remindPastDueJobs],
+  "17 * * * *": [reconcileWallets],
 };
 
 export async function runScheduled(cron: string, env: Env, now = Date.now()): Promise<void> {

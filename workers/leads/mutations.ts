@@ -9,6 +9,7 @@ import { toE164 } from "./phone";
 import { scoreLead } from "./scoring";
 import { eventStatement, leads, loadByIds, tagStatements, toView, type Actor, type LeadRow } from "./rows";
 import { leadReader } from "./repository";
+import { publishLeadChanges } from "./domain-events";
 
 export interface TenantRef {
   id: string;
@@ -89,6 +90,7 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
         ...tagStatements(db, tenant.id, row.id, row.tags, false),
         eventStatement(db, tenant.id, row.id, "lead.created", actor, { source: row.source, score: row.score }, now),
       ]);
+      await publishLeadChanges(env, tenant.id, actor, [{ before: null, after: row }], now);
       return toView(row);
     },
 
@@ -115,6 +117,7 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
         ...(changes.tags ? tagStatements(db, tenant.id, id, next.tags, true) : []),
         eventStatement(db, tenant.id, id, "lead.updated", actor, { changes, score: next.score }, now),
       ]);
+      await publishLeadChanges(env, tenant.id, actor, [{ before: existing, after: next }], now);
       return toView(next);
     },
 
@@ -139,7 +142,7 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
       if ("assigneeId" in set) await assertAssignee(set.assigneeId);
       const now = Date.now();
       const statements = [];
-      let updated = 0;
+      const written: { before: LeadRow; after: LeadRow }[] = [];
       for (const row of rows) {
         const tags = new Set(row.tags);
         set.addTags?.forEach((t) => tags.add(t));
@@ -147,13 +150,14 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
         const next = rescored({ ...row, status: set.status ?? row.status, assigneeId: "assigneeId" in set ? (set.assigneeId ?? null) : row.assigneeId, tags: [...tags], updatedAt: now });
         const changes = diff(row, next);
         if (!Object.keys(changes).length) continue;
-        updated++;
+        written.push({ before: row, after: next });
         statements.push(updateStatement(next), eventStatement(db, tenant.id, row.id, "lead.updated", actor, { changes, score: next.score, bulk: true }, now));
         if (changes.tags) statements.push(...tagStatements(db, tenant.id, row.id, next.tags, true));
       }
       const [first, ...rest] = statements;
       if (first) await db.batch([first, ...rest]);
-      return { updated, unchanged: rows.length - updated };
+      await publishLeadChanges(env, tenant.id, actor, written, now);
+      return { updated: written.length, unchanged: rows.length - written.length };
     },
   };
 }

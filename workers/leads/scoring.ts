@@ -48,7 +48,7 @@ export interface Score {
 
 export const HOT_THRESHOLD = 70;
 
-const URGENT = /\b(emergenc\w*|urgent\w*|asap|leak\w*|flood\w*|burst\w*|pouring|no (?:heat|heating|hot water|power|water)|sparking|smell(?:s|ing)? (?:of )?gas|gas smell|collaps\w*|storm damage|sewage|overflow\w*|tonight|right now|immediately)\b/i;
+export const URGENT = /\b(emergenc\w*|urgent\w*|asap|leak\w*|flood\w*|burst\w*|pouring|no (?:heat|heating|hot water|power|water)|sparking|smell(?:s|ing)? (?:of )?gas|gas smell|collaps\w*|storm damage|sewage|overflow\w*|tonight|right now|immediately)\b/i;
 const SOURCE_POINTS: Record<LeadSource, number> = { voice: 15, whatsapp: 12, sms: 10, web: 10, manual: 6, scan: 6, import: 4 };
 const PROGRESS_POINTS: Record<LeadStatus, number> = { new: 0, contacted: 5, qualified: 10, booked: 15, won: 15, lost: 0 };
 const OPEN: ReadonlySet<LeadStatus> = new Set(["new", "contacted", "qualified"]);

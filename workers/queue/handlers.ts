@@ -1,5 +1,9 @@
 import type { Env } from "../env";
 import { deliverOutboxMessage } from "../outbox/deliver";
+import { processInboundEvent } from "../conversations/process-event";
+import { processStripeEvent } from "../wallet/stripe-events";
+import { runRecharge } from "../wallet/auto-recharge";
+import { applyDomainEvents } from "../quests/apply-events";
 import type { QueueMessage } from "./messages";
 
 type Handler<K extends QueueMessage["kind"]> = (env: Env, message: Extract<QueueMessage, { kind: K }>) => Promise<void>;
@@ -7,4 +11,8 @@ type Handler<K extends QueueMessage["kind"]> = (env: Env, message: Extract<Queue
 /** One handler per message kind; the type forces every kind to have one. */
 export const handlers: { [K in QueueMessage["kind"]]: Handler<K> } = {
   "outbox.send": (env, message) => deliverOutboxMessage(env, message.outboxId),
+  "inbound.event": (env, message) => processInboundEvent(env, message.eventId),
+  "stripe.event": (env, message) => processStripeEvent(env, message.eventId),
+  "wallet.recharge": (env, message) => runRecharge(env, message.tenantId, message.attemptKey),
+  "domain.events": (env, message) => applyDomainEvents(env, message.events),
 };

@@ -1,7 +1,17 @@
 import type { Env } from "../env";
 
 /** Every message on the EVENTS queue. Later capabilities add their kinds here. */
-export type QueueMessage = { kind: "outbox.send"; outboxId: string };
+export type QueueMessage =
+  | { kind: "outbox.send"; outboxId: string }
+  // A verified webhook stored in inbound_events (WhatsApp or Twilio), to hand to its Conversation
+  // objects; orderKey (channel + contact) keeps one contact's events in order in the consumer.
+  | { kind: "inbound.event"; eventId: string; orderKey?: string }
+  // A verified Stripe webhook stored in stripe_events, to apply to its wallet.
+  | { kind: "stripe.event"; eventId: string }
+  // An auto-recharge the Wallet DO started: charge the saved card once (the key is Stripe's idempotency key).
+  | { kind: "wallet.recharge"; tenantId: string; attemptKey: string }
+  // What members did (workers/events/domain.ts), for quests and streaks.
+  | { kind: "domain.events"; events: import("../events/domain").DomainEvent[] };
 
 export async function enqueue(env: Env, message: QueueMessage): Promise<void> {
   await env.EVENTS.send(message, { contentType: "json" });

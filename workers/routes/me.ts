@@ -6,7 +6,7 @@ import { database, tables } from "../db/client";
 import { tenantContext } from "../http/tenant-context";
 import { leadReader } from "../leads/repository";
 import { Lead } from "../leads/model";
-import { issueTicket } from "../auth/tokens";
+import { issueTicket, TICKET_TTL_SECONDS } from "../auth/tokens";
 
 const ok = <T extends z.ZodType>(schema: T) => ({ description: "OK", content: { "application/json": { schema } } });
 const { memberships, tenants, users } = tables;
@@ -43,10 +43,11 @@ meRoutes.openapi(
 );
 
 meRoutes.openapi(
-  createRoute({ method: "post", path: "/ws-ticket", tags: ["auth"], summary: "A 30-second single-use ticket for a WebSocket (/ws/activity)", request: { body: { content: { "application/json": { schema: z.strictObject({ channel: z.enum(["activity"]).default("activity") }) } } } }, responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) } }),
+  createRoute({ method: "post", path: "/ws-ticket", tags: ["auth"], summary: "A 30-second single-use ticket for a WebSocket (/ws/activity, /ws/wallet)", request: { body: { content: { "application/json": { schema: z.strictObject({ channel: z.enum(["activity", "wallet"]).default("activity") }) } } } }, responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) } }),
   async (c) => {
-    const channel = "activity";
+    // The body is optional: an empty request still means the activity feed.
+    const channel = c.req.valid("json")?.channel ?? "activity";
     const ticket = await issueTicket(c.env, c.get("auth"), channel);
-    return c.json({ ticket, expiresIn: 30, url: `/ws/${channel}?ticket=${encodeURIComponent(ticket)}` }, 200);
+    return c.json({ ticket, expiresIn: TICKET_TTL_SECONDS[channel], url: `/ws/${channel}?ticket=${encodeURIComponent(ticket)}` }, 200);
   },
 );

@@ -1,23 +1,35 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../env";
-import { verifyTicket } from "../auth/tokens";
+import { Hono, type Context } from "hono";
+import type { AppEnv, Env } from "../env";
+import { verifyTicket, type TicketChannel } from "../auth/tokens";
 import { Problem, unauthorized } from "../http/problem";
 import { activityFeed } from "../activity";
+import { billingWallet } from "../wallet/owner";
 
-/** WebSocket upgrades: the ticket is checked here, its single use in the Durable Object. */
-export const wsRoutes = new Hono<AppEnv>().get("/activity", async (c) => {
+type Claims = NonNullable<Awaited<ReturnType<typeof verifyTicket>>>;
+
+/**
+ * A ticket-checked upgrade forwarded to the Durable Object that holds the channel's sockets:
+ * the signature is checked here, the single use there.
+ */
+async function upgrade(c: Context<AppEnv>, channel: TicketChannel, target: (env: Env, claims: Claims) => Promise<{ fetch(request: Request): Promise<Response> }>): Promise<Response> {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new Problem(426, "Upgrade Required", "Connect with a WebSocket.");
   const ticket = c.req.query("ticket");
   if (!ticket) throw unauthorized("Missing ticket: POST /api/v1/ws-ticket first.");
-  const claims = await verifyTicket(c.env, ticket, "activity");
+  const claims = await verifyTicket(c.env, ticket, channel);
   if (!claims) throw unauthorized("The ticket is invalid or expired.");
   c.set("auth", claims);
   const headers = new Headers(c.req.raw.headers);
   headers.set("X-Ticket-Jti", claims.jti);
   headers.set("X-Ticket-Exp", String(claims.exp));
   headers.set("X-User-Id", claims.userId);
-  const upstream = await activityFeed(c.env, claims.tenantId).fetch(new Request(c.req.url, { headers }));
+  headers.set("X-Tenant-Id", claims.tenantId);
+  const upstream = await (await target(c.env, claims)).fetch(new Request(c.req.url, { headers }));
   if (upstream.status !== 101) throw unauthorized(await upstream.text());
   // Re-wrapped so the shared middleware can add its headers (a stub's response headers are immutable).
   return new Response(null, { status: 101, webSocket: upstream.webSocket, headers: upstream.headers });
-});
+}
+
+/** WebSocket upgrades: the workspace's activity feed, and the wallet the user spends from (with their quests). */
+export const wsRoutes = new Hono<AppEnv>()
+  .get("/activity", (c) => upgrade(c, "activity", async (env, claims) => activityFeed(env, claims.tenantId)))
+  .get("/wallet", (c) => upgrade(c, "wallet", (env, claims) => billingWallet(env, claims.tenantId)));

@@ -46,6 +46,7 @@ export async function createInvite(env: Env, actor: AuthContext, input: { email:
     to: input.email,
     subject: `You're invited to ${tenant?.name ?? "a workspace"} on Homeline`,
     body: `You have been invited to join ${tenant?.name ?? "a workspace"} on Homeline as ${input.role}.\n\nAccept within 7 days: ${acceptUrl}\n`,
+    billable: false,
   });
   return { id: invite.id, email: invite.email, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString(), acceptUrl };
 }

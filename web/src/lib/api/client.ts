@@ -5,13 +5,15 @@ import { ApiError, toApiError } from "./problem";
 type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   query?: URLSearchParams | Record<string, QueryValue>;
   /** Sent as JSON. */
   json?: unknown;
   /** Sent as is (e.g. a CSV file) with `contentType`. */
   body?: Blob | string;
   contentType?: string;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RequestOptions {
  */
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
   const url = `/api/v1${path}${queryString(options.query)}`;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.json !== undefined) headers["Content-Type"] = "application/json";
   if (options.contentType) headers["Content-Type"] = options.contentType;
   const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;

@@ -1,0 +1,37 @@
+// npm test: every check, cheapest first, stopping at the first failure. Each step is an npm
+// script, so it can also be run on its own.
+import { formatDuration, run } from "./lib/toolchain.mjs";
+
+const STEPS = [
+  { name: "typecheck", script: "typecheck", what: "tsc + svelte-check" },
+  { name: "unit", script: "test:unit", what: "vitest in workerd" },
+  { name: "web build", script: "build:web", what: "SvelteKit static build" },
+  { name: "e2e", script: "test:e2e", what: "browser tests against wrangler dev" },
+  { name: "bundle", script: "deploy:dry-run", what: "wrangler deploy --dry-run, size limit" },
+];
+
+const results = [];
+let failure;
+for (const step of STEPS) {
+  if (failure) {
+    results.push({ step, status: "skipped" });
+    continue;
+  }
+  console.log(`\n━━ ${step.name}: npm run ${step.script} (${step.what})`);
+  const started = Date.now();
+  try {
+    await run("npm", ["run", "--silent", step.script]);
+    results.push({ step, status: "passed", ms: Date.now() - started });
+  } catch {
+    failure = step;
+    results.push({ step, status: "FAILED", ms: Date.now() - started });
+  }
+}
+
+console.log("\n━━ summary");
+for (const { step, status, ms } of results) console.log(`${status.padEnd(8)} ${step.name.padEnd(10)} ${ms === undefined ? "" : formatDuration(ms)}`);
+if (failure) {
+  console.error(`\n✖ npm test failed at “${failure.name}”. Re-run just that step with: npm run ${failure.script}`);
+  process.exit(1);
+}
+console.log("\n✔ all checks passed");

@@ -1,0 +1,32 @@
+import Anthropic from "@anthropic-ai/sdk";
+import { eq } from "drizzle-orm";
+import type { Env } from "../env";
+import { database, tables } from "../db/client";
+import { ClaudeEngine } from "./claude";
+import type { ConversationEngine } from "./engine";
+import { LocalEngine } from "./local";
+import { CircuitBreaker, DEFAULT_RETRY, ResilientEngine } from "./resilient";
+
+export const DEFAULT_MODEL = "claude-sonnet-4-5";
+
+/** One breaker per isolate for the Anthropic API: an outage seen by one conversation spares the rest the wait. */
+export const claudeBreaker = new CircuitBreaker();
+
+export interface EngineSettings {
+  model: string;
+  instructions: string | null;
+}
+
+/**
+ * The tenant's engine: Claude (with the local engine as its fallback) when ANTHROPIC_API_KEY
+ * is set and the tenant has not chosen "local"; the local engine otherwise. The local engine
+ * is a real answerer, not a simulation, so production may use it too.
+ */
+export async function engineFor(env: Env, tenantId: string): Promise<{ engine: ConversationEngine; settings: EngineSettings }> {
+  const row = await database(env.DB).query.aiSettings.findFirst({ where: eq(tables.aiSettings.tenantId, tenantId) });
+  const settings = { model: row?.model ?? DEFAULT_MODEL, instructions: row?.instructions ?? null };
+  const local = new LocalEngine();
+  if (!env.ANTHROPIC_API_KEY || row?.engine === "local") return { engine: local, settings };
+  const client = new Anthropic({ apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL || undefined, maxRetries: 0, timeout: DEFAULT_RETRY.timeoutMs });
+  return { engine: new ResilientEngine(new ClaudeEngine(client), local, claudeBreaker), settings };
+}

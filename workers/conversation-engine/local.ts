@@ -1,0 +1,86 @@
+import { type ConversationEngine, type EngineTools, type JobDetails, type OfferedSlot, type Reply, type RequiredDetail, type TurnInput, type TurnResult } from "./engine";
+import { CANCEL, chosenNumber, extractDetails, HUMAN, NO, RESCHEDULE } from "./extract";
+
+const QUESTIONS: Record<RequiredDetail, string> = {
+  trade: "What do you need help with? For example a roof leak, a blocked drain or an electrical fault.",
+  address: "What's the address of the job? Street and ZIP code or postcode, or share your location.",
+  name: "And what name should the pro ask for?",
+  urgency: "Is it an emergency that needs someone today? (yes/no)",
+};
+
+/**
+ * The deterministic engine: no key, no network. It pulls trade, urgency, address and name
+ * out of each message with dictionaries and patterns, asks for what is still missing, offers
+ * numbered slots and books the one chosen. It is also the fallback when Claude is down.
+ */
+export class LocalEngine implements ConversationEngine {
+  readonly name = "local";
+
+  async turn(input: TurnInput, tools: EngineTools): Promise<TurnResult> {
+    return { replies: await this.reply(input, tools), engine: this.name };
+  }
+
+  private async reply({ message, state }: TurnInput, tools: EngineTools): Promise<Reply[]> {
+    const text = message.text.trim();
+    if (HUMAN.test(text)) {
+      await tools.handoffToHuman("The customer asked for a person.");
+      return [{ text: "Of course. A member of our team will reply here shortly." }];
+    }
+    if (state.stage === "booked" && state.booking) {
+      if (CANCEL.test(text)) return [{ text: (await tools.cancelBooking()).detail }];
+      if (RESCHEDULE.test(text)) return offerSlots(tools, "No problem, let's find another time.");
+      const choice = state.offered.length ? chosenNumber(text, message.choiceId) : undefined;
+      if (choice !== undefined) return book(tools, state.offered, choice);
+      return [{ text: `You're booked for ${state.booking.label} with ${state.booking.proName}. Reply RESCHEDULE to change the time, CANCEL BOOKING to cancel, or AGENT to talk to a person.` }];
+    }
+    if (state.stage === "offering") {
+      const choice = chosenNumber(text, message.choiceId);
+      if (choice !== undefined) return book(tools, state.offered, choice);
+      if (NO.test(text)) return offerSlots(tools, "Here are the next free times.");
+    }
+
+    const details: JobDetails = extractDetails(text, state.asked);
+    if (message.location) {
+      details.lat = message.location.lat;
+      details.lng = message.location.lng;
+      details.address = message.location.address ?? message.location.name ?? details.address ?? `${message.location.lat.toFixed(5)}, ${message.location.lng.toFixed(5)}`;
+    }
+    const describes = details.trade !== undefined && details.trade !== "other";
+    if (text.length >= 8 && (!state.job.description || describes)) details.description = state.job.description && describes ? `${state.job.description}\n${text}` : text;
+    const wasUrgent = state.job.urgency === "emergency";
+    const { job, missing } = await tools.saveJobDetails(details);
+    const opener = job.urgency === "emergency" && !wasUrgent ? "That sounds urgent, let's get someone out to you fast. " : "";
+    const next = missing[0];
+    if (next) {
+      state.asked = next;
+      return [{ text: opener + QUESTIONS[next] }];
+    }
+    state.asked = null;
+    return offerSlots(tools, `${opener}Thanks${job.name ? `, ${job.name.split(" ")[0]}` : ""}.`);
+  }
+}
+
+async function offerSlots(tools: EngineTools, lead: string): Promise<Reply[]> {
+  const search = await tools.findAvailableSlots();
+  if (!search.ok) {
+    await tools.handoffToHuman(search.problem);
+    return [{ text: `${lead} We don't have a pro free for this right now, so a member of our team will get back to you shortly.` }];
+  }
+  return [slotReply(`${lead} ${search.proName} can come at one of these times. Which suits you?`, search.slots)];
+}
+
+async function book(tools: EngineTools, offered: OfferedSlot[], choice: number): Promise<Reply[]> {
+  const slot = offered[choice - 1];
+  if (!slot) return [slotReply(`Please pick a number from 1 to ${offered.length}.`, offered)];
+  const outcome = await tools.bookSlot(slot.id);
+  if (outcome.ok) {
+    const verb = outcome.rescheduled ? "Moved to" : "Booked:";
+    return [{ text: `${verb} ${outcome.label} with ${outcome.proName}. We've let them know. Reply RESCHEDULE to change the time or CANCEL BOOKING to cancel.` }];
+  }
+  if (!outcome.alternatives.length) return [{ text: `Sorry, ${outcome.reason} A member of our team will find a time with you shortly.` }];
+  return [slotReply(`Sorry, ${outcome.reason} These times are still free:`, outcome.alternatives)];
+}
+
+export function slotReply(text: string, slots: OfferedSlot[]): Reply {
+  return { text, choices: slots.map((slot, i) => ({ id: `slot:${i + 1}`, title: slot.label, description: slot.proName })) };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { ConversationEngine, EngineTools, TurnInput } from "./engine";
+import { CircuitBreaker, ResilientEngine } from "./resilient";
+
+const input = {} as TurnInput;
+const tools = {} as EngineTools;
+
+function engines(failures: { remaining: number }) {
+  const calls = { primary: 0, fallback: 0 };
+  const primary: ConversationEngine = {
+    name: "claude",
+    async turn() {
+      calls.primary++;
+      if (failures.remaining-- > 0) throw new Error("overloaded");
+      return { replies: [{ text: "from claude" }], engine: "claude" };
+    },
+  };
+  const fallback: ConversationEngine = {
+    name: "local",
+    async turn() {
+      calls.fallback++;
+      return { replies: [{ text: "from local" }], engine: "local" };
+    },
+  };
+  return { primary, fallback, calls };
+}
+
+describe("unit: Claude's safety net", () => {
+  it("retries with exponential backoff and answers once the primary recovers", async () => {
+    const sleeps: number[] = [];
+    const { primary, fallback, calls } = engines({ remaining: 2 });
+    const engine = new ResilientEngine(primary, fallback, new CircuitBreaker(), { retries: 2, baseDelayMs: 100, timeoutMs: 1000, sleep: async (ms) => void sleeps.push(ms) });
+    expect(await engine.turn(input, tools)).toEqual({ replies: [{ text: "from claude" }], engine: "claude" });
+    expect(sleeps).toEqual([100, 200]);
+    expect(calls).toEqual({ primary: 3, fallback: 0 });
+  });
+
+  it("falls back to the local engine when every attempt fails or times out", async () => {
+    const { primary, fallback } = engines({ remaining: 99 });
+    const engine = new ResilientEngine(primary, fallback, new CircuitBreaker(), { retries: 1, baseDelayMs: 1, timeoutMs: 1000 });
+    expect(await engine.turn(input, tools)).toEqual({ replies: [{ text: "from local" }], engine: "local (fallback)" });
+    const slow: ConversationEngine = { name: "claude", turn: () => new Promise(() => undefined) };
+    const timed = new ResilientEngine(slow, fallback, new CircuitBreaker(), { retries: 0, baseDelayMs: 1, timeoutMs: 20 });
+    expect((await timed.turn(input, tools)).engine).toBe("local (fallback)");
+  });
+
+  it("opens after 5 consecutive failures for 30 s, then lets one trial through", async () => {
+    let now = 0;
+    const breaker = new CircuitBreaker(5, 30_000, () => now);
+    const failures = { remaining: 5 };
+    const { primary, fallback, calls } = engines(failures);
+    const engine = new ResilientEngine(primary, fallback, breaker, { retries: 0, baseDelayMs: 1, timeoutMs: 1000 });
+    for (let i = 0; i < 5; i++) await engine.turn(input, tools);
+    expect(breaker.isOpen).toBe(true);
+    expect(calls.primary).toBe(5);
+    await engine.turn(input, tools);
+    expect(calls).toEqual({ primary: 5, fallback: 6 }); // open: Claude is not even tried
+    now += 29_999;
+    expect(breaker.isOpen).toBe(true);
+    now += 1;
+    expect((await engine.turn(input, tools)).engine).toBe("claude"); // the trial succeeds and closes it
+    expect(breaker.isOpen).toBe(false);
+  });
+});

@@ -1,0 +1,94 @@
+import type { Env, WaitUntil } from "../env";
+import { publishActivity } from "../activity";
+import type { HistoryEntry } from "../conversation-engine/engine";
+import { engineFor } from "../conversation-engine";
+import type { ChannelRow } from "./channels";
+import { consentKeyword, recordConsent } from "./consent";
+import type { InboundMessage } from "./inbound";
+import { ensureLead, leadAccess } from "./lead-sync";
+import { storeInboundMedia } from "./media";
+import { queueOutbound } from "./outbound";
+import { renderReply } from "./render";
+import type { ConversationState } from "./state";
+import { messageRow, recordInbound, updateConversation } from "./store";
+import { conversationTools } from "./tools";
+
+export interface TurnDeps {
+  env: Env;
+  ctx: WaitUntil;
+  state: ConversationState;
+  history: HistoryEntry[];
+  /** Persists the state at once (a lead id must survive a crash later in the turn). */
+  save(): void;
+  now(): number;
+}
+
+const preview = (text: string) => text.replace(/\s+/g, " ").slice(0, 140);
+
+/**
+ * One customer message: stored, media fetched, consent words honoured, the lead created or
+ * updated, and — unless a person has taken over — the engine's replies queued. Replies carry
+ * idempotency keys derived from the provider message id, so a retried turn sends nothing twice.
+ */
+export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow, item: InboundMessage): Promise<string[]> {
+  const { env, ctx, state } = deps;
+  const now = deps.now();
+  const { content } = item;
+  const inbound = messageRow({
+    tenantId: state.tenantId,
+    conversationId: state.conversationId,
+    direction: "in",
+    author: "customer",
+    kind: content.kind,
+    body: content.text || `[${content.kind}]`,
+    payload: content.location ? { location: content.location } : content.choiceId ? { choiceId: content.choiceId } : null,
+    providerMessageId: item.providerMessageId,
+    status: "received",
+    createdAt: now,
+  });
+  await recordInbound(env, inbound);
+  if (content.media) await storeInboundMedia(env, { tenantId: state.tenantId, conversationId: state.conversationId, messageId: inbound.id, via: channel.kind }, content.media);
+  if (item.profileName && !state.contactName) state.contactName = item.profileName;
+  const touched = { lastInboundAt: now, lastMessageAt: now, lastMessagePreview: preview(inbound.body), contactName: state.contactName };
+  const target = { tenantId: state.tenantId, channel, to: state.contactAddress, conversationId: state.conversationId };
+
+  const consent = consentKeyword(content.text, state.channel, state.optedOut);
+  if (consent) {
+    await recordConsent(env, { tenantId: state.tenantId, address: state.contactAddress, channel: state.channel, ...consent });
+    state.optedOut = consent.action === "opt_out";
+    if (!state.optedOut) await queueOutbound(env, target, { body: "You're subscribed again. How can we help?", payload: null, kind: "text" }, { idempotencyKey: `reply:${item.providerMessageId}:0`, author: "system" });
+    await updateConversation(env, state.tenantId, state.conversationId, touched);
+    return [];
+  }
+  if (state.optedOut) {
+    await updateConversation(env, state.tenantId, state.conversationId, touched);
+    return [];
+  }
+
+  const leads = await leadAccess(env, state.tenantId, state.channel);
+  await ensureLead(env, ctx, leads, state, content.text);
+  deps.save();
+  if (state.mode === "human") {
+    publishActivity(env, ctx, state.tenantId, { type: "conversation.message", actor: { id: null, name: state.contactName ?? state.contactAddress } });
+    await updateConversation(env, state.tenantId, state.conversationId, { ...touched, leadId: state.leadId });
+    return [];
+  }
+
+  const { engine, settings } = await engineFor(env, state.tenantId);
+  const tools = conversationTools({ env, ctx, state, leads, now: deps.now });
+  const result = await engine.turn({ tenantName: leads.tenant.name, channel: state.channel, message: { text: content.text, choiceId: content.choiceId, location: content.location }, history: deps.history, state, settings }, tools);
+  const kind = channel.kind === "whatsapp" ? "whatsapp" : "sms";
+  for (const [i, reply] of result.replies.entries()) {
+    await queueOutbound(env, target, renderReply(kind, reply), { idempotencyKey: `reply:${item.providerMessageId}:${i}`, author: "ai" });
+  }
+  const last = result.replies.at(-1);
+  await updateConversation(env, state.tenantId, state.conversationId, {
+    ...touched,
+    ...(last ? { lastMessagePreview: preview(last.text) } : {}),
+    leadId: state.leadId,
+    bookingId: state.booking?.id ?? null,
+    stage: state.stage,
+    mode: state.mode,
+  });
+  return result.replies.map((r) => r.text);
+}

@@ -1,0 +1,42 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { log } from "../../http/log";
+import { Problem, unauthorized } from "../../http/problem";
+import { timingSafeEqualText, verifyMetaSignature } from "../../providers/whatsapp/signature";
+import { channelByAddress } from "../../conversations/channels";
+import { acceptInboundEvent } from "../../conversations/inbound-store";
+import { firstContact, phoneNumberIds, type MetaWebhook } from "../../conversations/whatsapp-events";
+
+/** Meta WhatsApp Cloud API webhooks: verification challenge and signed event delivery. */
+export const whatsappWebhook = new Hono<AppEnv>();
+
+whatsappWebhook.get("/", (c) => {
+  const token = c.env.WHATSAPP_VERIFY_TOKEN;
+  const offered = c.req.query("hub.verify_token") ?? "";
+  if (c.req.query("hub.mode") === "subscribe" && token && timingSafeEqualText(token, offered)) return c.text(c.req.query("hub.challenge") ?? "", 200);
+  throw new Problem(403, "Forbidden", "The verify token does not match.");
+});
+
+whatsappWebhook.post("/", async (c) => {
+  const secret = c.env.WHATSAPP_APP_SECRET;
+  if (!secret) throw new Problem(503, "Service Unavailable", "WHATSAPP_APP_SECRET is not configured; unsigned events are never accepted.");
+  const raw = await c.req.arrayBuffer();
+  if (!(await verifyMetaSignature(secret, raw, c.req.header("X-Hub-Signature-256")))) throw unauthorized("Missing or invalid X-Hub-Signature-256.");
+  const body = new TextDecoder().decode(raw);
+  let payload: MetaWebhook;
+  try {
+    payload = JSON.parse(body) as MetaWebhook;
+  } catch {
+    throw new Problem(400, "Bad Request", "The body is not valid JSON.");
+  }
+  for (const phoneNumberId of phoneNumberIds(payload)) {
+    const channel = await channelByAddress(c.env, "whatsapp", phoneNumberId);
+    // Answered 200 all the same: Meta would otherwise retry an event nobody here can process.
+    if (!channel) {
+      log("warn", "whatsapp event for an unknown phone_number_id", { phoneNumberId, requestId: c.get("requestId") });
+      continue;
+    }
+    await acceptInboundEvent(c.env, { tenantId: channel.tenantId, channelId: channel.id, provider: "whatsapp", contentType: "application/json", body }, firstContact(payload, phoneNumberId));
+  }
+  return c.json({ received: true }, 200);
+});
