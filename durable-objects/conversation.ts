@@ -3,15 +3,13 @@ import type { Env } from "../workers/env";
 import type { HistoryEntry } from "../workers/conversation-engine/engine";
 import { channelById, type ChannelRow } from "../workers/conversations/channels";
 import type { InboundItem, InboundMessage, InboundStatus } from "../workers/conversations/inbound";
-import { contactPhone } from "../workers/conversations/lead-sync";
+import { contactPhone, tenantInfo } from "../workers/conversations/lead-sync";
 import { initialState, type ConversationState } from "../workers/conversations/state";
 import { applyDeliveryStatus, openConversation, updateConversation } from "../workers/conversations/store";
 import { handleCustomerMessage } from "../workers/conversations/turn";
 import { outboxById, sendTemplateInstead } from "../workers/conversations/window";
 import { WINDOW_CLOSED } from "../workers/providers/whatsapp/provider";
 import { agentReply, type AgentReplyInput, type AgentReplyResult } from "../workers/conversations/agent";
-import { database, tables } from "../workers/db/client";
-import { eq } from "drizzle-orm";
 
 const HISTORY = 20;
 
@@ -110,9 +108,9 @@ export class Conversation extends DurableObject<Env> {
   }
 
   private async start(channel: ChannelRow, item: InboundMessage): Promise<ConversationState> {
-    const tenant = await database(this.env.DB).query.tenants.findFirst({ where: eq(tables.tenants.id, channel.tenantId), columns: { country: true } });
+    const tenant = await tenantInfo(this.env, channel.tenantId);
     const via = item.from.startsWith("whatsapp:") || channel.kind === "whatsapp" ? "whatsapp" : "sms";
-    const init = { tenantId: channel.tenantId, channelId: channel.id, channel: via, contactAddress: item.from, contactPhone: contactPhone(item.from, tenant?.country ?? "US"), contactName: item.profileName ?? null } as const;
+    const init = { tenantId: channel.tenantId, channelId: channel.id, channel: via, contactAddress: item.from, contactPhone: contactPhone(item.from, tenant.country), contactName: item.profileName ?? null } as const;
     const row = await openConversation(this.env, { ...init, now: Date.now() });
     const state = initialState({ ...init, conversationId: row.id });
     this.save(state);

@@ -6,8 +6,13 @@ import { ClaudeEngine } from "./claude";
 import type { ConversationEngine } from "./engine";
 import { LocalEngine } from "./local";
 import { CircuitBreaker, DEFAULT_RETRY, ResilientEngine } from "./resilient";
+import { TtlCache } from "../lib/ttl-cache";
 
 export const DEFAULT_MODEL = "claude-sonnet-4-5";
+
+// Read on every turn, changed rarely: cached per isolate (the settings route forgets its own change).
+const aiSettings = new TtlCache<typeof tables.aiSettings.$inferSelect | null>(30_000);
+export const forgetAiSettings = (tenantId: string) => aiSettings.forget(tenantId);
 
 /** One breaker per isolate for the Anthropic API: an outage seen by one conversation spares the rest the wait. */
 export const claudeBreaker = new CircuitBreaker();
@@ -23,7 +28,7 @@ export interface EngineSettings {
  * is a real answerer, not a simulation, so production may use it too.
  */
 export async function engineFor(env: Env, tenantId: string): Promise<{ engine: ConversationEngine; settings: EngineSettings }> {
-  const row = await database(env.DB).query.aiSettings.findFirst({ where: eq(tables.aiSettings.tenantId, tenantId) });
+  const row = await aiSettings.get(tenantId, async () => (await database(env.DB).query.aiSettings.findFirst({ where: eq(tables.aiSettings.tenantId, tenantId) })) ?? null);
   const settings = { model: row?.model ?? DEFAULT_MODEL, instructions: row?.instructions ?? null };
   const local = new LocalEngine();
   if (!env.ANTHROPIC_API_KEY || row?.engine === "local") return { engine: local, settings };

@@ -4,6 +4,7 @@ import { runMaintenance } from "./maintenance";
 import { reassignStaleLeads } from "./stale-leads";
 import { sendDailyAgendas } from "./daily-agenda";
 import { remindPastDueJobs } from "./past-due";
+import { requeueStuckInboundEvents } from "./inbound-recovery";
 import { requeueStuckStripeEvents } from "../wallet/stripe-events";
 import { reconcileWallets } from "../wallet/reconcile";
 
@@ -14,7 +15,7 @@ type Job = (env: Env, now: number) => Promise<unknown>;
  * idempotent: a trigger that fires twice changes nothing more.
  */
 export const SCHEDULE: Record<string, Job[]> = {
-  "*/10 * * * *": [runMaintenance, reassignStaleLeads, sendDailyAgendas, requeueStuckStripeEvents],
+  "*/10 * * * *": [runMaintenance, reassignStaleLeads, sendDailyAgendas, requeueStuckInboundEvents, requeueStuckStripeEvents],
   "*/30 * * * *": [remindPastDueJobs],
   "17 * * * *": [reconcileWallets],
 };

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { routePath } from "hono/route";
+import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "../env";
 import { log } from "./log";
 import { recordRequest } from "../metrics/registry";
@@ -18,9 +18,8 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   c.res.headers.set("X-Request-ID", requestId);
   const durationMs = performance.now() - started;
-  // The last matched route is the handler's pattern; only middleware wildcards matched → no route.
-  const matched = routePath(c, -1);
-  const route = matched.endsWith("*") ? "unmatched" : matched;
+  // The handler's pattern is the last matched path that is not a middleware wildcard.
+  const route = matchedRoutes(c).findLast((r) => !r.path.endsWith("*"))?.path ?? "unmatched";
   const status = c.res.status;
   recordRequest(c.env, c.executionCtx, { method: c.req.method, route, status, durationMs });
   log(status >= 500 ? "error" : "info", "request", {

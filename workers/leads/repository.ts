@@ -24,8 +24,10 @@ export function leadReader(env: Env, tenantId: string, country = "US") {
     if (match) conditions.push(sql`${leads}.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ${match})`);
     if (f.status?.length) conditions.push(inArray(leads.status, f.status));
     if (f.source?.length) conditions.push(inArray(leads.source, f.source));
-    if (f.scoreMin !== undefined) conditions.push(gte(leads.score, f.scoreMin));
-    if (f.scoreMax !== undefined) conditions.push(lte(leads.score, f.scoreMax));
+    // Unary + keeps SQLite from choosing the score index for a range filter and then sorting
+    // every match (150 ms on 100k leads); the sort's own index stays in use (0.2 ms).
+    if (f.scoreMin !== undefined) conditions.push(sql`+${leads.score} >= ${f.scoreMin}`);
+    if (f.scoreMax !== undefined) conditions.push(sql`+${leads.score} <= ${f.scoreMax}`);
     if (f.hot !== undefined) conditions.push(eq(leads.hot, f.hot));
     if (f.assigneeId === "unassigned") conditions.push(isNull(leads.assigneeId));
     else if (f.assigneeId) conditions.push(eq(leads.assigneeId, f.assigneeId));

@@ -19,7 +19,9 @@ describe("unit: search text → FTS5 query", () => {
   it("normalizes phone-like input to the stored digits in the tenant's country", () => {
     expect(ftsQuery("(512) 555-0100", "US")).toBe('"15125550100"*');
     expect(ftsQuery("020 7946 0958", "GB")).toBe('"442079460958"*');
-    expect(ftsQuery("555-0100", "US")).toBe('"5550100"*');
+    expect(ftsQuery("555-0100", "US")).toBe('"15550100"* OR "5550100"*');
+    expect(ftsQuery("512 5550", "US")).toBe('"15125550"* OR "5125550"*');
+    expect(ftsQuery("+44 20 79", "GB")).toBe('"442079"*');
   });
 });
 

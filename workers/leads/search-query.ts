@@ -1,4 +1,13 @@
+import { getCountryCallingCode, type CountryCode } from "libphonenumber-js";
 import { toE164 } from "./phone";
+
+function callingCode(country: string): string {
+  try {
+    return getCountryCallingCode(country as CountryCode);
+  } catch {
+    return "";
+  }
+}
 
 const MAX_TERMS = 8;
 
@@ -13,8 +22,11 @@ export function ftsQuery(input: string, country: string): string | null {
   if (!text) return null;
   if (/^[+()\d\s.-]{7,}$/.test(text)) {
     const e164 = toE164(text, country);
-    const digits = (e164 ?? text).replace(/\D/g, "");
-    return `"${digits}"*`;
+    if (e164) return `"${e164.slice(1)}"*`;
+    // A partial number: the index stores E.164 digits, so a national prefix also gets the
+    // workspace's calling code in front ("512555" → "1512555" in the US).
+    const digits = text.replace(/\D/g, "");
+    return text.startsWith("+") ? `"${digits}"*` : `"${callingCode(country)}${digits}"* OR "${digits}"*`;
   }
   const terms = text.match(/[\p{L}\p{N}]+/gu)?.slice(0, MAX_TERMS) ?? [];
   if (!terms.length) return null;

@@ -6,7 +6,7 @@ import { requireRole } from "../http/auth";
 import { conflict, notFound, Problem } from "../http/problem";
 import { database, tables } from "../db/client";
 import { newId } from "../lib/ids";
-import { DEFAULT_MODEL } from "../conversation-engine";
+import { DEFAULT_MODEL, forgetAiSettings } from "../conversation-engine";
 import { forgetChannel, type ChannelRow } from "../conversations/channels";
 import { metaTextWebhook, twilioSmsParams } from "../conversations/webhook-payloads";
 import { signMetaBody } from "../providers/whatsapp/signature";
@@ -65,7 +65,7 @@ channelRoutes.openapi(createRoute({ method: "post", path: "/", tags: ["channels"
   const row: ChannelRow = { id: newId("chn", now), tenantId, label: input.label ?? (input.kind === "whatsapp" ? "WhatsApp" : "SMS"), templateName: input.templateName ?? "homeline_follow_up", templateLanguage: input.templateLanguage ?? "en_US", active: input.active ?? true, kind: input.kind, address: input.address, displayNumber: input.displayNumber, createdAt: now, updatedAt: now };
   const inserted = await database(c.env.DB).insert(channels).values(row).onConflictDoNothing().returning({ id: channels.id });
   if (!inserted.length) throw conflict("This number is already connected to a workspace.");
-  forgetChannel(row.kind, row.address);
+  forgetChannel(row);
   return c.json(view(row), 201);
 });
 
@@ -75,7 +75,7 @@ channelRoutes.openapi(
     const tenantId = c.get("auth").tenantId;
     const [row] = await database(c.env.DB).update(channels).set({ ...c.req.valid("json"), updatedAt: Date.now() }).where(and(eq(channels.tenantId, tenantId), eq(channels.id, c.req.valid("param").id))).returning();
     if (!row) throw notFound("Channel");
-    forgetChannel(row.kind, row.address);
+    forgetChannel(row);
     return c.json(view(row), 200);
   },
 );
@@ -83,7 +83,7 @@ channelRoutes.openapi(
 channelRoutes.openapi(createRoute({ method: "delete", path: "/{id}", tags: ["channels"], summary: "Disconnect a number", request: { params: IdParam }, responses: { 204: { description: "Removed" } } }), async (c) => {
   const [row] = await database(c.env.DB).delete(channels).where(and(eq(channels.tenantId, c.get("auth").tenantId), eq(channels.id, c.req.valid("param").id))).returning();
   if (!row) throw notFound("Channel");
-  forgetChannel(row.kind, row.address);
+  forgetChannel(row);
   return c.body(null, 204);
 });
 
@@ -91,6 +91,7 @@ channelRoutes.openapi(createRoute({ method: "put", path: "/ai", tags: ["channels
   const tenantId = c.get("auth").tenantId;
   const input = c.req.valid("json");
   await database(c.env.DB).insert(aiSettings).values({ tenantId, ...input, updatedAt: Date.now() }).onConflictDoUpdate({ target: aiSettings.tenantId, set: { ...input, updatedAt: Date.now() } });
+  forgetAiSettings(tenantId);
   return c.json(input, 200);
 });
 

@@ -47,12 +47,14 @@ describe("integration: metrics, OpenAPI and docs", () => {
   it("exports request counts and duration histograms by route and status, behind the ops token", async () => {
     await call("GET", "/api/health");
     await call("GET", "/api/v1/me");
+    await call("POST", "/api/v1/auth/login", { body: { email: "nobody@example.com", password: "whatever123" } });
     await expectProblem(await call("GET", "/metrics"), 401);
     const response = await call("GET", "/metrics", { headers: ops });
     expect(response.headers.get("Content-Type")).toMatch(/^text\/plain; version=0.0.4/);
     const text = await response.text();
     expect(text).toMatch(/homeline_http_requests_total\{method="GET",route="\/api\/health",status="200"\} \d+/);
     expect(text).toMatch(/homeline_http_requests_total\{method="GET",route="\/api\/v1\/me",status="401"\} \d+/);
+    expect(text).toMatch(/homeline_http_requests_total\{method="POST",route="\/api\/v1\/auth\/login",status="401"\} \d+/);
     expect(text).toMatch(/homeline_http_request_duration_seconds_bucket\{method="GET",route="\/api\/health",status="200",le="\+Inf"\} \d+/);
     expect(text).not.toMatch(/lead_[0-9a-z]{26}/); // route patterns, never raw ids
   });
