@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { openSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { BENCH, DEMO_PASSWORD } from "../scripts/lib/accounts.mjs";
+import { BENCH, BENCH_CONVERSATIONS, DEMO_PASSWORD } from "../scripts/lib/accounts.mjs";
 import { localD1 } from "../scripts/lib/d1.mjs";
 import { startDevServer } from "../scripts/lib/dev-server.mjs";
 import { literal } from "../scripts/lib/seed-sql.mjs";
@@ -16,11 +16,15 @@ import { snapshotApp } from "./app-snapshot.mjs";
 import { machineInfo, markdownTable, writeResult } from "./report.mjs";
 import { csvExport, leadGet, leadList } from "./scenarios.mjs";
 import { walletDebits, walletFanout } from "./wallet.mjs";
+import { whatsappReplyLatency, whatsappWebhooks } from "./whatsapp.mjs";
+import { NETWORKS } from "../scripts/lib/network.mjs";
 
 const SAMPLE_IDS = 5000;
 // Request logging goes through wrangler's Node process and would be measured along with the
 // Worker; the JWT secret is a throwaway, so the bench needs no .dev.vars.
-const SERVER_ARGS = ["--log-level", "warn", "--var", `JWT_SECRET:${randomBytes(32).toString("base64url")}`];
+// The WhatsApp app secret is a throwaway too: the WhatsApp benchmarks sign their webhooks with it.
+const WHATSAPP_APP_SECRET = randomBytes(32).toString("base64url");
+const SERVER_ARGS = ["--log-level", "warn", "--var", `JWT_SECRET:${randomBytes(32).toString("base64url")}`, "--var", `WHATSAPP_APP_SECRET:${WHATSAPP_APP_SECRET}`];
 
 main(async () => {
   const persistDir = process.env.PERSIST_DIR || join(ROOT, ".wrangler", "bench-state");
@@ -33,6 +37,7 @@ main(async () => {
   const seeded = await seedWorkspace(d1, BENCH, { log: (line) => console.log(`  ${line}`) });
   if (seeded.leads !== BENCH.leads) throw new Error(`The bench workspace in ${persistDir} has ${seeded.leads} leads, not ${BENCH.leads} (an interrupted seed?). Delete that directory and run again.`);
   console.log(seeded.created ? `  seeded in ${formatDuration(seeded.ms)}` : `  reusing ${BENCH.leads.toLocaleString("en-US")} seeded leads`);
+  await seedWorkspace(d1, BENCH_CONVERSATIONS, { log: (line) => console.log(`  ${line}`) });
   // Read before the server starts, so only one workerd ever opens the database.
   const leadIds = (await d1.query(`SELECT id FROM leads WHERE tenant_id = ${literal(seeded.tenantId)} ORDER BY random() LIMIT ${SAMPLE_IDS}`)).map((r) => r.id);
 
@@ -46,11 +51,11 @@ main(async () => {
   });
   try {
     const token = await login(server.url);
-    const context = { url: server.url, token, leads: BENCH.leads, leadIds, serverPid: server.child.pid, inspectorPort };
+    const context = { url: server.url, token, leads: BENCH.leads, leadIds, serverPid: server.child.pid, inspectorPort, whatsapp: { secret: WHATSAPP_APP_SECRET, token: await login(server.url, BENCH_CONVERSATIONS), ...NETWORKS[BENCH_CONVERSATIONS.tenant.slug].whatsapp } };
     const results = [];
     // `npm run bench -- walletDebits walletFanout` runs only the named scenarios.
     const only = process.argv.slice(2);
-    for (const scenario of [leadList, leadGet, csvExport, walletDebits, walletFanout].filter((s) => !only.length || only.includes(s.name))) {
+    for (const scenario of [leadList, leadGet, csvExport, walletDebits, walletFanout, whatsappReplyLatency, whatsappWebhooks].filter((s) => !only.length || only.includes(s.name))) {
       console.log(`▸ ${scenario.name}`);
       const machine = machineInfo();
       const result = { ...(await scenario(context)), date: new Date().toISOString(), machine, server: "wrangler dev --log-level warn, local D1" };
@@ -66,8 +71,8 @@ main(async () => {
 });
 
 /** One login for the whole run: login is rate limited to 10 a minute per address and account. */
-async function login(url) {
-  const owner = BENCH.users.find((u) => u.role === "owner");
+async function login(url, spec = BENCH) {
+  const owner = spec.users.find((u) => u.role === "owner");
   const response = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: owner.email, password: DEMO_PASSWORD }) });
   if (!response.ok) throw new Error(`Login failed: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
   return (await response.json()).accessToken;

@@ -5,6 +5,9 @@ import { call, expectProblem, json, signup } from "../tests/api";
 import { openSocket } from "../tests/sockets";
 import { joinAs, topUp, walletOf } from "../tests/wallet";
 import { applyDomainEvents } from "../workers/quests/apply-events";
+import { questsForDay } from "../workers/quests/catalog";
+import { localDate } from "../workers/lib/time";
+import { eventsFor } from "../tests/quests";
 
 const walletStub = (userId: string) => env.WALLET.get(env.WALLET.idFromName(userId));
 const hold = (token: string, body: unknown, key?: string) => call("POST", "/api/v1/wallet/holds", { token, body, headers: key ? { "Idempotency-Key": key } : {} });
@@ -104,7 +107,8 @@ describe("integration: /ws/wallet", () => {
     expect((await agentTab.next()).wallet.balance).toBe(40);
     expect((await ownerTab.next()).wallet.balance).toBe(40);
 
-    await applyDomainEvents(env, [{ type: "lead.created", tenantId: owner.tenantId, actorId: agent.userId, subject: "lead_1", at: Date.now() }]);
+    const now = Date.now();
+    await applyDomainEvents(env, eventsFor(questsForDay(agent.userId, localDate("UTC", now))[0]!, owner.tenantId, agent.userId, now, 1));
     const questMessages = [await agentTab.next(), await agentTab.next()];
     expect(questMessages.map((m) => m.type).sort()).toEqual(["leaderboard", "quests"]);
     expect(await ownerTab.next()).toEqual({ type: "leaderboard" });

@@ -66,7 +66,8 @@ function run(args, options = {}) {
 async function startServer(stateDir, port) {
   const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
   await run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { env });
-  const vars = [`ENVIRONMENT:development`, `JWT_SECRET:${randomBytes(32).toString("hex")}`, `WEB_ORIGIN:http://localhost:${port}`];
+  // No Stripe key: the wallet uses its local payments (the development instant top-up).
+  const vars = [`ENVIRONMENT:development`, `JWT_SECRET:${randomBytes(32).toString("hex")}`, `WEB_ORIGIN:http://localhost:${port}`, "STRIPE_SECRET_KEY:"];
   const child = spawn(WRANGLER, ["dev", "--port", String(port), "--persist-to", stateDir, ...vars.flatMap((v) => ["--var", v])], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d) => (log += d));
@@ -118,6 +119,12 @@ async function createLeadThroughForm(page, lead) {
 const rowFor = (page, name) => page.getByTestId("lead-row").filter({ hasText: name });
 
 async function flow(page, base) {
+  // The activity sockets pass through Playwright, so a check can drop one and watch the reconnect.
+  const activitySockets = [];
+  await page.routeWebSocket(/\/ws\/activity/, (socket) => {
+    activitySockets.push(socket);
+    socket.connectToServer();
+  });
   const email = `e2e-${Date.now()}-${randomBytes(3).toString("hex")}@example.com`;
 
   await check("sign up lands on the dashboard", async () => {
@@ -149,24 +156,46 @@ async function flow(page, base) {
     return "dashboard total is 3";
   });
 
-  await check("each new lead appears in the live activity feed", async () => {
+  const feedItemsOncePerLead = async () => {
     const items = await page.getByTestId("activity-item").allInnerTexts();
-    for (const lead of LEADS) assert(items.some((text) => text.includes(lead.name)), `no feed item for ${lead.name}: ${JSON.stringify(items)}`);
+    for (const lead of LEADS) assert(items.filter((text) => text.includes(lead.name)).length === 1, `expected one feed item for ${lead.name}: ${JSON.stringify(items)}`);
+  };
+
+  await check("each new lead appears once in the live activity feed", async () => {
+    await feedItemsOncePerLead();
     return `slowest arrival after the dialog closed: ${feedLatencyMs} ms`;
   });
 
-  await check("an invalid phone shows the API's error message", async () => {
-    await createLeadThroughForm(page, { name: "Bad Number", phone: "12345" });
+  await check("after a dropped socket the feed reconnects without repeating events", async () => {
+    const before = activitySockets.length;
+    await activitySockets.at(-1).close({ code: 4000, reason: "e2e drop" });
+    const deadline = Date.now() + TIMEOUT_MS;
+    while (activitySockets.length === before && Date.now() < deadline) await page.waitForTimeout(100);
+    assert(activitySockets.length > before, "the feed did not open a new socket");
+    await page.getByTestId("feed-state").filter({ hasText: "Live" }).waitFor();
+    await page.waitForTimeout(300); // the new snapshot
+    await feedItemsOncePerLead();
+  });
+
+  await check("validation problems show next to their inputs, with a readable summary", async () => {
     const dialog = page.getByTestId("new-lead-dialog");
     const alert = dialog.getByTestId("lead-form-error");
-    await alert.waitFor();
-    const text = await alert.innerText();
-    assert(/not a valid phone number/i.test(text), `unexpected error text: ${text}`);
-    const fieldError = await dialog.getByTestId("field-error").first().innerText();
-    assert(/invalid phone/i.test(fieldError), `no field error next to the phone input: ${fieldError}`);
+    const errorNextTo = (testid) => dialog.locator(".field", { has: page.getByTestId(testid) }).getByTestId("field-error");
+    await createLeadThroughForm(page, { name: "Bad Number", phone: "12345" });
+    await alert.filter({ hasText: "Phone: Enter a phone number, e.g. +1 512 555 0100." }).waitFor();
+    assert(/Enter a phone number/.test(await errorNextTo("lead-phone").innerText()), "no error next to the phone input");
+    assert((await dialog.getByTestId("field-error").count()) === 1, "only the phone should be marked");
+    await dialog.getByTestId("lead-name").fill("");
+    await dialog.getByTestId("lead-email").fill("not-an-email");
+    await dialog.getByTestId("lead-submit").click();
+    await alert.filter({ hasText: "3 fields need attention: Name, Phone, Email." }).waitFor();
+    for (const [testid, message] of [["lead-name", /Name is required/], ["lead-phone", /Enter a phone number/], ["lead-email", /valid email/]]) {
+      assert(message.test(await errorNextTo(testid).innerText()), `no error next to ${testid}`);
+    }
+    const summary = (await alert.innerText()).trim();
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
-    return text.trim();
+    return summary;
   });
 
   await check("leads page lists the 3 leads", async () => {
@@ -182,6 +211,10 @@ async function flow(page, base) {
     await page.getByTestId("lead-total").filter({ hasText: /^1 lead$/ }).waitFor();
     const rows = await page.getByTestId("lead-row").allInnerTexts();
     assert(rows.length === 1 && rows[0].includes("Ingrid Olsen"), `search rows: ${JSON.stringify(rows)}`);
+    await page.getByTestId("lead-search").fill("512 555 019");
+    await page.waitForURL(/[?&]q=512(\+|%20)555(\+|%20)019/);
+    await page.getByTestId("lead-total").filter({ hasText: /^1 lead$/ }).waitFor();
+    assert((await page.getByTestId("lead-row").allInnerTexts())[0].includes("Ingrid Olsen"), "a partial phone number should find Ingrid Olsen");
     await page.getByTestId("lead-search").fill("");
     await page.getByTestId("lead-total").filter({ hasText: "3 leads" }).waitFor();
   });
@@ -198,15 +231,44 @@ async function flow(page, base) {
     assert(other.trim() === "New", `Ingrid Olsen should still be New, is ${other}`);
   });
 
-  await check("CSV export contains the leads", async () => {
+  /** Clicks Export CSV: the browser downloads a ticketed export.csv URL itself (no blob in memory). */
+  const exportCsv = async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+    const url = new URL(download.url());
+    assert(url.pathname === "/api/v1/leads/export.csv" && url.searchParams.get("ticket"), `not a ticketed export URL: ${download.url()}`);
     const csv = await readFile(await download.path(), "utf8");
     const lines = csv.trim().split(/\r?\n/);
     assert(lines[0].startsWith("id,name,phone,email"), `unexpected header: ${lines[0]}`);
+    return { download, url, csv, lines };
+  };
+
+  await check("CSV export streams a ticketed download with the leads", async () => {
+    const { download, csv, lines } = await exportCsv();
     assert(lines.length === 4, `expected header + 3 rows, got ${lines.length} lines`);
     for (const lead of LEADS) assert(csv.includes(lead.name), `${lead.name} missing from the CSV`);
     assert(lines.filter((l) => l.includes(",contacted,")).length === 2, "the CSV should show 2 contacted leads");
     return `${download.suggestedFilename()}, ${lines.length - 1} rows`;
+  });
+
+  await check("tag filter offers the workspace's tags, and the export follows the filter", async () => {
+    for (const name of ["Rosa Delgado", "Ingrid Olsen"]) await rowFor(page, name).getByTestId("row-check").check();
+    await page.getByTestId("bulk-action").selectOption("addTag");
+    await page.getByTestId("bulk-tag").fill("storm");
+    await page.getByTestId("bulk-apply").click();
+    await page.getByTestId("bulk-bar").waitFor({ state: "hidden" });
+    await page.getByTestId("filters-toggle").click();
+    const option = page.getByTestId("filter-tag-options").locator('option[value="storm"]');
+    await option.waitFor({ state: "attached" });
+    const label = await option.textContent();
+    assert(label === "2 leads", `the storm option should count 2 leads, says ${label}`);
+    await page.getByTestId("filter-tag").fill("storm");
+    await page.getByTestId("filter-tag").press("Enter");
+    await page.waitForURL(/[?&]tag=storm/);
+    await page.getByTestId("lead-total").filter({ hasText: /^2 leads$/ }).waitFor();
+    const { url, lines } = await exportCsv();
+    assert(url.searchParams.get("tag") === "storm", `the export URL lacks the tag filter: ${url}`);
+    assert(lines.length === 3 && !lines.some((l) => l.includes("Marcus Bell")), `expected the 2 storm leads: ${JSON.stringify(lines)}`);
+    return `${lines.length - 1} rows for tag=storm`;
   });
 
   await check("lead detail shows score factors and timeline", async () => {
@@ -233,6 +295,28 @@ async function flow(page, base) {
     await page.getByTestId("lead-total").filter({ hasText: /^2 leads$/ }).waitFor();
     const rows = await page.getByTestId("lead-row").allInnerTexts();
     assert(rows[0].includes("Marcus Bell") && rows[1].includes("Rosa Delgado"), `rows: ${JSON.stringify(rows)}`);
+  });
+
+  await check("wallet: a top-up in one tab shows live in another; the ledger lists it", async () => {
+    const other = await page.context().newPage();
+    await other.goto(`${base}/quests`);
+    await other.getByTestId("balance-value").filter({ hasText: /^0$/ }).waitFor();
+    await page.getByTestId("balance-button").click();
+    const modal = page.getByTestId("wallet-modal");
+    await modal.locator("#top-up-credits").fill("1500");
+    await modal.getByTestId("dev-top-up").click();
+    await other.getByTestId("balance-value").filter({ hasText: "1,500" }).waitFor();
+    await modal.getByTestId("wallet-tab-ledger").click();
+    await modal.getByTestId("ledger-table").filter({ hasText: "+1,500" }).waitFor();
+    await other.close();
+    await page.keyboard.press("Escape");
+  });
+
+  await check("quests: today's three quests, streak, points and the leaderboard", async () => {
+    await page.goto(`${base}/quests`);
+    await page.getByTestId("quests-panel").locator("li").nth(2).waitFor();
+    await page.getByTestId("leaderboard").filter({ hasText: "Erin Tester" }).waitFor();
+    return (await page.getByTestId("streak").innerText()).replace(/\s+/g, " ");
   });
 }
 

@@ -37,6 +37,18 @@ export const BENCH = {
   seed: 737,
 };
 
+/**
+ * The WhatsApp benchmarks' own workspace: their conversations create leads, which must not
+ * change the 100,000 of BENCH. It has a WhatsApp number and pros (scripts/lib/network.mjs).
+ */
+export const BENCH_CONVERSATIONS = {
+  tenant: { name: "Bench Conversations Co", slug: "bench-conversations-co", timeZone: "America/Chicago", country: "US" },
+  users: [{ email: "bench-chat@homeline.test", name: "Bench Chat Owner", role: "owner", weight: 0 }],
+  leads: 0,
+  days: 1,
+  seed: 91,
+};
+
 /** The exact format workers/auth/password.ts verifies: pbkdf2-sha256$<iterations>$<salt>$<hash>. */
 export function passwordHash(password) {
   const salt = randomBytes(16);

@@ -19,7 +19,7 @@ export const NETWORKS = {
       { name: "Lena Park", phone: "+15125550124", trades: ["plumbing", "handyman", "painting", "carpentry"], postcodes: ["78701", "78702", "78703", "78704", "78705", "78741", "78745"], hours: week([0, 1, 2, 3, 4, 5, 6], 7, 21) },
     ],
   },
-  "bench-roofing-co": {
+  "bench-conversations-co": {
     whatsapp: { phoneNumberId: "100000000000002", displayNumber: "+1 512 555 0197" },
     sms: { number: "+15125550196" },
     pros: [

@@ -1,6 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { CLAUDE_TOOLS, runClaudeTool } from "./claude-tools";
-import type { ConversationEngine, EngineTools, HistoryEntry, OfferedSlot, TurnInput, TurnResult } from "./engine";
+import type { ConversationEngine, EngineTools, HistoryEntry, TurnInput, TurnResult } from "./engine";
 import { slotReply } from "./local";
 
 const MAX_STEPS = 6;
@@ -17,7 +17,7 @@ export class ClaudeEngine implements ConversationEngine {
 
   async turn(input: TurnInput, tools: EngineTools): Promise<TurnResult> {
     const messages = conversation(input.history, customerText(input));
-    let offered: OfferedSlot[] = [];
+    let offeredThisTurn = false;
     for (let step = 0; step < MAX_STEPS; step++) {
       const request = { model: input.settings.model, max_tokens: 1024, system: systemPrompt(input), tools: CLAUDE_TOOLS, messages };
       const response = input.onText ? await this.streamed(request, input.onText) : await this.client.messages.create(request);
@@ -26,13 +26,14 @@ export class ClaudeEngine implements ConversationEngine {
       if (response.stop_reason !== "tool_use" || !calls.length) {
         const text = response.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("").trim();
         if (!text) return { replies: [], engine: this.name };
-        const showSlots = offered.length && input.state.stage === "offering";
+        // Times offered in this turn go out as buttons / numbered lines under Claude's words.
+        const showSlots = offeredThisTurn && input.state.offered.length > 0;
         return { replies: [showSlots ? slotReply(text, input.state.offered) : { text }], engine: this.name };
       }
       const results: Anthropic.ToolResultBlockParam[] = [];
       for (const call of calls) {
         const output = await runClaudeTool(tools, call.name, (call.input ?? {}) as Record<string, unknown>);
-        if ((call.name === "find_available_slots" || call.name === "book_slot") && input.state.stage === "offering") offered = input.state.offered;
+        if (call.name === "find_available_slots" || call.name === "book_slot") offeredThisTurn = true;
         results.push({ type: "tool_result", tool_use_id: call.id, content: JSON.stringify(output) });
       }
       messages.push({ role: "user", content: results });

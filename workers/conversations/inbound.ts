@@ -1,5 +1,8 @@
 /** Provider-neutral shapes of what a webhook delivers, after parsing. */
 
+/** Meta and Twilio send a few KB per event; anything far larger is not theirs. */
+export const WEBHOOK_MAX_BYTES = 1_048_576;
+
 export interface InboundContent {
   kind: "text" | "image" | "audio" | "location" | "choice" | "unsupported";
   /** What the customer said or chose, as text (a caption, a button title, an address). */

@@ -1,5 +1,6 @@
 import type { Env, WaitUntil } from "../env";
 import { publishActivity } from "../activity";
+import { log } from "../http/log";
 import { missingDetails, type BookingOutcome, type EngineTools, type JobDetails, type OfferedSlot, type SlotSearch } from "../conversation-engine/engine";
 import { findPro } from "../matching/find-pro";
 import { activeAssignment, assignLead, endAssignment } from "../matching/assign";
@@ -117,7 +118,8 @@ export function conversationTools(tc: ToolContext): EngineTools {
     async handoffToHuman(reason: string) {
       state.mode = "human";
       state.stage = "handoff";
-      publishActivity(env, ctx, tenantId, { type: "conversation.handoff", actor: { id: null, name: reason.slice(0, 200) } });
+      log("info", "conversation handed to the team", { tenantId, conversationId: state.conversationId, reason: reason.slice(0, 200) });
+      publishActivity(env, ctx, tenantId, { type: "conversation.handoff", actor: leads.actor });
     },
   };
 }

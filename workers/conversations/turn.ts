@@ -52,6 +52,11 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
   const touched = { lastInboundAt: now, lastMessageAt: now, lastMessagePreview: preview(inbound.body), contactName: state.contactName };
   const target = { tenantId: state.tenantId, channel, to: state.contactAddress, conversationId: state.conversationId };
 
+  // Reactions, system notices and types this app does not read are kept, not answered.
+  if (content.kind === "unsupported") {
+    await updateConversation(env, state.tenantId, state.conversationId, touched);
+    return [];
+  }
   const consent = consentKeyword(content.text, state.channel, state.optedOut);
   if (consent) {
     await recordConsent(env, { tenantId: state.tenantId, address: state.contactAddress, channel: state.channel, ...consent });

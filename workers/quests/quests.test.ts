@@ -2,23 +2,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, createLead, expectProblem, json, signup } from "../../tests/api";
 import { joinAs } from "../../tests/wallet";
-import type { DomainEvent } from "../events/domain";
 import { addDays, localDate } from "../lib/time";
 import { applyDomainEvents } from "./apply-events";
-import { questsForDay, STREAK_REWARD, type QuestDefinition } from "./catalog";
-
-/** Events that complete `quest` (each a different lead) at `at`. */
-function completing(quest: QuestDefinition, tenantId: string, actorId: string, at: number): DomainEvent[] {
-  const sample: Record<string, Omit<DomainEvent, "tenantId" | "actorId" | "subject" | "at">> = {
-    "reply-3": { type: "lead.status_changed", data: { from: "new", to: "contacted" } },
-    "qualify-2": { type: "lead.status_changed", data: { from: "contacted", to: "qualified" } },
-    "add-3": { type: "lead.created" },
-  };
-  return Array.from({ length: quest.target }, (_, i) => ({ ...sample[quest.id]!, tenantId, actorId, subject: `lead_${at}_${i}`, at }));
-}
+import { questsForDay, STREAK_REWARD } from "./catalog";
+import { eventsFor } from "../../tests/quests";
 
 /** Completes the user's always-doable quest (slot one) on a local date, at noon UTC. */
-const completeDay = (owner: { tenantId: string; userId: string }, day: string) => completing(questsForDay(owner.userId, day)[0]!, owner.tenantId, owner.userId, Date.parse(`${day}T12:00:00Z`));
+const completeDay = (owner: { tenantId: string; userId: string }, day: string) => eventsFor(questsForDay(owner.userId, day)[0]!, owner.tenantId, owner.userId, Date.parse(`${day}T12:00:00Z`));
 
 const setZone = (token: string, timeZone: string) => call("PUT", "/api/v1/quests/time-zone", { token, body: { timeZone } });
 const points = async (token: string) => (await json(await call("GET", "/api/v1/quests/points", { token }))).items as { id: string; points: number; day: string }[];
@@ -71,12 +61,12 @@ describe("integration: quests, points and streaks", () => {
     // One instant, two local dates: already Monday in Auckland, still Sunday in Los Angeles.
     const instant = Date.parse("2026-03-08T11:30:00Z");
     for (const [user, day] of [[auckland, "2026-03-09"], [losAngeles, "2026-03-08"]] as const) {
-      await applyDomainEvents(env, completing(questsForDay(user.userId, day)[0]!, user.tenantId, user.userId, instant));
+      await applyDomainEvents(env, eventsFor(questsForDay(user.userId, day)[0]!, user.tenantId, user.userId, instant));
       expect((await points(user.token))[0]!.day).toBe(day);
     }
     // New York springs forward on 2026-03-08: from then on midnight is 04:00Z, not 05:00Z.
     for (const [at, day] of [["2026-03-09T03:59:00Z", "2026-03-08"], ["2026-03-09T04:00:00Z", "2026-03-09"]] as const) {
-      await applyDomainEvents(env, completing(questsForDay(newYork.userId, day)[0]!, newYork.tenantId, newYork.userId, Date.parse(at)));
+      await applyDomainEvents(env, eventsFor(questsForDay(newYork.userId, day)[0]!, newYork.tenantId, newYork.userId, Date.parse(at)));
     }
     expect((await points(newYork.token)).map((p) => p.day)).toEqual(["2026-03-09", "2026-03-08"]);
     const snapshot = await json(await call("GET", "/api/v1/quests", { token: auckland.token }));

@@ -62,6 +62,8 @@ describe("integration: wallet administration", () => {
     expect(await flush(owner.userId)).toBe(true);
     const projected = await env.DB.prepare("SELECT count(*) AS n, sum(credits) AS total FROM wallet_ledger WHERE tenant_id = ?").bind(owner.tenantId).first<{ n: number; total: number }>();
     expect(projected).toEqual({ n: 6, total: 950 });
+    const purchase = await env.DB.prepare("SELECT seq, channel, data, balance_after FROM wallet_ledger WHERE tenant_id = ? AND type = 'purchase'").bind(owner.tenantId).first<{ seq: number; channel: string | null; data: string; balance_after: number }>();
+    expect({ ...purchase, data: JSON.parse(purchase!.data) }).toEqual({ seq: expect.any(Number), channel: null, data: { simulated: true }, balance_after: 1_000 });
     expect(await reconcile(owner.tenantId)).toMatchObject({ status: "ok", drift: 0, walletBalance: 950, projectedSum: 950, projectedEntries: 6 });
 
     // An entry written after the last flush is not drift: the wallet reports it separately.

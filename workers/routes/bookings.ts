@@ -41,7 +41,9 @@ bookingRoutes.openapi(
     const { week, proId } = c.req.valid("query");
     const { startOfWeek } = dayAndWeekStart(tenant.timeZone, week ? Date.parse(`${week}T12:00:00Z`) : Date.now());
     const { bookings, pros } = tables;
-    const conditions = [eq(bookings.tenantId, tenant.id), gte(bookings.startsAt, startOfWeek), lt(bookings.startsAt, startOfWeek + WEEK + 3_600_000)];
+    // The next Monday's local midnight: a week with a DST change is an hour shorter or longer.
+    const nextWeek = dayAndWeekStart(tenant.timeZone, startOfWeek + WEEK + 12 * 3_600_000).startOfWeek;
+    const conditions = [eq(bookings.tenantId, tenant.id), gte(bookings.startsAt, startOfWeek), lt(bookings.startsAt, nextWeek)];
     if (proId) conditions.push(eq(bookings.proId, proId));
     const rows = await database(c.env.DB).select({ booking: bookings, proName: pros.name }).from(bookings).innerJoin(pros, eq(pros.id, bookings.proId)).where(and(...conditions)).orderBy(asc(bookings.startsAt)).limit(1000);
     return c.json({ weekStart: new Date(startOfWeek).toISOString(), items: rows.map((r) => view(r.booking, r.proName)) }, 200);

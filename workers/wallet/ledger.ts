@@ -23,8 +23,9 @@ export interface PaidAction {
   actorId?: string | null;
 }
 
+/** Credits paid for (or granted) make the wallet funded, so paid actions are charged from then on; quest rewards do not. */
 export async function creditWallet(env: Env, tenantId: string, input: CreditInput) {
-  const owner = await pinWallet(env, tenantId, { funded: true });
+  const owner = await pinWallet(env, tenantId, { funded: input.type !== "reward" });
   return userWallet(env, owner.userId).credit(tenantId, input);
 }
 

@@ -6,11 +6,22 @@ const KEEP = 50;
 type Listener = (event: ActivityEvent) => void;
 type FeedMessage = { type: "snapshot"; events: ActivityEvent[] } | { type: "event"; event: ActivityEvent };
 
+/** Events stored before ids existed get one from what they say, so every event has a unique key. */
+const withId = (event: ActivityEvent): ActivityEvent => (event.id ? event : { ...event, id: `${event.type}@${event.at}@${event.lead?.id ?? ""}` });
+
+/** Newest first, each id once, at most KEEP. */
+function latest(events: ActivityEvent[]): ActivityEvent[] {
+  const seen = new Set<string>();
+  return events.filter((event) => !seen.has(event.id) && seen.add(event.id)).slice(0, KEEP);
+}
+
 /** The workspace's live activity (/ws/activity): the recent events, and a hook for new ones. */
 class ActivityFeed {
   events = $state.raw<ActivityEvent[]>([]);
   #listeners = new Set<Listener>();
   #live = new LiveSocket("activity", (message: FeedMessage) => this.#receive(message));
+  /** A snapshot arrived since start(): the next ones follow reconnects. */
+  #synced = false;
 
   get state() {
     return this.#live.state;
@@ -23,22 +34,32 @@ class ActivityFeed {
   stop(): void {
     this.#live.stop();
     this.events = [];
+    this.#synced = false;
   }
 
-  /** Calls `listener` for every new event; returns the unsubscribe function. */
+  /** Calls `listener` for every new event (also those missed while reconnecting); returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
+  /** Every (re)connect starts with a snapshot, and an event may be in it and arrive live too: ids keep each once. */
   #receive(message: FeedMessage): void {
+    const known = new Set(this.events.map((event) => event.id));
+    let fresh: ActivityEvent[];
     if (message.type === "snapshot") {
-      this.events = message.events.slice(0, KEEP);
-      return;
-    }
-    if (message.type !== "event") return;
-    this.events = [message.event, ...this.events].slice(0, KEEP);
-    for (const listener of this.#listeners) listener(message.event);
+      const newest = this.events[0]?.at ?? "";
+      this.events = latest(message.events.map(withId));
+      // After a reconnect, what happened while the socket was down is news too (oldest first).
+      fresh = this.#synced ? this.events.filter((event) => !known.has(event.id) && event.at >= newest).reverse() : [];
+      this.#synced = true;
+    } else if (message.type === "event") {
+      const event = withId(message.event);
+      if (known.has(event.id)) return;
+      this.events = latest([event, ...this.events]);
+      fresh = [event];
+    } else return;
+    for (const event of fresh) for (const listener of this.#listeners) listener(event);
   }
 }
 

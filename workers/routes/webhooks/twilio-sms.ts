@@ -1,5 +1,7 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../env";
+import { WEBHOOK_MAX_BYTES } from "../../conversations/inbound";
 import { log } from "../../http/log";
 import { Problem, unauthorized } from "../../http/problem";
 import { verifyTwilioSignature } from "../../providers/sms/twilio-signature";
@@ -11,6 +13,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 
 /** Twilio messaging webhook: SMS and WhatsApp-via-Twilio (From "whatsapp:+E164"), and status callbacks. */
 export const twilioSmsWebhook = new Hono<AppEnv>();
+twilioSmsWebhook.use("*", bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: () => { throw new Problem(413, "Content Too Large", "Webhook bodies are limited to 1 MB."); } }));
 
 twilioSmsWebhook.post("/", async (c) => {
   const token = c.env.TWILIO_AUTH_TOKEN;

@@ -1,5 +1,7 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../env";
+import { WEBHOOK_MAX_BYTES } from "../../conversations/inbound";
 import { log } from "../../http/log";
 import { Problem, unauthorized } from "../../http/problem";
 import { timingSafeEqualText, verifyMetaSignature } from "../../providers/whatsapp/signature";
@@ -9,6 +11,7 @@ import { firstContact, phoneNumberIds, type MetaWebhook } from "../../conversati
 
 /** Meta WhatsApp Cloud API webhooks: verification challenge and signed event delivery. */
 export const whatsappWebhook = new Hono<AppEnv>();
+whatsappWebhook.use("*", bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: () => { throw new Problem(413, "Content Too Large", "Webhook bodies are limited to 1 MB."); } }));
 
 whatsappWebhook.get("/", (c) => {
   const token = c.env.WHATSAPP_VERIFY_TOKEN;

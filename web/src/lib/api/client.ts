@@ -21,7 +21,7 @@ export interface RequestOptions {
  * and problem+json failures thrown as ApiError.
  */
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
-  const url = `/api/v1${path}${queryString(options.query)}`;
+  const url = apiUrl(path, options.query);
   const headers: Record<string, string> = { ...options.headers };
   if (options.json !== undefined) headers["Content-Type"] = "application/json";
   if (options.contentType) headers["Content-Type"] = options.contentType;
@@ -44,6 +44,11 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await apiFetch(path, options);
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** The full URL of an API path, e.g. for a download link that carries its own ticket. */
+export function apiUrl(path: string, query?: RequestOptions["query"]): string {
+  return `/api/v1${path}${queryString(query)}`;
 }
 
 function queryString(query: RequestOptions["query"]): string {

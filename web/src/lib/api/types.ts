@@ -108,7 +108,21 @@ export interface Dashboard {
 }
 
 export interface ActivityEvent {
-  type: "lead.created" | "lead.updated" | "lead.deleted" | "leads.bulk_updated" | "leads.imported";
+  /** Unique (act_…), so an event seen twice (snapshot and live, reconnects) is shown once. */
+  id: string;
+  type:
+    | "lead.created"
+    | "lead.updated"
+    | "lead.deleted"
+    | "leads.bulk_updated"
+    | "leads.imported"
+    // From conversations: an urgent job, bookings, and a customer handed to (or writing to) the team.
+    | "lead.urgent"
+    | "booking.created"
+    | "booking.rescheduled"
+    | "booking.cancelled"
+    | "conversation.handoff"
+    | "conversation.message";
   at: string;
   actor: { id: string | null; name: string | null };
   lead?: Pick<Lead, "id" | "name" | "status" | "score" | "hot" | "source">;

@@ -1,6 +1,6 @@
 import type { Lead, LeadInput, LeadSource, LeadStatus, Trade } from "../api/types";
 
-/** What the lead form edits: strings as typed, converted to the API's types on submit. */
+/** What the lead form edits, as typed (number inputs bind as number | null), converted to the API's types on submit. */
 export interface LeadFormValues {
   name: string;
   phone: string;
@@ -8,8 +8,8 @@ export interface LeadFormValues {
   address: string;
   city: string;
   postcode: string;
-  lat: string;
-  lng: string;
+  lat: number | null;
+  lng: number | null;
   trade: Trade | "";
   description: string;
   source: LeadSource;
@@ -19,6 +19,25 @@ export interface LeadFormValues {
   notes: string;
 }
 
+/** What the form calls each field (the API's names are the keys), for its labels and error summary. */
+export const LEAD_FIELD_LABELS: Record<keyof LeadFormValues, string> = {
+  name: "Name",
+  phone: "Phone",
+  email: "Email",
+  address: "Street address",
+  city: "City",
+  postcode: "Postcode",
+  lat: "Latitude",
+  lng: "Longitude",
+  trade: "Trade",
+  description: "Job description",
+  source: "Source",
+  status: "Status",
+  assigneeId: "Assignee",
+  tags: "Tags",
+  notes: "Notes",
+};
+
 export function formValues(lead?: Lead): LeadFormValues {
   return {
     name: lead?.name ?? "",
@@ -27,8 +46,8 @@ export function formValues(lead?: Lead): LeadFormValues {
     address: lead?.address ?? "",
     city: lead?.city ?? "",
     postcode: lead?.postcode ?? "",
-    lat: lead?.lat?.toString() ?? "",
-    lng: lead?.lng?.toString() ?? "",
+    lat: lead?.lat ?? null,
+    lng: lead?.lng ?? null,
     trade: lead?.trade ?? "",
     description: lead?.description ?? "",
     source: lead?.source ?? "manual",
@@ -40,7 +59,6 @@ export function formValues(lead?: Lead): LeadFormValues {
 }
 
 const text = (value: string) => value.trim() || null;
-const coordinate = (value: string) => (value.trim() === "" ? null : Number(value));
 
 export function toLeadInput(values: LeadFormValues): LeadInput {
   return {
@@ -50,8 +68,8 @@ export function toLeadInput(values: LeadFormValues): LeadInput {
     address: text(values.address),
     city: text(values.city),
     postcode: text(values.postcode),
-    lat: coordinate(values.lat),
-    lng: coordinate(values.lng),
+    lat: values.lat ?? null,
+    lng: values.lng ?? null,
     trade: values.trade || null,
     description: text(values.description),
     source: values.source,
