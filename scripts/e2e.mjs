@@ -67,7 +67,8 @@ async function startServer(stateDir, port) {
   const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
   await run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { env });
   // No Stripe key: the wallet uses its local payments (the development instant top-up).
-  const vars = [`ENVIRONMENT:development`, `JWT_SECRET:${randomBytes(32).toString("hex")}`, `WEB_ORIGIN:http://localhost:${port}`, "STRIPE_SECRET_KEY:"];
+  // The WhatsApp app secret lets the channels test panel sign its event; no Anthropic key keeps the local engine.
+  const vars = [`ENVIRONMENT:development`, `JWT_SECRET:${randomBytes(32).toString("hex")}`, `WEB_ORIGIN:http://localhost:${port}`, "STRIPE_SECRET_KEY:", `WHATSAPP_APP_SECRET:${randomBytes(32).toString("hex")}`, "ANTHROPIC_API_KEY:", "WHATSAPP_ACCESS_TOKEN:"];
   const child = spawn(WRANGLER, ["dev", "--port", String(port), "--persist-to", stateDir, ...vars.flatMap((v) => ["--var", v])], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d) => (log += d));
@@ -317,6 +318,30 @@ async function flow(page, base) {
     await page.getByTestId("quests-panel").locator("li").nth(2).waitFor();
     await page.getByTestId("leaderboard").filter({ hasText: "Erin Tester" }).waitFor();
     return (await page.getByTestId("streak").innerText()).replace(/\s+/g, " ");
+  });
+
+  await check("channels: connect a WhatsApp number and a pro, play a message in the test panel, the AI answers", async () => {
+    await page.goto(`${base}/pros`);
+    await page.getByTestId("add-pro").click();
+    const dialog = page.getByTestId("pro-dialog");
+    await dialog.getByTestId("pro-name").fill("Pat Plumber");
+    await dialog.getByTestId("pro-phone").fill("+1 512 555 0111");
+    await dialog.getByTestId("pro-trades").getByRole("button", { name: "Plumbing" }).click();
+    await dialog.getByTestId("pro-postcodes").fill("787");
+    await dialog.getByTestId("pro-save").click();
+    await page.getByTestId("pro-row").filter({ hasText: "Pat Plumber" }).waitFor();
+    await page.goto(`${base}/settings/channels`);
+    await page.getByLabel("phone_number_id").fill(`1${Date.now()}`.slice(0, 15));
+    await page.getByRole("button", { name: "Connect" }).click();
+    await page.getByTestId("channel-row").waitFor();
+    await page.getByTestId("test-text").fill("Water is pouring through my ceiling!");
+    await page.getByTestId("test-send").click();
+    await page.getByTestId("test-thread").getByText(/What's the address/).waitFor();
+    await page.goto(`${base}/conversations`);
+    await page.getByTestId("thread").first().waitFor();
+    await page.getByTestId("takeover").click();
+    await page.getByTestId("handback").waitFor();
+    return "reply shown; take over works";
   });
 }
 

@@ -176,17 +176,17 @@ export class LedgerStore {
     return this.sql.exec<Row>(`SELECT * FROM ledger WHERE seq > ? ORDER BY seq LIMIT ?`, seq, limit).toArray().map(toEntry);
   }
 
-  /** Sums for reconciliation: all entries, and those up to `uptoSeq` (what the projection has). */
-  sums(tenantId: string, uptoSeq: number): { sum: number; entries: number; sumUpTo: number; entriesUpTo: number; reserved: number } {
+  /** Sums for reconciliation: all entries, those up to `uptoSeq` (what the projection has), and the reservations. */
+  sums(tenantId: string, uptoSeq: number): { sum: number; entries: number; sumUpTo: number; entriesUpTo: number; reservedSum: number } {
     const row = this.sql
       .exec<{ sum: number; entries: number; sum_upto: number; entries_upto: number }>(
         `SELECT coalesce(sum(credits), 0) AS sum, count(*) AS entries, coalesce(sum(CASE WHEN seq <= ? THEN credits END), 0) AS sum_upto, count(CASE WHEN seq <= ? THEN 1 END) AS entries_upto FROM ledger WHERE tenant_id = ?`,
         uptoSeq, uptoSeq, tenantId,
       )
       .one();
-    const reserved = this.sql
+    const reservedSum = this.sql
       .exec<{ reserved: number }>(`SELECT coalesce(sum(value), 0) AS reserved FROM ledger, json_each(ledger.reservation) WHERE tenant_id = ?`, tenantId)
       .one().reserved;
-    return { sum: row.sum, entries: row.entries, sumUpTo: row.sum_upto, entriesUpTo: row.entries_upto, reserved };
+    return { sum: row.sum, entries: row.entries, sumUpTo: row.sum_upto, entriesUpTo: row.entries_upto, reservedSum };
   }
 }

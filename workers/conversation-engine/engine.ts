@@ -20,7 +20,7 @@ export interface JobDetails {
 }
 
 /** What still has to be known before a pro can be matched and slots offered. */
-export const REQUIRED_DETAILS = ["trade", "address", "name", "urgency"] as const;
+const REQUIRED_DETAILS = ["trade", "address", "name", "urgency"] as const;
 export type RequiredDetail = (typeof REQUIRED_DETAILS)[number];
 
 export interface OfferedSlot {

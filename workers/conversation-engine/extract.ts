@@ -25,7 +25,7 @@ const NAME = /\b(?:my name is|my name's|i am|i'm|im|this is|it's|name:)\s+([a-z]
 // Words that follow "I'm" without being a name ("I'm worried", "I'm at home").
 const NOT_NAMES = new Set(["at", "in", "on", "not", "so", "very", "really", "worried", "home", "looking", "having", "getting", "a", "the", "sorry", "here", "calling", "writing", "interested", "after", "just", "still", "also", "from", "with"]);
 
-export const YES = /^\s*(y|yes|yeah|yep|yup|sure|ok(ay)?|please|correct|right|definitely|absolutely|si|sí)\b/i;
+const YES = /^\s*(y|yes|yeah|yep|yup|sure|ok(ay)?|please|correct|right|definitely|absolutely|si|sí)\b/i;
 export const NO = /^\s*(n|no|nope|nah|not really|not urgent|no rush)\b/i;
 export const HUMAN = /\b(human|agent|person|someone real|real person|operator|representative|speak to (?:someone|somebody)|talk to (?:someone|somebody))\b/i;
 export const CANCEL = /\b(cancel\w*|call (?:it )?off)\b/i;

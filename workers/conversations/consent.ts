@@ -20,7 +20,7 @@ export function consentKeyword(text: string, channel: "whatsapp" | "sms", optedO
 }
 
 /** Consent is tracked per number: the same person on SMS and WhatsApp is one address. */
-export const consentAddress = (address: string) => address.replace(/^whatsapp:/, "").replace(/^(?=\d)/, "+");
+const consentAddress = (address: string) => address.replace(/^whatsapp:/, "").replace(/^(?=\d)/, "+");
 
 export async function recordConsent(env: Env, input: { tenantId: string; address: string; channel: string } & ConsentKeyword): Promise<void> {
   await database(env.DB).insert(tables.consentEvents).values({ id: newId("cns"), tenantId: input.tenantId, address: consentAddress(input.address), action: input.action, keyword: input.keyword, channel: input.channel, createdAt: Date.now() });

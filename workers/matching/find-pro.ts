@@ -4,7 +4,7 @@ import { activeJobCounts, busyByPro, loadProfiles, type ProProfile } from "../pr
 import { eligibility, type JobToMatch } from "./eligibility";
 import { pickReason, rankCandidates } from "./rank";
 
-export const SEARCH_DAYS = 7;
+const SEARCH_DAYS = 7;
 const DAY = 86_400_000;
 
 export type Match = { ok: true; profile: ProProfile; reason: string; slots: Interval[] } | { ok: false; why: string };

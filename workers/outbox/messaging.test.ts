@@ -108,4 +108,13 @@ describe("integration: outbound SMS through Twilio's REST API (contract fake)", 
     expect(sent[0].idempotencyToken).toMatch(/^reply:SM/);
     expect((await thread(ws, customer)).messages.at(-1)).toMatchObject({ status: "sent", simulated: false });
   });
+
+  it("21610 (the number told Twilio STOP) fails the message and records the opt-out", async () => {
+    const ws = await workspace();
+    await postTwilio(smsParams(ws, "+15550021610", "hello"));
+    await settle(twilioEnv());
+    expect((await thread(ws, "+15550021610")).messages.at(-1)).toMatchObject({ status: "failed", errorCode: "21610" });
+    const consent = await env.DB.prepare("SELECT action, keyword FROM consent_events WHERE tenant_id = ?").bind(ws.tenantId).all();
+    expect(consent.results).toEqual([{ action: "opt_out", keyword: "twilio 21610" }]);
+  });
 });

@@ -5,6 +5,8 @@ import { smsProvider } from "../providers/sms";
 import { whatsappProvider } from "../providers/whatsapp";
 import { ProviderRejection, WINDOW_CLOSED } from "../providers/whatsapp/provider";
 import { sendTemplateInstead } from "../conversations/window";
+import { recordConsent } from "../conversations/consent";
+import { OPTED_OUT } from "../providers/sms/provider";
 import type { OutboxRow, OutboxSender } from "./senders";
 
 const { messages } = tables;
@@ -33,6 +35,8 @@ export function messagingSender(env: Env, row: OutboxRow): OutboxSender {
       const code = error instanceof ProviderRejection ? error.code : null;
       await setMessage({ status: "failed", errorCode: code });
       if (code === WINDOW_CLOSED) await sendTemplateInstead(env, row);
+      // The number opted out with the carrier (STOP to Twilio directly): the ledger learns it too.
+      if (code === OPTED_OUT) await recordConsent(env, { tenantId: row.tenantId, address: row.recipient, channel: "sms", action: "opt_out", keyword: `twilio ${OPTED_OUT}` });
     },
   };
 }

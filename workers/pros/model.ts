@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { TRADES } from "../leads/model";
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use HH:MM, e.g. 09:00.");
-export const TimeZone = z.string().min(1).max(64).refine((zone) => {
+const TimeZone = z.string().min(1).max(64).refine((zone) => {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return true;

@@ -9,7 +9,7 @@ import { toClock, toMinute, type ProCreateInput, type ProPatchInput, type ProVie
 
 const { pros, proAreas, proHours, proOverrides } = tables;
 
-export function proView(profile: ProProfile, activeJobs: number): ProView {
+function proView(profile: ProProfile, activeJobs: number): ProView {
   const { pro, areas, schedule } = profile;
   return {
     id: pro.id,

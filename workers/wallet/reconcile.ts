@@ -19,10 +19,11 @@ export interface Reconciliation {
 }
 
 /**
- * Checks every funded wallet: its balance must equal the sum of its ledger, and the D1
- * projection must hold exactly the entries (count and sum) the wallet has flushed so far.
- * `drift` is the balance minus what the projection plus the not-yet-flushed entries account
- * for; anything but 0 (or a count mismatch) is logged as an error and shown to platform admins.
+ * Checks every funded wallet: its balance must equal the sum of its ledger (its held credits,
+ * the sum of the entries' reservations), and the D1 projection must hold exactly the entries
+ * (count and sum) the wallet has flushed so far. `drift` is the balance minus what the
+ * projection plus the not-yet-flushed entries account for; anything but 0 (or a count or
+ * reservation mismatch) is logged as an error and shown to platform admins.
  */
 export async function reconcileWallets(env: Env, now = Date.now()): Promise<{ checked: number; drifted: number }> {
   const rows = await database(env.DB).select({ tenantId: wallets.tenantId, ownerUserId: wallets.ownerUserId }).from(wallets).where(isNotNull(wallets.fundedAt));
@@ -46,9 +47,10 @@ export async function reconcileOne(env: Env, tenantId: string, ownerUserId: stri
     .where(and(eq(walletLedger.tenantId, tenantId), lte(walletLedger.seq, uptoSeq)));
   const { sum: projectedSum, entries: projectedEntries } = projected!;
   const drift = wallet.balance - projectedSum - (wallet.sum - wallet.sumUpTo);
-  const status = drift === 0 && projectedEntries === wallet.entriesUpTo && wallet.balance === wallet.sum ? "ok" : "drift";
+  // The holds too: what the entries reserved must be what the pools hold back.
+  const status = drift === 0 && projectedEntries === wallet.entriesUpTo && wallet.balance === wallet.sum && wallet.reserved === wallet.reservedSum ? "ok" : "drift";
   const row = { tenantId, checkedAt: now, uptoSeq, walletBalance: wallet.balance, walletSum: wallet.sum, walletEntries: wallet.entries, projectedSum, projectedEntries, drift, status } as const;
   await db.insert(walletReconciliations).values(row).onConflictDoUpdate({ target: walletReconciliations.tenantId, set: row });
-  if (status === "drift") log("error", "wallet drift", { tenantId, drift, walletBalance: wallet.balance, walletSum: wallet.sum, projectedSum, projectedEntries, walletEntriesUpTo: wallet.entriesUpTo });
+  if (status === "drift") log("error", "wallet drift", { tenantId, drift, walletBalance: wallet.balance, walletSum: wallet.sum, reserved: wallet.reserved, reservedSum: wallet.reservedSum, projectedSum, projectedEntries, walletEntriesUpTo: wallet.entriesUpTo });
   return { tenantId, status, drift, walletBalance: wallet.balance, walletSum: wallet.sum, projectedSum, projectedEntries, uptoSeq };
 }

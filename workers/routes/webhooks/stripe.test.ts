@@ -85,13 +85,16 @@ describe("integration: Stripe checkout and webhooks", () => {
     await receive(stripeEvent("checkout.session.completed", { ...session, payment_status: "unpaid" }));
     expect((await walletOf(owner.token)).balance).toBe(0);
     await receive(stripeEvent("checkout.session.async_payment_succeeded", session));
-    expect((await walletOf(owner.token)).balance).toBe(10_000);
+    // (The queue may retry the waiting refund any moment now, so the purchase is checked in the ledger.)
+    const purchases = await json(await call("GET", "/api/v1/wallet/ledger?type=purchase", { token: owner.token }));
+    expect(purchases.items).toMatchObject([{ credits: 10_000, reference: paymentIntent.id }]);
     // A late "completed (unpaid)" never turns the paid payment back to pending.
     await receive(stripeEvent("checkout.session.completed", { ...session, payment_status: "unpaid" }));
     expect(await env.DB.prepare("SELECT status FROM stripe_payments WHERE payment_intent_id = ?").bind(paymentIntent.id).first("status")).toBe("paid");
 
     await processStripeEvent(env, refundEvent.id); // the retry
     expect((await walletOf(owner.token)).balance).toBe(7_500);
+    expect((await json(await call("GET", "/api/v1/wallet/ledger?type=refund", { token: owner.token }))).items).toHaveLength(1);
   });
 
   it("refunds take back credits as a negative entry, once per increase, never below zero", async () => {
