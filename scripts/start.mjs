@@ -6,6 +6,7 @@ import { localD1 } from "./lib/d1.mjs";
 import { ensureDevVars } from "./lib/dev-vars.mjs";
 import { startDevServer } from "./lib/dev-server.mjs";
 import { seedWorkspace } from "./lib/seeding.mjs";
+import { seedSampleProperties } from "./lib/property-seeding.mjs";
 import { formatDuration, main, run } from "./lib/toolchain.mjs";
 
 const port = Number(process.env.PORT) || 8787;
@@ -26,6 +27,10 @@ main(async () => {
   await step("Demo data", async () => {
     const result = await seedWorkspace(d1, DEMO, { log: (line) => console.log(`  ${line}`) });
     if (!result.created) console.log(`  “${DEMO.tenant.name}” is already there (${result.leads} leads)`);
+  });
+  await step("Sample property catalog", async () => {
+    const result = await seedSampleProperties(d1, { log: (line) => console.log(`  ${line}`) });
+    if (!result.created) console.log(`  ${result.properties.toLocaleString("en-US")} sample properties are already there`);
   });
   // Vite's per-file report is noise here; a failure still shows the end of its output.
   await step("Web app", () => run("npm", ["run", "--silent", "build:web"], { capture: true }));

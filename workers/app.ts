@@ -19,6 +19,7 @@ import { wsRoutes } from "./routes/ws";
 import { docsRoutes } from "./routes/docs";
 import { whatsappWebhook } from "./routes/webhooks/whatsapp";
 import { twilioSmsWebhook } from "./routes/webhooks/twilio-sms";
+import { twilioVoiceWebhook } from "./routes/webhooks/twilio-voice";
 import { conversationRoutes } from "./routes/conversations";
 import { proRoutes } from "./routes/pros";
 import { bookingRoutes } from "./routes/bookings";
@@ -27,6 +28,7 @@ import { walletRoutes } from "./routes/wallet";
 import { walletSpendRoutes } from "./routes/wallet-spend";
 import { walletBillingRoutes } from "./routes/wallet-billing";
 import { questRoutes } from "./routes/quests";
+import { scanRoutes } from "./routes/scans";
 import { adminWalletRoutes } from "./routes/admin-wallets";
 import { stripeWebhook } from "./routes/webhooks/stripe";
 
@@ -55,7 +57,8 @@ export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/wallet", walletRoutes)
   .route("/wallet", walletSpendRoutes)
   .route("/wallet", walletBillingRoutes)
-  .route("/quests", questRoutes);
+  .route("/quests", questRoutes)
+  .route("/scans", scanRoutes);
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 app.use("*", requestContext, securityHeaders);
@@ -66,6 +69,7 @@ app.route("/metrics", metricsRoutes);
 app.route("/ws", wsRoutes);
 app.route("/webhooks/whatsapp", whatsappWebhook);
 app.route("/webhooks/twilio/sms", twilioSmsWebhook);
+app.route("/webhooks/twilio/voice", twilioVoiceWebhook);
 app.route("/webhooks/stripe", stripeWebhook);
 app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
 app.route("/api/docs", docsRoutes(openApiDocument));

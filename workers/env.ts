@@ -30,6 +30,8 @@ export interface Env {
   MAX_IMPORT_BYTES: string;
   /** "true" when the Postgres catalog behind PG is part of the deployment (readiness then requires it). */
   PG_ENABLED?: string;
+  /** Largest area one scan may cover, km² (default 5). */
+  SCAN_MAX_AREA_KM2?: string;
 
   JWT_SECRET: string;
   /** Bearer token for /metrics scrapers and ops scripts (dead-letter replay). */
@@ -55,6 +57,8 @@ export interface Env {
   /** Verifies X-Twilio-Signature on /webhooks/twilio/*. */
   TWILIO_AUTH_TOKEN?: string;
   TWILIO_API_URL?: string;
+  /** Platform-wide cap on calls in progress (voice webhook refuses above it); default 50. */
+  MAX_CONCURRENT_CALLS?: string;
 
   /** Stripe Checkout, refunds and off-session auto-recharge; without it the wallet tops up locally (not in production). */
   STRIPE_SECRET_KEY?: string;

@@ -2,3 +2,5 @@
 export * from "./tables";
 export * from "./conversations";
 export * from "./wallet";
+export * from "./voice";
+export * from "./scans";

@@ -4,6 +4,7 @@ import { startGraphFake } from "./graph";
 import { startTwilioFake } from "./twilio";
 import { startAnthropicFake } from "./anthropic";
 import { startStripeFake } from "./stripe";
+import { startTestPostgres } from "./postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,6 +13,8 @@ declare module "vitest" {
     twilioUrl: string;
     anthropicUrl: string;
     stripeUrl: string;
+    /** A throwaway PostGIS database with the catalog schema, or null when no Postgres answers locally. */
+    pgUrl: string | null;
   }
 }
 
@@ -25,8 +28,11 @@ export default async function setup(project: TestProject) {
   project.provide("anthropicUrl", anthropic.url);
   const stripe = await startStripeFake(Number(process.env.HOMELINE_STRIPE_FAKE_PORT ?? 0));
   project.provide("stripeUrl", stripe.url);
+  const pg = await startTestPostgres();
+  project.provide("pgUrl", pg?.url ?? null);
   const close = (server: { close(cb: () => void): void }) => new Promise<void>((resolve) => server.close(() => resolve()));
   return async () => {
     await Promise.all([resend.server, graph.server, twilio.server, anthropic.server, stripe.server].map(close));
+    await pg?.drop();
   };
 }

@@ -11,9 +11,11 @@ import type { JobDetails } from "../conversation-engine/engine";
 import type { ConversationState } from "./state";
 
 /** Conversations write leads through the CRM's own writer, so scoring and the timeline stay one piece of code. */
-export async function leadAccess(env: Env, tenantId: string, channel: "whatsapp" | "sms") {
+const CHANNEL_LABEL = { whatsapp: "WhatsApp", sms: "SMS", voice: "Voice" } as const;
+
+export async function leadAccess(env: Env, tenantId: string, channel: "whatsapp" | "sms" | "voice") {
   const tenant = await tenantInfo(env, tenantId);
-  const actor = { id: null, name: channel === "whatsapp" ? "WhatsApp assistant" : "SMS assistant" };
+  const actor = { id: null, name: `${CHANNEL_LABEL[channel]} assistant` };
   return { tenant, actor, writer: leadWriter(env, tenant, actor), reader: leadReader(env, tenant.id, tenant.country) };
 }
 
@@ -36,7 +38,7 @@ export function contactPhone(address: string, country: string): string | null {
 
 /**
  * The conversation's lead: an open lead with the same phone is reused, otherwise one is
- * created (source whatsapp/sms). Announced on the activity feed.
+ * created (source whatsapp/sms/voice). Announced on the activity feed.
  */
 export async function ensureLead(env: Env, ctx: WaitUntil, access: LeadAccess, state: ConversationState, firstText: string): Promise<string> {
   if (state.leadId && (await access.reader.get(state.leadId))) return state.leadId;
@@ -46,7 +48,7 @@ export async function ensureLead(env: Env, ctx: WaitUntil, access: LeadAccess, s
     return existing.id;
   }
   const lead = await access.writer.create(
-    { name: state.contactName ?? `${state.channel === "whatsapp" ? "WhatsApp" : "SMS"} ${state.contactPhone ?? state.contactAddress}`, phone: state.contactPhone, source: state.channel, status: "new", tags: [], description: firstText || null },
+    { name: state.contactName ?? `${CHANNEL_LABEL[state.channel]} ${state.contactPhone ?? state.contactAddress}`, phone: state.contactPhone, source: state.channel, status: "new", tags: [], description: firstText || null },
     { allowDuplicate: true },
   );
   state.leadId = lead.id;

@@ -5,8 +5,8 @@ export interface ConversationState extends EngineState {
   conversationId: string;
   tenantId: string;
   channelId: string;
-  /** How the customer sees it (WhatsApp through Twilio is still "whatsapp"). */
-  channel: "whatsapp" | "sms";
+  /** How the customer sees it (WhatsApp through Twilio is still "whatsapp"; a phone call is "voice"). */
+  channel: "whatsapp" | "sms" | "voice";
   contactAddress: string;
   contactPhone: string | null;
   contactName: string | null;

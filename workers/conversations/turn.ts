@@ -57,7 +57,7 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
     await updateConversation(env, state.tenantId, state.conversationId, touched);
     return [];
   }
-  const consent = consentKeyword(content.text, state.channel, state.optedOut);
+  const consent = consentKeyword(content.text, state.channel === "sms" ? "sms" : "whatsapp", state.optedOut);
   if (consent) {
     await recordConsent(env, { tenantId: state.tenantId, address: state.contactAddress, channel: state.channel, ...consent });
     state.optedOut = consent.action === "opt_out";

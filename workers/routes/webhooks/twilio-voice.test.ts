@@ -1,0 +1,130 @@
+import { env } from "cloudflare:workers";
+import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks";
+import { describe, expect, it } from "vitest";
+import { call, json } from "../../../tests/api";
+import { TWILIO_TOKEN, uniqueDigits, workspace, type Workspace } from "../../../tests/conversations";
+import { topUp, walletOf } from "../../../tests/wallet";
+import { findAll, parseXml } from "../../../tests/xml";
+
+const VOICE_URL = "http://localhost:8787/webhooks/twilio/voice";
+
+function post(path: "" | "/status", params: Record<string, string>, signature: string | null = getExpectedTwilioSignature(TWILIO_TOKEN, VOICE_URL + path, params)) {
+  return call("POST", `/webhooks/twilio/voice${path}`, { raw: new URLSearchParams(params).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature ? { "X-Twilio-Signature": signature } : {}) } });
+}
+
+/** One call from `from` to the workspace's Twilio number; `say` answers a Gather turn. */
+function phoneCall(ws: Workspace, from = `+1512${uniqueDigits(7)}`) {
+  const base = { AccountSid: "AC00000000000000000000000000000000", CallSid: `CA${uniqueDigits(32)}`, From: from, To: ws.sms.number, Direction: "inbound" };
+  const turn = async (extra: Record<string, string> = {}) => {
+    const response = await post("", { ...base, CallStatus: "in-progress", ...extra });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain("text/xml");
+    return parseXml(await response.text());
+  };
+  return {
+    ...base,
+    start: () => turn(),
+    say: (speech: string) => turn({ SpeechResult: speech, Confidence: "0.92" }),
+    press: (digits: string) => turn({ Digits: digits }),
+    end: (seconds: number) => post("/status", { ...base, CallStatus: "completed", CallDuration: String(seconds) }),
+  };
+}
+
+/** What the agent says this turn: the Gather's lines (the silence reprompt after it is not the answer), else every <Say>. */
+const spoken = (doc: ReturnType<typeof parseXml>) => findAll(findAll(doc, "Gather")[0] ?? doc, "Say").map((s) => s.text).join(" ");
+const callRow = (sid: string) => env.DB.prepare("SELECT status, outcome, duration_seconds, billed_minutes, lead_id, ended_at FROM calls WHERE call_sid = ?").bind(sid).first<any>();
+const ledger = async (token: string) => (await json(await call("GET", "/api/v1/wallet/ledger", { token }))).items as { type: string; credits: number; channel: string; quantity: number; reference: string }[];
+
+describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
+  it("refuses a bad or missing X-Twilio-Signature on both webhooks", async () => {
+    const ws = await workspace();
+    const c = phoneCall(ws);
+    const params = { CallSid: c.CallSid, From: c.From, To: c.To };
+    expect((await post("", params, "bm90IGEgc2lnbmF0dXJl")).status).toBe(401);
+    expect((await post("", params, null)).status).toBe(401);
+    // A signature for the other endpoint's URL is not valid here.
+    expect((await post("/status", { ...params, CallStatus: "completed" }, getExpectedTwilioSignature(TWILIO_TOKEN, VOICE_URL, { ...params, CallStatus: "completed" }))).status).toBe(401);
+    expect((await post("/status", { ...params, CallStatus: "completed" }, null)).status).toBe(401);
+    expect((await post("/status", { ...params, CallStatus: "completed" })).status).toBe(200);
+  });
+
+  it("a multi-turn call through the local engine qualifies, books and creates a voice lead", async () => {
+    const ws = await workspace();
+    const c = phoneCall(ws, "+15125550166");
+    const greeting = await c.start();
+    const gather = findAll(greeting, "Gather")[0]!;
+    expect(gather.attributes).toMatchObject({ input: "speech dtmf", action: VOICE_URL, speechTimeout: "auto" });
+    expect(spoken(greeting)).toMatch(/^Thanks for calling Leak Busters/);
+
+    expect(spoken(await c.say("Water is pouring through my kitchen ceiling!"))).toMatch(/urgent.*address/is);
+    expect(spoken(await c.say("12 Oak Street, Austin 78704"))).toMatch(/name/i);
+    const offer = spoken(await c.say("Maria Garcia"));
+    expect(offer).toMatch(/Say 1 for .*Say 2 for/);
+    expect(spoken(await c.say("The second one."))).toMatch(/^Booked: .* with Pat Plumber/);
+
+    const row = await callRow(c.CallSid);
+    expect(row).toMatchObject({ status: "in-progress", lead_id: expect.stringMatching(/^lead?_/) });
+    const lead = await json(await call("GET", `/api/v1/leads/${row.lead_id}`, { token: ws.token }));
+    expect(lead).toMatchObject({ source: "voice", status: "booked", trade: "plumbing", postcode: "78704", phone: "+15125550166", name: "Maria Garcia", hot: true });
+
+    expect((await c.end(95)).status).toBe(200);
+    expect(await callRow(c.CallSid)).toMatchObject({ status: "completed", outcome: "completed", duration_seconds: 95, billed_minutes: 0 });
+  });
+
+  it("0 (or asking for a person) dials the forward number when one is configured", async () => {
+    const ws = await workspace();
+    const c = phoneCall(ws);
+    await c.start();
+    expect(findAll(await c.press("0"), "Dial")).toHaveLength(0); // none configured: the agent carries on
+    await env.DB.prepare("INSERT INTO voice_settings (tenant_id, forward_number, updated_at) VALUES (?, ?, ?)").bind(ws.tenantId, "+15125550999", Date.now()).run();
+    expect(findAll(await c.say("Can I speak to an agent please"), "Dial")[0]!.text).toBe("+15125550999");
+    await c.end(30);
+    expect(await callRow(c.CallSid)).toMatchObject({ outcome: "transferred", status: "completed" });
+  });
+
+  it("refuses politely when a funded wallet has no call budget", async () => {
+    const ws = await workspace();
+    await topUp(ws.token, 1);
+    await call("POST", "/api/v1/wallet/debits", { token: ws.token, body: { channel: "email", quantity: 1 } });
+    const c = phoneCall(ws);
+    const doc = await c.start();
+    expect(doc.children.map((e) => e.name)).toEqual(["Say", "Hangup"]);
+    expect(spoken(doc)).toMatch(/can't take calls on this line right now/);
+    expect(await callRow(c.CallSid)).toMatchObject({ status: "refused", outcome: "refused_budget" });
+  });
+
+  it("refuses politely when the platform-wide concurrent-call cap is reached", async () => {
+    const ws = await workspace();
+    const { n } = (await env.DB.prepare("SELECT count(*) AS n FROM calls WHERE status = 'in-progress'").first<{ n: number }>())!;
+    const filler = Array.from({ length: Math.max(0, 50 - n) }, (_, i) => `CAFILL${i}${uniqueDigits(20)}`);
+    const now = Date.now();
+    for (const sid of filler)
+      await env.DB.prepare("INSERT INTO calls (id, tenant_id, call_sid, channel_id, from_number, to_number, status, started_at, created_at, updated_at) VALUES (?, ?, ?, ?, '+1', '+1', 'in-progress', ?, ?, ?)").bind(`call_${sid}`, ws.tenantId, sid, ws.sms.id, now, now, now).run();
+    try {
+      const c = phoneCall(ws);
+      const doc = await c.start();
+      expect(findAll(doc, "Gather")).toHaveLength(0);
+      expect(spoken(doc)).toMatch(/All our lines are busy/);
+      expect(await callRow(c.CallSid)).toMatchObject({ status: "refused", outcome: "refused_cap" });
+    } finally {
+      await env.DB.prepare("DELETE FROM calls WHERE call_sid LIKE 'CAFILL%'").run();
+    }
+    expect(findAll(await phoneCall(ws).start(), "Gather")).toHaveLength(1);
+  });
+
+  it("the status callback ends a call once and charges a funded wallet per started minute", async () => {
+    const ws = await workspace();
+    await topUp(ws.token, 1000);
+    const c = phoneCall(ws);
+    await c.start();
+    expect((await walletOf(ws.token)).reserved).toBeGreaterThan(0); // one minute held while the call runs
+    expect((await c.end(61)).status).toBe(200);
+    expect((await c.end(61)).status).toBe(200); // a repeated callback changes nothing
+    expect(await callRow(c.CallSid)).toMatchObject({ status: "completed", duration_seconds: 61, billed_minutes: 2 });
+    const captures = (await ledger(ws.token)).filter((e) => e.type === "capture");
+    expect(captures).toHaveLength(1);
+    expect(captures[0]).toMatchObject({ channel: "voice", quantity: 2, reference: c.CallSid });
+    expect(await walletOf(ws.token)).toMatchObject({ balance: 1000 + captures[0]!.credits, reserved: 0 });
+    expect(captures[0]!.credits).toBeLessThan(0);
+  });
+});

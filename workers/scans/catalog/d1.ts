@@ -1,0 +1,76 @@
+import { bboxAround, bboxOf, distanceMetres, pointInPolygon, type BBox, type PolygonGeometry, type Position } from "../geo";
+import { byId, type Property, type PropertyCatalog } from "./catalog";
+
+interface Row {
+  external_id: string;
+  lat: number;
+  lng: number;
+  footprint: string;
+  year_built: number | null;
+  roof_material: string | null;
+  value: number | null;
+  owner_occupied: number | null;
+  owner_name: string | null;
+  address: string;
+  postcode: string | null;
+}
+
+const COLUMNS = "p.external_id, p.lat, p.lng, p.footprint, p.year_built, p.roof_material, p.value, p.owner_occupied, p.owner_name, p.address, p.postcode";
+
+const toProperty = (r: Row): Property => ({
+  id: r.external_id,
+  lat: r.lat,
+  lng: r.lng,
+  footprint: JSON.parse(r.footprint) as PolygonGeometry,
+  yearBuilt: r.year_built,
+  roofMaterial: r.roof_material,
+  value: r.value,
+  ownerOccupied: r.owner_occupied === null ? null : r.owner_occupied === 1,
+  ownerName: r.owner_name,
+  address: r.address,
+  postcode: r.postcode,
+});
+
+/** The catalog on D1: rtree bounding-box candidates, then the exact test in the Worker. */
+export function d1Catalog(db: D1Database): PropertyCatalog {
+  // rtree stores 32-bit floats rounded outwards, so candidates are the boxes overlapping the query box.
+  async function candidates<T>(box: BBox, columns: string): Promise<T[]> {
+    const { results } = await db
+      .prepare(`SELECT ${columns} FROM properties_rtree r JOIN properties p ON p.id = r.id WHERE r.max_lng >= ?1 AND r.min_lng <= ?2 AND r.max_lat >= ?3 AND r.min_lat <= ?4`)
+      .bind(box.minLng, box.maxLng, box.minLat, box.maxLat)
+      .all<T>();
+    return results;
+  }
+  const outer = (polygon: PolygonGeometry) => polygon.coordinates[0] ?? [];
+
+  return {
+    kind: "d1",
+    async propertiesInPolygon(polygon) {
+      const rows = await candidates<Row>(bboxOf(outer(polygon)), COLUMNS);
+      return rows.filter((r) => pointInPolygon([r.lng, r.lat], polygon)).map(toProperty).sort(byId);
+    },
+    async countInPolygon(polygon) {
+      const rows = await candidates<{ lat: number; lng: number }>(bboxOf(outer(polygon)), "p.lat, p.lng");
+      return rows.filter((r) => pointInPolygon([r.lng, r.lat], polygon)).length;
+    },
+    async propertiesWithinRadius(point: Position, metres: number) {
+      const rows = await candidates<Row>(bboxAround(point, metres), COLUMNS);
+      return rows.filter((r) => distanceMetres(point, [r.lng, r.lat]) <= metres).map(toProperty).sort(byId);
+    },
+    close: async () => {},
+  };
+}
+
+/** Statements that add properties (an existing external id is left as it is) with their rtree entries. */
+export function d1PropertyStatements(db: D1Database, properties: Property[]): D1PreparedStatement[] {
+  return properties.flatMap((p) => [
+    db
+      .prepare("INSERT OR IGNORE INTO properties (external_id, lat, lng, footprint, year_built, roof_material, value, owner_occupied, owner_name, address, postcode) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+      .bind(p.id, p.lat, p.lng, JSON.stringify(p.footprint), p.yearBuilt, p.roofMaterial, p.value, p.ownerOccupied === null ? null : p.ownerOccupied ? 1 : 0, p.ownerName, p.address, p.postcode),
+    db.prepare("INSERT OR REPLACE INTO properties_rtree SELECT id, lng, lng, lat, lat FROM properties WHERE external_id = ?1").bind(p.id),
+  ]);
+}
+
+export async function insertD1Properties(db: D1Database, properties: Property[], chunk = 500): Promise<void> {
+  for (let i = 0; i < properties.length; i += chunk) await db.batch(d1PropertyStatements(db, properties.slice(i, i + chunk)));
+}

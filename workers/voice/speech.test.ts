@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { callerText, spokenReply, wantsPerson } from "./speech";
+
+describe("speech to engine text", () => {
+  it("a spoken or keyed choice becomes the engine's number; anything else passes through", () => {
+    expect(callerText("One.", undefined)).toBe("1");
+    expect(callerText("the second one", undefined)).toBe("2");
+    expect(callerText("Number three", undefined)).toBe("3");
+    expect(callerText(undefined, "2")).toBe("2");
+    expect(callerText("My roof is leaking", undefined)).toBe("My roof is leaking");
+  });
+  it("0 or asking for a person is a transfer", () => {
+    expect(wantsPerson(undefined, "0")).toBe(true);
+    expect(wantsPerson("Can I talk to an agent?", undefined)).toBe(true);
+    expect(wantsPerson("The pipe burst", undefined)).toBe(false);
+  });
+  it("choices are read out as numbered options", () => {
+    expect(spokenReply({ text: "Which suits you?", choices: [{ id: "s1", title: "Mon 9:00" }, { id: "s2", title: "Mon 10:00" }] })).toBe("Which suits you? Say 1 for Mon 9:00. Say 2 for Mon 10:00.");
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { findAll, parseXml } from "../../tests/xml";
+import { dialTwiml, gatherTwiml, sayHangupTwiml } from "./twiml";
+
+describe("TwiML for the Gather path", () => {
+  it("a Gather for speech (and a keyed 0) that speaks the lines and posts back to the action", () => {
+    const doc = parseXml(gatherTwiml(["Hello & welcome to <Bob's> Plumbing.", "What's wrong?"], "https://x.example/webhooks/twilio/voice"));
+    expect(doc.name).toBe("Response");
+    const [gather] = doc.children;
+    expect(gather).toMatchObject({ name: "Gather", attributes: { input: "speech dtmf", action: "https://x.example/webhooks/twilio/voice", method: "POST", speechTimeout: "auto", language: "en-US", numDigits: "1" } });
+    expect(gather!.children.map((say) => [say.name, say.text])).toEqual([["Say", "Hello & welcome to <Bob's> Plumbing."], ["Say", "What's wrong?"]]);
+    // Silence: a reprompt, then the same action again.
+    expect(doc.children.slice(1).map((e) => e.name)).toEqual(["Say", "Redirect"]);
+    expect(findAll(doc, "Redirect")[0]!.text).toBe("https://x.example/webhooks/twilio/voice");
+  });
+
+  it("a refusal says its line and hangs up; a transfer dials the number", () => {
+    expect(parseXml(sayHangupTwiml(["Goodbye."])).children.map((e) => e.name)).toEqual(["Say", "Hangup"]);
+    const dial = parseXml(dialTwiml(["Connecting you."], "+15125550000"));
+    expect(findAll(dial, "Dial")[0]!.text).toBe("+15125550000");
+  });
+});

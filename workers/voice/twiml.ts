@@ -1,0 +1,26 @@
+/** TwiML for the Gather/Say turn flow (Twilio's own speech recognition and voices). */
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+const say = (text: string) => `<Say voice="Polly.Joanna">${escapeXml(text)}</Say>`;
+
+/** Says `lines` inside a speech Gather (DTMF too, so "0" reaches a person) that posts back to `action`. */
+export function gatherTwiml(lines: string[], action: string): string {
+  const gather = `<Gather input="speech dtmf" numDigits="1" action="${escapeXml(action)}" method="POST" speechTimeout="auto" language="en-US">${lines.map(say).join("")}</Gather>`;
+  // No answer at all: one reprompt by redirecting to the same action with nothing said.
+  return `${XML_HEAD}<Response>${gather}${say("Sorry, I didn't catch that.")}<Redirect method="POST">${escapeXml(action)}</Redirect></Response>`;
+}
+
+/** Says `lines` and ends the call (refusals, goodbyes). */
+export function sayHangupTwiml(lines: string[]): string {
+  return `${XML_HEAD}<Response>${lines.map(say).join("")}<Hangup/></Response>`;
+}
+
+/** Says `lines` and connects the caller to `number`. */
+export function dialTwiml(lines: string[], number: string): string {
+  return `${XML_HEAD}<Response>${lines.map(say).join("")}<Dial>${escapeXml(number)}</Dial></Response>`;
+}
