@@ -30,4 +30,33 @@ export interface PropertyCatalog {
   close(): Promise<void>;
 }
 
+/** A catalog row as both stores return it (Postgres may send numerics as strings, D1 booleans as 0/1). */
+export interface PropertyRow {
+  external_id: string;
+  lat: number | string;
+  lng: number | string;
+  footprint: string;
+  year_built: number | null;
+  roof_material: string | null;
+  value: number | string | null;
+  owner_occupied: boolean | number | null;
+  owner_name: string | null;
+  address: string;
+  postcode: string | null;
+}
+
+export const toProperty = (r: PropertyRow): Property => ({
+  id: r.external_id,
+  lat: Number(r.lat),
+  lng: Number(r.lng),
+  footprint: JSON.parse(r.footprint) as PolygonGeometry,
+  yearBuilt: r.year_built,
+  roofMaterial: r.roof_material,
+  value: r.value === null ? null : Number(r.value),
+  ownerOccupied: r.owner_occupied === null ? null : Boolean(r.owner_occupied),
+  ownerName: r.owner_name,
+  address: r.address,
+  postcode: r.postcode,
+});
+
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,35 +1,10 @@
 import { bboxAround, bboxOf, distanceMetres, pointInPolygon, type BBox, type PolygonGeometry, type Position } from "../geo";
-import { byId, type Property, type PropertyCatalog } from "./catalog";
+import { byId, toProperty, type Property, type PropertyCatalog, type PropertyRow } from "./catalog";
 
-interface Row {
-  external_id: string;
-  lat: number;
-  lng: number;
-  footprint: string;
-  year_built: number | null;
-  roof_material: string | null;
-  value: number | null;
-  owner_occupied: number | null;
-  owner_name: string | null;
-  address: string;
-  postcode: string | null;
-}
+/** D1 returns REAL columns as numbers. */
+type D1PropertyRow = PropertyRow & { lat: number; lng: number };
 
 const COLUMNS = "p.external_id, p.lat, p.lng, p.footprint, p.year_built, p.roof_material, p.value, p.owner_occupied, p.owner_name, p.address, p.postcode";
-
-const toProperty = (r: Row): Property => ({
-  id: r.external_id,
-  lat: r.lat,
-  lng: r.lng,
-  footprint: JSON.parse(r.footprint) as PolygonGeometry,
-  yearBuilt: r.year_built,
-  roofMaterial: r.roof_material,
-  value: r.value,
-  ownerOccupied: r.owner_occupied === null ? null : r.owner_occupied === 1,
-  ownerName: r.owner_name,
-  address: r.address,
-  postcode: r.postcode,
-});
 
 /** The catalog on D1: rtree bounding-box candidates, then the exact test in the Worker. */
 export function d1Catalog(db: D1Database): PropertyCatalog {
@@ -46,7 +21,7 @@ export function d1Catalog(db: D1Database): PropertyCatalog {
   return {
     kind: "d1",
     async propertiesInPolygon(polygon) {
-      const rows = await candidates<Row>(bboxOf(outer(polygon)), COLUMNS);
+      const rows = await candidates<D1PropertyRow>(bboxOf(outer(polygon)), COLUMNS);
       return rows.filter((r) => pointInPolygon([r.lng, r.lat], polygon)).map(toProperty).sort(byId);
     },
     async countInPolygon(polygon) {
@@ -54,7 +29,7 @@ export function d1Catalog(db: D1Database): PropertyCatalog {
       return rows.filter((r) => pointInPolygon([r.lng, r.lat], polygon)).length;
     },
     async propertiesWithinRadius(point: Position, metres: number) {
-      const rows = await candidates<Row>(bboxAround(point, metres), COLUMNS);
+      const rows = await candidates<D1PropertyRow>(bboxAround(point, metres), COLUMNS);
       return rows.filter((r) => distanceMetres(point, [r.lng, r.lat]) <= metres).map(toProperty).sort(byId);
     },
     close: async () => {},

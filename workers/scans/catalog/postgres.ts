@@ -1,41 +1,13 @@
 import type { Sql } from "postgres";
 import type { PolygonGeometry, Position } from "../geo";
-import type { Property, PropertyCatalog } from "./catalog";
-
-interface Row {
-  external_id: string;
-  lat: number;
-  lng: number;
-  footprint: string;
-  year_built: number | null;
-  roof_material: string | null;
-  value: number | null;
-  owner_occupied: boolean | null;
-  owner_name: string | null;
-  address: string;
-  postcode: string | null;
-}
-
-const toProperty = (r: Row): Property => ({
-  id: r.external_id,
-  lat: Number(r.lat),
-  lng: Number(r.lng),
-  footprint: JSON.parse(r.footprint) as PolygonGeometry,
-  yearBuilt: r.year_built,
-  roofMaterial: r.roof_material,
-  value: r.value === null ? null : Number(r.value),
-  ownerOccupied: r.owner_occupied,
-  ownerName: r.owner_name,
-  address: r.address,
-  postcode: r.postcode,
-});
+import { toProperty, type PropertyCatalog, type PropertyRow } from "./catalog";
 
 /**
  * The catalog on PostGIS (schema/pg/migrations): GIST-indexed geometry, ST_Within for areas,
  * ST_DWithin on geography (sphere) for radii.
  */
 export function postgresCatalog(sql: Sql): PropertyCatalog {
-  const select = (where: ReturnType<Sql>) => sql<Row[]>`
+  const select = (where: ReturnType<Sql>) => sql<PropertyRow[]>`
     SELECT external_id, ST_Y(location) AS lat, ST_X(location) AS lng, ST_AsGeoJSON(footprint, 15) AS footprint,
            year_built, roof_material, value, owner_occupied, owner_name, address, postcode
     FROM properties WHERE ${where} ORDER BY external_id COLLATE "C"`;
