@@ -3,6 +3,9 @@ import type { MetricsAggregator } from "../durable-objects/metrics-aggregator";
 import type { Conversation } from "../durable-objects/conversation";
 import type { ProCalendar } from "../durable-objects/pro-calendar";
 import type { Wallet } from "../durable-objects/wallet";
+import type { CallSession } from "../durable-objects/call-session";
+import type { ScanProgress } from "../durable-objects/scan-progress";
+import type { AreaScanParams } from "./scans/workflow";
 import type { QueueMessage } from "./queue/messages";
 
 /** Bindings and settings of the Worker (wrangler.toml + .dev.vars / `wrangler secret put`). */
@@ -18,6 +21,9 @@ export interface Env {
   CONVERSATION: DurableObjectNamespace<Conversation>;
   PRO_CALENDAR: DurableObjectNamespace<ProCalendar>;
   WALLET: DurableObjectNamespace<Wallet>;
+  CALL_SESSION: DurableObjectNamespace<CallSession>;
+  SCAN_PROGRESS: DurableObjectNamespace<ScanProgress>;
+  AREA_SCAN: Workflow<AreaScanParams>;
   LOGIN_IP_LIMITER: RateLimit;
   LOGIN_ACCOUNT_LIMITER: RateLimit;
   PUBLIC_IP_LIMITER: RateLimit;

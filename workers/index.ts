@@ -8,6 +8,9 @@ export { MetricsAggregator } from "../durable-objects/metrics-aggregator";
 export { Conversation } from "../durable-objects/conversation";
 export { ProCalendar } from "../durable-objects/pro-calendar";
 export { Wallet } from "../durable-objects/wallet";
+export { CallSession } from "../durable-objects/call-session";
+export { ScanProgress } from "../durable-objects/scan-progress";
+export { AreaScanWorkflow } from "./scans/workflow";
 
 export default {
   fetch: app.fetch,

@@ -1,5 +1,5 @@
 // Voice agent (issue 4, first slice: the TwiML Gather path). Same conventions as tables.ts.
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { tenants } from "./tables";
 
 // One row per inbound call, keyed by Twilio's CallSid. While the call is "in-progress" the row
@@ -23,6 +23,18 @@ export const calls = sqliteTable(
     billedMinutes: integer("billed_minutes"),
     holdId: text("hold_id"),
     leadId: text("lead_id"),
+    // "gather" (Twilio speech + <Say>) or "stream" (Media Streams through the CallSession DO).
+    mode: text("mode").notNull().default("gather"),
+    // R2 key of the two-sided WAV recording (private; served through a signed URL).
+    recordingKey: text("recording_key"),
+    recordingSeconds: real("recording_seconds"),
+    // Post-call summary and qualification score (0–100) from the conversation engine.
+    summary: text("summary"),
+    qualificationScore: integer("qualification_score"),
+    // Credits charged for the call's minutes.
+    costCredits: integer("cost_credits"),
+    // Why the call was transferred or ended early (dtmf, caller_asked, engine_failure, max_length, silence).
+    endReason: text("end_reason"),
     stateJson: text("state_json"),
     historyJson: text("history_json").notNull().default("[]"),
     createdAt: integer("created_at").notNull(),
@@ -37,3 +49,39 @@ export const voiceSettings = sqliteTable("voice_settings", {
   forwardNumber: text("forward_number"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+// The transcript: one row per utterance, in order; times are ms from the start of the call.
+// An agent line cut off by the caller keeps only what Twilio confirmed was played (interrupted = 1).
+export const callTranscript = sqliteTable(
+  "call_transcript",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    callId: text("call_id").notNull().references(() => calls.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    speaker: text("speaker", { enum: ["caller", "agent", "system"] }).notNull(),
+    text: text("text").notNull(),
+    startMs: integer("start_ms").notNull(),
+    endMs: integer("end_ms"),
+    interrupted: integer("interrupted", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.seq] }), index("call_transcript_tenant").on(t.tenantId, t.callId)],
+);
+
+// Per-turn latency, each stage in ms after the caller's end of speech (null when a stage did not
+// happen, e.g. a cached phrase needs no TTS). overhead = firstFrame minus the providers' own time.
+export const callTurnLatency = sqliteTable(
+  "call_turn_latency",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    callId: text("call_id").notNull().references(() => calls.id, { onDelete: "cascade" }),
+    turn: integer("turn").notNull(),
+    sttFinalMs: integer("stt_final_ms"),
+    llmFirstTokenMs: integer("llm_first_token_ms"),
+    ttsFirstByteMs: integer("tts_first_byte_ms"),
+    firstFrameMs: integer("first_frame_ms"),
+    overheadMs: integer("overhead_ms"),
+    speculative: integer("speculative", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.turn] }), index("call_turn_latency_tenant").on(t.tenantId, t.createdAt)],
+);

@@ -29,7 +29,7 @@ export async function verifyAccessToken(env: Env, token: string): Promise<TokenR
  * Tickets put a short-lived credential in a URL where no header can go (a WebSocket upgrade, a
  * browser download), never a long-lived token. `channel` binds one to its use.
  */
-export const TICKET_TTL_SECONDS = { activity: 30, export: 60, wallet: 30 } as const;
+export const TICKET_TTL_SECONDS = { activity: 30, export: 60, wallet: 30, calls: 30, scans: 30 } as const;
 export type TicketChannel = keyof typeof TICKET_TTL_SECONDS;
 
 export async function issueTicket(env: Env, auth: AuthContext, channel: TicketChannel): Promise<string> {

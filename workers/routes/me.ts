@@ -42,12 +42,19 @@ meRoutes.openapi(
   },
 );
 
+// Per-call and per-scan sockets name the object they watch; the object checks it belongs to the ticket's workspace.
+const wsTicketBody = z.union([
+  z.strictObject({ channel: z.enum(["activity", "wallet"]).default("activity") }),
+  z.strictObject({ channel: z.enum(["calls", "scans"]), id: z.string().min(1).max(64) }),
+]);
+
 meRoutes.openapi(
-  createRoute({ method: "post", path: "/ws-ticket", tags: ["auth"], summary: "A 30-second single-use ticket for a WebSocket (/ws/activity, /ws/wallet)", request: { body: { content: { "application/json": { schema: z.strictObject({ channel: z.enum(["activity", "wallet"]).default("activity") }) } } } }, responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) } }),
+  createRoute({ method: "post", path: "/ws-ticket", tags: ["auth"], summary: "A 30-second single-use ticket for a WebSocket (/ws/activity, /ws/wallet, /ws/calls/:id, /ws/scans/:id)", request: { body: { content: { "application/json": { schema: wsTicketBody } } } }, responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) } }),
   async (c) => {
     // The body is optional: an empty request still means the activity feed.
-    const channel = c.req.valid("json")?.channel ?? "activity";
-    const ticket = await issueTicket(c.env, c.get("auth"), channel);
-    return c.json({ ticket, expiresIn: TICKET_TTL_SECONDS[channel], url: `/ws/${channel}?ticket=${encodeURIComponent(ticket)}` }, 200);
+    const body = c.req.valid("json") ?? { channel: "activity" as const };
+    const ticket = await issueTicket(c.env, c.get("auth"), body.channel);
+    const path = "id" in body && body.id ? `/ws/${body.channel}/${encodeURIComponent(body.id)}` : `/ws/${body.channel}`;
+    return c.json({ ticket, expiresIn: TICKET_TTL_SECONDS[body.channel], url: `${path}?ticket=${encodeURIComponent(ticket)}` }, 200);
   },
 );

@@ -1,0 +1,14 @@
+/** An aerial image of a property. */
+export interface AerialImage {
+  bytes: Uint8Array;
+  contentType: string;
+  /** When the imagery was captured (ISO date), when the provider says. */
+  capturedAt: string | null;
+  source: string;
+}
+
+export interface ImageryProvider {
+  readonly name: string;
+  /** Top-down image centred on the point; null when the provider has none there. */
+  fetch(point: { lat: number; lng: number }, signal?: AbortSignal): Promise<AerialImage | null>;
+}
