@@ -31,6 +31,7 @@ import { questRoutes } from "./routes/quests";
 import { scanRoutes } from "./routes/scans";
 import { adminWalletRoutes } from "./routes/admin-wallets";
 import { stripeWebhook } from "./routes/webhooks/stripe";
+import { mediaRoutes } from "./routes/media";
 
 const OPENAPI = { openapi: "3.1.0", info: { title: "Homeline API", version: "1.0.0" } };
 
@@ -46,6 +47,7 @@ export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/auth", authRoutes)
   .route("/admin", adminRoutes)
   .route("/admin/wallets", adminWalletRoutes)
+  .route("/media", mediaRoutes)
   .use("*", requireAuth)
   .route("/", meRoutes)
   .route("/", teamRoutes)

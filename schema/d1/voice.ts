@@ -35,6 +35,9 @@ export const calls = sqliteTable(
     costCredits: integer("cost_credits"),
     // Why the call was transferred or ended early (dtmf, caller_asked, engine_failure, max_length, silence).
     endReason: text("end_reason"),
+    // Media Streams frames counted by the CallSession (20 ms each): what arrived and what was sent.
+    inboundFrames: integer("inbound_frames"),
+    outboundFrames: integer("outbound_frames"),
     stateJson: text("state_json"),
     historyJson: text("history_json").notNull().default("[]"),
     createdAt: integer("created_at").notNull(),
@@ -47,6 +50,8 @@ export const calls = sqliteTable(
 export const voiceSettings = sqliteTable("voice_settings", {
   tenantId: text("tenant_id").primaryKey().references(() => tenants.id, { onDelete: "cascade" }),
   forwardNumber: text("forward_number"),
+  // "auto": Media Streams with our own STT/TTS when configured, else Twilio's <Gather>/<Say>; "gather": always the latter.
+  voiceMode: text("voice_mode", { enum: ["auto", "gather"] }).notNull().default("auto"),
   updatedAt: integer("updated_at").notNull(),
 });
 

@@ -86,4 +86,7 @@ ALTER TABLE `calls` ADD `recording_seconds` real;--> statement-breakpoint
 ALTER TABLE `calls` ADD `summary` text;--> statement-breakpoint
 ALTER TABLE `calls` ADD `qualification_score` integer;--> statement-breakpoint
 ALTER TABLE `calls` ADD `cost_credits` integer;--> statement-breakpoint
-ALTER TABLE `calls` ADD `end_reason` text;
+ALTER TABLE `calls` ADD `end_reason` text;--> statement-breakpoint
+ALTER TABLE `calls` ADD `inbound_frames` integer;--> statement-breakpoint
+ALTER TABLE `calls` ADD `outbound_frames` integer;--> statement-breakpoint
+ALTER TABLE `voice_settings` ADD `voice_mode` text DEFAULT 'auto' NOT NULL;
