@@ -1,4 +1,5 @@
 import type { DomainEvent } from "../events/domain";
+import { stableHash } from "../lib/stable-hash";
 
 export interface QuestDefinition {
   id: string;
@@ -33,17 +34,7 @@ export const QUEST_SLOTS: QuestDefinition[][] = [
 /** Every 7th day of a streak earns the workspace this many credits (a `reward` entry). */
 export const STREAK_REWARD = { everyDays: 7, credits: 100 };
 
-/** FNV-1a: a stable hash, so a user's quests for a day are the same on every read. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** The user's quests for a local date: recomputable anywhere, different from day to day. */
 export function questsForDay(userId: string, day: string): QuestDefinition[] {
-  return QUEST_SLOTS.map((slot, i) => slot[hash(`${userId}:${day}:${i}`) % slot.length]!);
+  return QUEST_SLOTS.map((slot, i) => slot[stableHash(`${userId}:${day}:${i}`) % slot.length]!);
 }

@@ -1,3 +1,5 @@
+import type { Property } from "../../scans/catalog/catalog";
+
 /** An aerial image of a property. */
 export interface AerialImage {
   bytes: Uint8Array;
@@ -9,6 +11,6 @@ export interface AerialImage {
 
 export interface ImageryProvider {
   readonly name: string;
-  /** Top-down image centred on the point; null when the provider has none there. */
-  fetch(point: { lat: number; lng: number }, signal?: AbortSignal): Promise<AerialImage | null>;
+  /** Top-down image centred on the property; null when the provider has none there. */
+  fetch(property: Property, signal?: AbortSignal): Promise<AerialImage | null>;
 }
