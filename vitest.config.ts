@@ -17,8 +17,13 @@ const freePort = () =>
 // from the queue the Wallet DO feeds).
 const anthropicFakePort = await freePort();
 const stripeFakePort = await freePort();
+// The CallSession DO opens its speech sockets itself, so the Deepgram and ElevenLabs fakes are pinned too.
+const deepgramFakePort = await freePort();
+const elevenLabsFakePort = await freePort();
 process.env.HOMELINE_ANTHROPIC_FAKE_PORT = String(anthropicFakePort);
 process.env.HOMELINE_STRIPE_FAKE_PORT = String(stripeFakePort);
+process.env.HOMELINE_DEEPGRAM_FAKE_PORT = String(deepgramFakePort);
+process.env.HOMELINE_ELEVENLABS_FAKE_PORT = String(elevenLabsFakePort);
 
 export default defineConfig(async () => ({
   plugins: [
@@ -42,6 +47,12 @@ export default defineConfig(async () => ({
           STRIPE_SECRET_KEY: "sk_test_homeline",
           STRIPE_WEBHOOK_SECRET: "whsec_test_homeline",
           STRIPE_API_URL: `http://127.0.0.1:${stripeFakePort}`,
+          // Calls stream (Media Streams) through the Deepgram and ElevenLabs fakes; workspaces
+          // whose voice_mode is "gather" keep the TwiML <Gather> path.
+          DEEPGRAM_API_KEY: "test-deepgram-key",
+          DEEPGRAM_URL: `ws://127.0.0.1:${deepgramFakePort}`,
+          ELEVENLABS_API_KEY: "test-elevenlabs-key",
+          ELEVENLABS_URL: `http://127.0.0.1:${elevenLabsFakePort}`,
         },
       },
     }),

@@ -15,8 +15,10 @@ import { formatDuration, main, ROOT } from "../scripts/lib/toolchain.mjs";
 import { snapshotApp } from "./app-snapshot.mjs";
 import { machineInfo, markdownTable, writeResult } from "./report.mjs";
 import { csvExport, leadGet, leadList } from "./scenarios.mjs";
+import { scanD1Estimate, scanEndToEnd, scanPostgis, seedBenchProperties } from "./scans.mjs";
 import { walletDebits, walletFanout } from "./wallet.mjs";
 import { whatsappReplyLatency, whatsappWebhooks } from "./whatsapp.mjs";
+import { voiceConcurrency, voiceToVoice } from "./voice.mjs";
 import { NETWORKS } from "../scripts/lib/network.mjs";
 
 const SAMPLE_IDS = 5000;
@@ -38,6 +40,7 @@ main(async () => {
   if (seeded.leads !== BENCH.leads) throw new Error(`The bench workspace in ${persistDir} has ${seeded.leads} leads, not ${BENCH.leads} (an interrupted seed?). Delete that directory and run again.`);
   console.log(seeded.created ? `  seeded in ${formatDuration(seeded.ms)}` : `  reusing ${BENCH.leads.toLocaleString("en-US")} seeded leads`);
   await seedWorkspace(d1, BENCH_CONVERSATIONS, { log: (line) => console.log(`  ${line}`) });
+  await seedBenchProperties(d1, (line) => console.log(`  ${line}`));
   // Read before the server starts, so only one workerd ever opens the database.
   const leadIds = (await d1.query(`SELECT id FROM leads WHERE tenant_id = ${literal(seeded.tenantId)} ORDER BY random() LIMIT ${SAMPLE_IDS}`)).map((r) => r.id);
 
@@ -55,7 +58,7 @@ main(async () => {
     const results = [];
     // `npm run bench -- walletDebits walletFanout` runs only the named scenarios.
     const only = process.argv.slice(2);
-    for (const scenario of [leadList, leadGet, csvExport, walletDebits, walletFanout, whatsappReplyLatency, whatsappWebhooks].filter((s) => !only.length || only.includes(s.name))) {
+    for (const scenario of [leadList, leadGet, csvExport, walletDebits, walletFanout, whatsappReplyLatency, whatsappWebhooks, scanPostgis, scanD1Estimate, scanEndToEnd, voiceToVoice, voiceConcurrency].filter((s) => !only.length || only.includes(s.name))) {
       console.log(`▸ ${scenario.name}`);
       const machine = machineInfo();
       const result = { ...(await scenario(context)), date: new Date().toISOString(), machine, server: "wrangler dev --log-level warn, local D1" };

@@ -10,6 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { localD1 } from "./lib/d1.mjs";
+import { seedSampleProperties } from "./lib/property-seeding.mjs";
+import { SEEDED_CALL, seedFinishedCall } from "./lib/call-seeding.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
@@ -66,6 +69,8 @@ function run(args, options = {}) {
 async function startServer(stateDir, port) {
   const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
   await run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { env });
+  // The sample neighbourhood (5,000 Austin properties) for the area-scan check.
+  await seedSampleProperties(localD1(stateDir));
   // No Stripe key: the wallet uses its local payments (the development instant top-up).
   // The WhatsApp app secret lets the channels test panel sign its event; no Anthropic key keeps the local engine.
   const vars = [`ENVIRONMENT:development`, `JWT_SECRET:${randomBytes(32).toString("hex")}`, `WEB_ORIGIN:http://localhost:${port}`, "STRIPE_SECRET_KEY:", `WHATSAPP_APP_SECRET:${randomBytes(32).toString("hex")}`, "ANTHROPIC_API_KEY:", "WHATSAPP_ACCESS_TOKEN:"];
@@ -119,7 +124,7 @@ async function createLeadThroughForm(page, lead) {
 
 const rowFor = (page, name) => page.getByTestId("lead-row").filter({ hasText: name });
 
-async function flow(page, base) {
+async function flow(page, base, stateDir) {
   // The activity sockets pass through Playwright, so a check can drop one and watch the reconnect.
   const activitySockets = [];
   await page.routeWebSocket(/\/ws\/activity/, (socket) => {
@@ -313,6 +318,38 @@ async function flow(page, base) {
     await page.keyboard.press("Escape");
   });
 
+  await check("area scans: draw a rectangle, see the estimate, watch the scan live, open a scored roof", async () => {
+    await page.getByTestId("nav-area scans").click();
+    const map = page.locator('[data-testid="scan-map"][data-ready="true"]');
+    await map.waitFor();
+    await page.getByTestId("draw-rectangle").click();
+    // A small square in the middle of the sample neighbourhood: a few dozen properties, within the 1,500 credits topped up above.
+    const box = await map.boundingBox();
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.click(cx - 30, cy - 30);
+    await page.mouse.move(cx + 30, cy + 30, { steps: 8 });
+    await page.mouse.click(cx + 30, cy + 30);
+    const count = page.getByTestId("estimate-properties");
+    await count.waitFor();
+    const properties = Number((await count.innerText()).replace(/,/g, ""));
+    assert(properties > 0, "the estimate found no properties");
+    await page.getByTestId("start-scan").click();
+    await page.waitForURL(/\/scans\/[^/]+$/);
+    await page.getByTestId("scan-percent").filter({ hasText: "100 %" }).waitFor({ timeout: 120_000 });
+    await page.getByTestId("scan-status").filter({ hasText: "Completed" }).waitFor();
+    await page.locator(`[data-testid="scan-map"][data-markers="${properties}"]`).waitFor();
+    const rows = await page.getByTestId("scan-result-row").count();
+    assert(rows === properties, `${rows} result rows for ${properties} properties`);
+    await page.getByTestId("scan-result-row").first().getByRole("button").click();
+    const detail = page.getByTestId("scan-result-detail");
+    await detail.getByTestId("scan-factor").first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("scan-csv").click()]);
+    assert(new URL(download.url()).searchParams.get("ticket"), `not a ticketed download: ${download.url()}`);
+    const csvRows = (await readFile(await download.path(), "utf8")).trim().split(/\r?\n/).length - 1;
+    assert(csvRows === properties, `${csvRows} CSV rows for ${properties} properties`);
+    return `${properties} properties scanned, ${await detail.getByTestId("scan-factor").count()} factors on the best roof, ${csvRows} CSV rows`;
+  });
+
   await check("quests: today's three quests, streak, points and the leaderboard", async () => {
     await page.goto(`${base}/quests`);
     await page.getByTestId("quests-panel").locator("li").nth(2).waitFor();
@@ -343,6 +380,30 @@ async function flow(page, base) {
     await page.getByTestId("handback").waitFor();
     return "reply shown; take over works";
   });
+
+  await check("calls: a finished call shows its summary, timed transcript, latency and a playable recording", async () => {
+    const d1 = localD1(stateDir);
+    const [tenant] = await d1.query("SELECT id FROM tenants WHERE name = 'E2E Roofing & Plumbing'");
+    const callId = await seedFinishedCall(d1, stateDir, tenant.id);
+    await page.getByTestId("nav-calls").click();
+    await page.getByTestId("call-table").getByRole("link", { name: "+1 (512) 555-0166" }).click();
+    await page.waitForURL(`${base}/calls/${callId}`);
+    await page.getByTestId("call-summary").filter({ hasText: SEEDED_CALL.summary }).waitFor();
+    const transcript = page.getByTestId("transcript");
+    for (const [, text] of SEEDED_CALL.transcript) await transcript.getByText(text).waitFor();
+    const duration = await page.getByTestId("call-audio").evaluate(
+      (audio) => new Promise((resolve, reject) => {
+        if (audio.readyState >= 1) return resolve(audio.duration);
+        audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
+        audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)), { once: true });
+      }),
+    );
+    assert(Math.abs(duration - SEEDED_CALL.seconds) < 0.1, `the recording plays ${duration} s, expected ${SEEDED_CALL.seconds}`);
+    await transcript.getByRole("button", { name: "0:02" }).click(); // a line seeks the player
+    const at = await page.getByTestId("call-audio").evaluate((audio) => audio.currentTime);
+    assert(at >= 2.3, `clicking the 0:02 line left the player at ${at} s`);
+    return `${duration.toFixed(1)} s recording; seek to ${at.toFixed(1)} s`;
+  });
 }
 
 async function main() {
@@ -357,7 +418,8 @@ async function main() {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      // SwiftShader gives the scan map its WebGL without a GPU.
+      args: ["--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     });
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
     context.setDefaultTimeout(TIMEOUT_MS);
@@ -365,7 +427,7 @@ async function main() {
     const pageErrors = [];
     page.on("pageerror", (err) => pageErrors.push(err.message));
     try {
-      await flow(page, server.base);
+      await flow(page, server.base, stateDir);
       await check("no uncaught errors in the page", async () => assert(pageErrors.length === 0, pageErrors.join("; ")));
     } catch {
       const shot = join(tmpdir(), `homeline-e2e-failure-${Date.now()}.png`);

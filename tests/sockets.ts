@@ -8,9 +8,9 @@ export interface TestSocket {
   next(timeoutMs?: number): Promise<any>;
 }
 
-/** Opens /ws/<channel> the way the web app does: a fresh ticket, then the upgrade. */
-export async function openSocket(token: string, channel: "activity" | "wallet"): Promise<TestSocket> {
-  const { url } = await json(await call("POST", "/api/v1/ws-ticket", { token, body: { channel } }));
+/** Opens /ws/<channel>[/<id>] the way the web app does: a fresh ticket, then the upgrade. */
+export async function openSocket(token: string, channel: "activity" | "wallet" | "calls" | "scans", id?: string): Promise<TestSocket> {
+  const { url } = await json(await call("POST", "/api/v1/ws-ticket", { token, body: id ? { channel, id } : { channel } }));
   const response = await call("GET", url, { headers: { Upgrade: "websocket" } });
   const socket = response.webSocket;
   if (!socket) throw new Error(`no socket: ${response.status} ${await response.text()}`);

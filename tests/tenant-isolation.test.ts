@@ -1,13 +1,27 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, createLead, json, signup, type TestAccount } from "./api";
 import { postWhatsApp, settle, uniqueDigits, whatsappText, type Workspace } from "./conversations";
 import { topUp } from "./wallet";
+import { seedCall } from "./voice";
 
 /** Tenant A's open wallet hold. */
 async function walletResources(a: TestAccount): Promise<Record<string, Record<string, string>>> {
   await topUp(a.token, 100);
   const { hold } = await json(await call("POST", "/api/v1/wallet/holds", { token: a.token, body: { channel: "scan", quantity: 2 } }));
   return { "/api/v1/wallet/holds": { id: hold.id } };
+}
+
+/** Tenant A's finished scan with one scored property (written directly: no workflow runs in the sweep). */
+async function scanResources(a: TestAccount): Promise<Record<string, Record<string, string>>> {
+  const id = `scan_isolation_${a.tenantId}`;
+  const now = Date.now();
+  const polygon = JSON.stringify({ type: "Polygon", coordinates: [[[-97.745, 30.265], [-97.74, 30.265], [-97.74, 30.27], [-97.745, 30.265]]] });
+  await env.DB.batch([
+    env.DB.prepare(`INSERT INTO scans (id, tenant_id, name, status, polygon, area_km2, property_count, processed_count, credits_held, created_at, updated_at) VALUES (?, ?, 'A''s scan', 'completed', ?, 0.1, 1, 1, 8, ?, ?)`).bind(id, a.tenantId, polygon, now, now),
+    env.DB.prepare(`INSERT INTO scan_results (tenant_id, scan_id, property_id, status, score, lat, lng, address, created_at) VALUES (?, ?, 'p-1', 'scored', 80, 30.266, -97.742, '1 Test St', ?)`).bind(a.tenantId, id, now),
+  ]);
+  return { "/api/v1/scans": { id } };
 }
 
 /** Tenant A's channel, pro, booking and conversation (with a message), by route prefix. */
@@ -38,7 +52,8 @@ describe("integration: tenant isolation sweep", () => {
     const lead = await createLead(a.token, { name: "A's lead", phone: "+15125550150", tags: ["a-only"] });
     const invite = await json(await call("POST", "/api/v1/invites", { token: a.token, body: { email: "agent-a@example.com", role: "agent" } }));
     const ids: Record<string, string> = { id: lead.id, userId: a.userId };
-    const owned = { ...(await conversationResources(a)), ...(await walletResources(a)) };
+    const seededCall = await seedCall({ tenantId: a.tenantId, sms: { id: "chn_a", number: "+15125550100" } });
+    const owned: Record<string, Record<string, string>> = { ...(await conversationResources(a)), ...(await walletResources(a)), ...(await scanResources(a)), "/api/v1/calls": { id: seededCall.id } };
     const idFor = (path: string): Record<string, string> => {
       if (path.startsWith("/api/v1/invites")) return { ...ids, id: invite.id };
       const prefix = Object.keys(owned).find((p) => path.startsWith(p));

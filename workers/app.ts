@@ -20,6 +20,7 @@ import { docsRoutes } from "./routes/docs";
 import { whatsappWebhook } from "./routes/webhooks/whatsapp";
 import { twilioSmsWebhook } from "./routes/webhooks/twilio-sms";
 import { twilioVoiceWebhook } from "./routes/webhooks/twilio-voice";
+import { voiceStreamRoutes } from "./routes/voice-stream";
 import { conversationRoutes } from "./routes/conversations";
 import { proRoutes } from "./routes/pros";
 import { bookingRoutes } from "./routes/bookings";
@@ -29,15 +30,19 @@ import { walletSpendRoutes } from "./routes/wallet-spend";
 import { walletBillingRoutes } from "./routes/wallet-billing";
 import { questRoutes } from "./routes/quests";
 import { scanRoutes } from "./routes/scans";
+import { scanResultRoutes } from "./routes/scan-results";
 import { adminWalletRoutes } from "./routes/admin-wallets";
+import { adminPropertyRoutes } from "./routes/admin-properties";
 import { stripeWebhook } from "./routes/webhooks/stripe";
 import { mediaRoutes } from "./routes/media";
+import { callRoutes } from "./routes/calls";
+import { voiceSettingsRoutes } from "./routes/voice-settings";
 
 const OPENAPI = { openapi: "3.1.0", info: { title: "Homeline API", version: "1.0.0" } };
 
-/** JSON bodies are capped at MAX_BODY_BYTES; the CSV import has its own, larger limit. */
+/** JSON bodies are capped at MAX_BODY_BYTES; the CSV and footprint imports have their own, larger limit. */
 const jsonBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
-  c.req.path.endsWith("/leads/import")
+  c.req.path.endsWith("/leads/import") || c.req.path.endsWith("/admin/properties/import")
     ? next()
     : bodyLimit({ maxSize: Number(c.env.MAX_BODY_BYTES), onError: () => { throw new Problem(413, "Content Too Large", `Request bodies are limited to ${Math.round(Number(c.env.MAX_BODY_BYTES) / 1024)} KB.`); } })(c, next);
 
@@ -47,6 +52,7 @@ export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/auth", authRoutes)
   .route("/admin", adminRoutes)
   .route("/admin/wallets", adminWalletRoutes)
+  .route("/admin/properties", adminPropertyRoutes)
   .route("/media", mediaRoutes)
   .use("*", requireAuth)
   .route("/", meRoutes)
@@ -60,7 +66,10 @@ export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/wallet", walletSpendRoutes)
   .route("/wallet", walletBillingRoutes)
   .route("/quests", questRoutes)
-  .route("/scans", scanRoutes);
+  .route("/scans", scanRoutes)
+  .route("/scans", scanResultRoutes)
+  .route("/calls", callRoutes)
+  .route("/voice", voiceSettingsRoutes);
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 app.use("*", requestContext, securityHeaders);
@@ -72,6 +81,7 @@ app.route("/ws", wsRoutes);
 app.route("/webhooks/whatsapp", whatsappWebhook);
 app.route("/webhooks/twilio/sms", twilioSmsWebhook);
 app.route("/webhooks/twilio/voice", twilioVoiceWebhook);
+app.route("/voice/stream", voiceStreamRoutes);
 app.route("/webhooks/stripe", stripeWebhook);
 app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
 app.route("/api/docs", docsRoutes(openApiDocument));

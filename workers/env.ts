@@ -65,6 +65,15 @@ export interface Env {
   TWILIO_API_URL?: string;
   /** Platform-wide cap on calls in progress (voice webhook refuses above it); default 50. */
   MAX_CONCURRENT_CALLS?: string;
+  /** Streaming speech-to-text for calls; with ELEVENLABS_API_KEY it switches calls from <Gather> to Media Streams. */
+  DEEPGRAM_API_KEY?: string;
+  /** Base URL of Deepgram's live API (wss://); tests point it at a loopback contract fake. */
+  DEEPGRAM_URL?: string;
+  /** Streaming text-to-speech for calls (μ-law 8 kHz). */
+  ELEVENLABS_API_KEY?: string;
+  /** The agent's voice; default a stock ElevenLabs voice. */
+  ELEVENLABS_VOICE_ID?: string;
+  ELEVENLABS_URL?: string;
 
   /** Stripe Checkout, refunds and off-session auto-recharge; without it the wallet tops up locally (not in production). */
   STRIPE_SECRET_KEY?: string;
@@ -72,6 +81,22 @@ export interface Env {
   STRIPE_WEBHOOK_SECRET?: string;
   /** Base URL of the Stripe API; tests point it at a loopback contract fake. */
   STRIPE_API_URL?: string;
+
+  /** Area scans: Google satellite tiles (Static Maps) and roof geometry (Solar API) with one Maps Platform key; otherwise local sample tiles and heuristics. */
+  GOOGLE_MAPS_API_KEY?: string;
+  GOOGLE_MAPS_URL?: string;
+  GOOGLE_SOLAR_URL?: string;
+  /** "claude": Claude also assesses each roof image (condition, damage, confidence); needs ANTHROPIC_API_KEY. */
+  SCAN_VISION?: string;
+  /** Property details (year built, assessed value, owner, occupancy) from ATTOM; otherwise the catalog's sample attributes. */
+  ATTOM_API_KEY?: string;
+  ATTOM_URL?: string;
+  /** Owner phone/email through BatchData skip trace; otherwise fictitious contacts for sample homes. */
+  BATCHDATA_API_KEY?: string;
+  BATCHDATA_URL?: string;
+  /** "noaa": storm exposure from NOAA SWDI hail signatures (no key; always in production); otherwise the sample hail swath. */
+  SCAN_STORMS?: string;
+  NOAA_SWDI_URL?: string;
 }
 
 /** Hono context variables set by middleware. */

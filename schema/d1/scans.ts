@@ -69,6 +69,8 @@ export const scanResults = sqliteTable(
     // scored | failed
     status: text("status").notNull(),
     score: integer("score"),
+    // The analysis' verdict (score at or above its hot threshold), kept so lists can filter on it.
+    hot: integer("hot", { mode: "boolean" }).notNull().default(false),
     // [{factor, label, value, weight, points}] — the score's explanation.
     factorsJson: text("factors_json"),
     // Roof analysis (segments, pitch, area, imagery date, condition, damage, confidence, source).

@@ -1,5 +1,6 @@
 // `wrangler dev` as a child process: started, awaited until the Worker answers, stopped.
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { ROOT, toolEnv } from "./toolchain.mjs";
 
 const READY_TIMEOUT_MS = 120_000;
@@ -43,4 +44,15 @@ async function waitForHealth(url) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`The Worker did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s.`);
+}
+
+/** A loopback port nobody is listening on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }

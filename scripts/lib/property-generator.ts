@@ -17,7 +17,7 @@ const STREETS = ["Sample Oak Ln", "Fictional Pecan St", "Example Mesa Dr", "Demo
 const POSTCODES = ["78701", "78702", "78703", "78704", "78705", "78751"];
 
 /** mulberry32: the same seed gives the same catalog on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -10,8 +10,8 @@ import { insertPgProperties } from "../../workers/scans/catalog/pg-writer.ts";
 const ROWS_PER_INSERT = 100; // ≈ 45 KB a statement, under D1's 100 KB limit
 const COLUMNS = "external_id, lat, lng, footprint, year_built, roof_material, value, owner_occupied, owner_name, address, postcode";
 
-/** INSERT statements for D1: the rows, then their rtree entries. */
-export function d1PropertySql(properties) {
+/** INSERT statements for D1: the rows, then the rtree entries of every property whose id starts with `idPrefix`. */
+export function d1PropertySql(properties, idPrefix = "sample-austin-") {
   const statements = [];
   for (let i = 0; i < properties.length; i += ROWS_PER_INSERT) {
     const values = properties
@@ -19,7 +19,7 @@ export function d1PropertySql(properties) {
       .map((p) => `(${[p.id, p.lat, p.lng, p.footprint, p.yearBuilt, p.roofMaterial, p.value, p.ownerOccupied, p.ownerName, p.address, p.postcode].map(literal).join(", ")})`);
     statements.push(`INSERT OR IGNORE INTO properties (${COLUMNS}) VALUES ${values.join(",\n")};`);
   }
-  statements.push("INSERT OR REPLACE INTO properties_rtree SELECT id, lng, lng, lat, lat FROM properties WHERE external_id LIKE 'sample-austin-%';");
+  statements.push(`INSERT OR REPLACE INTO properties_rtree SELECT id, lng, lng, lat, lat FROM properties WHERE external_id LIKE ${literal(`${idPrefix}%`)};`);
   return statements;
 }
 

@@ -1,7 +1,13 @@
 import type { ServerResponse } from "node:http";
-import { listen, reply } from "./http";
+import { listen, reply } from "./http.ts";
 
 /** One scripted answer: message content blocks (text / tool_use) and a stop reason, or an API error. */
+/** How slowly a workspace's answers come: before the first event (a model's first token) and between text pieces. */
+export interface ScriptedLatency {
+  firstTokenMs?: number;
+  deltaMs?: number;
+}
+
 export type ScriptedReply = { content: ({ type: "text"; text: string } | { type: "tool_use"; id: string; name: string; input: Record<string, unknown> })[]; stop_reason: "end_turn" | "tool_use" } | { error: number };
 
 /**
@@ -9,17 +15,20 @@ export type ScriptedReply = { content: ({ type: "text"; text: string } | { type:
  * it checks the API key, anthropic-version, model, max_tokens and messages as the API does, and
  * answers from a script keyed by the workspace name in the system prompt (tests run in
  * parallel, each with its own workspace), as JSON or, with stream: true, as the API's
- * server-sent events. POST /__script sets a workspace's script; GET /__requests?key= shows
+ * server-sent events. POST /__script sets a workspace's script (and optionally its latency:
+ * first token, then between text pieces, as a real model streams); GET /__requests?key= shows
  * what arrived. A workspace without a script gets 500s (an outage).
  */
 export function startAnthropicFake(port = 0) {
   const scripts = new Map<string, ScriptedReply[]>();
   const requests = new Map<string, unknown[]>();
+  const latencies = new Map<string, ScriptedLatency>();
   return listen((req, raw, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
     if (req.method === "POST" && url.pathname === "/__script") {
-      const { key, replies } = JSON.parse(raw) as { key: string; replies: ScriptedReply[] };
+      const { key, replies, latency } = JSON.parse(raw) as { key: string; replies: ScriptedReply[]; latency?: ScriptedLatency };
       scripts.set(key, [...replies]);
+      latencies.set(key, latency ?? {});
       return reply(res, 200, { ok: true });
     }
     if (req.method === "GET" && url.pathname === "/__requests") return reply(res, 200, requests.get(url.searchParams.get("key") ?? "") ?? []);
@@ -29,33 +38,50 @@ export function startAnthropicFake(port = 0) {
     if (!req.headers["anthropic-version"]) return reply(res, 400, { type: "error", error: { type: "invalid_request_error", message: "anthropic-version header is required" } });
     const body = JSON.parse(raw) as { model?: string; max_tokens?: number; system?: string; messages?: { role: string }[]; stream?: boolean };
     if (!body.model || !body.max_tokens || !body.messages?.length || body.messages[0]!.role !== "user") return reply(res, 400, { type: "error", error: { type: "invalid_request_error", message: "model, max_tokens and messages (starting with user) are required" } });
-    const key = body.system?.match(/customers of (.+?), a home-services company/)?.[1] ?? "";
+    // A forced tool (tool_choice) must be one of the request's tools, as the API requires.
+    const { tool_choice: toolChoice, tools } = body as { tool_choice?: { type: string; name?: string }; tools?: { name: string }[] };
+    if (toolChoice?.type === "tool" && !tools?.some((tool) => tool.name === toolChoice.name)) return reply(res, 400, { type: "error", error: { type: "invalid_request_error", message: "tool_choice names a tool that is not in tools" } });
+    // The workspace is named in the system prompt: a conversation ("customers of X") or a call review ("calls answered for X").
+    // Roof assessments (area scans) are keyed by the property named in their system prompt.
+    const key = body.system?.match(/(?:customers of|calls answered for) (.+?), a home-services company/)?.[1] ?? body.system?.match(/the roof of property (\S+) /)?.[1] ?? "";
     requests.set(key, [...(requests.get(key) ?? []), body]);
     const next = scripts.get(key)?.shift();
     if (!next) return reply(res, 500, { type: "error", error: { type: "api_error", message: "Internal server error" } });
     if ("error" in next) return reply(res, next.error, { type: "error", error: { type: next.error === 529 ? "overloaded_error" : "api_error", message: "Scripted failure" } });
     const message = { id: `msg_${crypto.randomUUID().replace(/-/g, "")}`, type: "message", role: "assistant", model: body.model, content: next.content, stop_reason: next.stop_reason, stop_sequence: null, usage: { input_tokens: 50, output_tokens: 20 } };
-    if (body.stream) return streamMessage(res, message);
-    reply(res, 200, message, { "request-id": `req_${Date.now()}` });
+    const latency = latencies.get(key) ?? {};
+    if (body.stream) return void streamMessage(res, message, latency);
+    setTimeout(() => reply(res, 200, message, { "request-id": `req_${Date.now()}` }), latency.firstTokenMs ?? 0);
   }, port);
 }
 
-/** The Messages API's SSE stream for `message`: text in small text_delta pieces, tool input as input_json_delta. */
-function streamMessage(res: ServerResponse, message: { content: any[]; stop_reason: string } & Record<string, unknown>): void {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The Messages API's SSE stream for `message`: text in small text_delta pieces, tool input as
+ * input_json_delta, paced by `latency`. A client that hangs up (an aborted request) stops it.
+ */
+async function streamMessage(res: ServerResponse, message: { content: any[]; stop_reason: string } & Record<string, unknown>, latency: ScriptedLatency): Promise<void> {
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
   const send = (type: string, data: Record<string, unknown>) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+  if (latency.firstTokenMs) await sleep(latency.firstTokenMs);
+  if (res.destroyed) return;
   send("message_start", { message: { ...message, content: [], stop_reason: null, usage: { input_tokens: 50, output_tokens: 1 } } });
-  message.content.forEach((block, index) => {
+  for (const [index, block] of message.content.entries()) {
     if (block.type === "text") {
       send("content_block_start", { index, content_block: { type: "text", text: "" } });
-      for (const piece of block.text.match(/.{1,8}/gs) ?? []) send("content_block_delta", { index, delta: { type: "text_delta", text: piece } });
+      for (const piece of block.text.match(/.{1,8}/gs) ?? []) {
+        if (latency.deltaMs) await sleep(latency.deltaMs);
+        if (res.destroyed) return;
+        send("content_block_delta", { index, delta: { type: "text_delta", text: piece } });
+      }
     } else {
       send("content_block_start", { index, content_block: { type: "tool_use", id: block.id, name: block.name, input: {} } });
       const json = JSON.stringify(block.input);
       for (let i = 0; i < json.length; i += 10) send("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: json.slice(i, i + 10) } });
     }
     send("content_block_stop", { index });
-  });
+  }
   send("message_delta", { delta: { stop_reason: message.stop_reason, stop_sequence: null }, usage: { output_tokens: 20 } });
   send("message_stop", {});
   res.end();

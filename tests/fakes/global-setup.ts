@@ -5,6 +5,10 @@ import { startTwilioFake } from "./twilio";
 import { startAnthropicFake } from "./anthropic";
 import { startStripeFake } from "./stripe";
 import { startTestPostgres } from "./postgres";
+import { startGoogleFake } from "./google";
+import { startPropertyDataFake } from "./property-data";
+import { startDeepgramFake } from "./deepgram";
+import { startElevenLabsFake } from "./elevenlabs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,6 +17,13 @@ declare module "vitest" {
     twilioUrl: string;
     anthropicUrl: string;
     stripeUrl: string;
+    /** Google Static Maps + Solar API fake. */
+    googleUrl: string;
+    /** ATTOM + BatchData + NOAA SWDI fake. */
+    propertyDataUrl: string;
+    /** ws:// base URL of the Deepgram live fake (the Worker's DEEPGRAM_URL). */
+    deepgramUrl: string;
+    elevenLabsUrl: string;
     /** A throwaway PostGIS database with the catalog schema, or null when no Postgres answers locally. */
     pgUrl: string | null;
   }
@@ -28,11 +39,17 @@ export default async function setup(project: TestProject) {
   project.provide("anthropicUrl", anthropic.url);
   const stripe = await startStripeFake(Number(process.env.HOMELINE_STRIPE_FAKE_PORT ?? 0));
   project.provide("stripeUrl", stripe.url);
+  const [google, propertyData] = await Promise.all([startGoogleFake(), startPropertyDataFake()]);
+  project.provide("googleUrl", google.url);
+  project.provide("propertyDataUrl", propertyData.url);
+  const [deepgram, elevenLabs] = await Promise.all([startDeepgramFake(Number(process.env.HOMELINE_DEEPGRAM_FAKE_PORT ?? 0)), startElevenLabsFake(Number(process.env.HOMELINE_ELEVENLABS_FAKE_PORT ?? 0))]);
+  project.provide("deepgramUrl", deepgram.url.replace(/^http:/, "ws:"));
+  project.provide("elevenLabsUrl", elevenLabs.url);
   const pg = await startTestPostgres();
   project.provide("pgUrl", pg?.url ?? null);
   const close = (server: { close(cb: () => void): void }) => new Promise<void>((resolve) => server.close(() => resolve()));
   return async () => {
-    await Promise.all([resend.server, graph.server, twilio.server, anthropic.server, stripe.server].map(close));
+    await Promise.all([resend.server, graph.server, twilio.server, anthropic.server, stripe.server, deepgram.server, elevenLabs.server, google.server, propertyData.server].map(close));
     await pg?.drop();
   };
 }

@@ -1,4 +1,10 @@
-import { listen, reply } from "./http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { listen, reply } from "./http.ts";
+
+export interface RecordedCallUpdate {
+  callSid: string;
+  params: Record<string, string>;
+}
 
 export interface RecordedSms {
   accountSid: string;
@@ -9,13 +15,16 @@ export interface RecordedSms {
 /**
  * A contract fake of Twilio's Messages API on loopback: POST /2010-04-01/Accounts/{sid}/Messages.json,
  * form-encoded, Basic auth of that account, To/From/Body required, I-Twilio-Idempotency-Token
- * replayed. +15550021610 has replied STOP (error 21610).
+ * replayed. +15550021610 has replied STOP (error 21610). Live calls are updated through the
+ * Calls resource below.
  */
-export function startTwilioFake() {
+export function startTwilioFake(port = 0, authToken = "test-twilio-auth-token") {
   const sent: RecordedSms[] = [];
   const byToken = new Map<string, string>();
+  const calls = callsResource(authToken);
   return listen((req, raw, res) => {
     if (req.method === "GET" && req.url === "/__sent") return reply(res, 200, sent);
+    if (calls.handle(req, raw, res)) return;
     const match = req.url?.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/);
     if (req.method !== "POST" || !match) return reply(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
     const [user] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
@@ -30,5 +39,41 @@ export function startTwilioFake() {
     if (token) byToken.set(token, sid);
     sent.push({ accountSid: match[1]!, idempotencyToken: token, params });
     reply(res, 201, { sid, status: "queued", to: params.To, from: params.From, body: params.Body });
-  });
+  }, port);
+}
+
+/**
+ * Calls update (POST /2010-04-01/Accounts/{sid}/Calls/{CallSid}.json): Basic auth of that account
+ * with its auth token, exactly one of Twiml, Url or Status=completed|canceled. A call that was
+ * hung up cannot be redirected (21220). GET /__calls?callSid= shows the updates that arrived.
+ */
+function callsResource(authToken: string) {
+  const updates: RecordedCallUpdate[] = [];
+  const ended = new Set<string>();
+  const handle = (req: IncomingMessage, raw: string, res: ServerResponse): boolean => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    if (req.method === "GET" && url.pathname === "/__calls") {
+      reply(res, 200, updates.filter((u) => !url.searchParams.get("callSid") || u.callSid === url.searchParams.get("callSid")));
+      return true;
+    }
+    const match = url.pathname.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/Calls\/([^/]+)\.json$/);
+    if (!match) return false;
+    const [user, password] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
+    if (user !== match[1] || password !== authToken) reply(res, 401, { code: 20003, message: "Authenticate", status: 401 });
+    else if (req.method !== "POST" || !/^CA[0-9a-f]{32}$/.test(match[2]!)) reply(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    else {
+      const callSid = match[2]!;
+      const params = Object.fromEntries(new URLSearchParams(raw));
+      const actions = ["Twiml", "Url", "Status"].filter((name) => params[name]);
+      if (actions.length !== 1 || (params.Status && !["completed", "canceled"].includes(params.Status))) reply(res, 400, { code: 21205, message: "Exactly one of Twiml, Url or Status (completed, canceled) is required", status: 400 });
+      else if (ended.has(callSid)) reply(res, 400, { code: 21220, message: "Call is not in-progress. Cannot redirect.", status: 400 });
+      else {
+        if (params.Status) ended.add(callSid);
+        updates.push({ callSid, params });
+        reply(res, 200, { sid: callSid, account_sid: match[1], status: params.Status ?? "in-progress" });
+      }
+    }
+    return true;
+  };
+  return { handle };
 }

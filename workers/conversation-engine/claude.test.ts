@@ -97,4 +97,26 @@ describe("unit: Claude engine streaming and tool scoping", () => {
     expect(sent.every((r) => r.stream === true)).toBe(true);
     expect(sent[0].system).toContain("Speak like a butler.");
   });
+
+  it("an aborted turn cancels the streaming request: no more text, no tools", async () => {
+    const key = `abort-${Date.now()}`;
+    const script = (replies: ScriptedReply[]) => fetch(`${fake}/__script`, { method: "POST", body: JSON.stringify({ key, replies, latency: { deltaMs: 40 } }) });
+    await script([text("Thanks for calling, let me take a few details from you first."), toolUse("save_job_details", { trade: "roofing" })]);
+    const state: EngineState = { stage: "collecting", job: {}, asked: null, offered: [], booking: null };
+    const control = new AbortController();
+    const deltas: string[] = [];
+    const untouched = async () => {
+      throw new Error("no tool may run");
+    };
+    const tools = { saveJobDetails: untouched, findAvailableSlots: untouched, bookSlot: untouched, cancelBooking: untouched, handoffToHuman: untouched } as unknown as EngineTools;
+    const engine = new ClaudeEngine(new Anthropic({ apiKey: "sk-ant-test", baseURL: fake, maxRetries: 0 }));
+    const onText = (delta: string) => {
+      deltas.push(delta);
+      control.abort(new Error("the caller spoke"));
+    };
+    await expect(engine.turn({ tenantName: key, channel: "voice", message: { text: "hi" }, history: [], state, settings: { model: "claude-test-model", instructions: null }, onText, signal: control.signal }, tools)).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(deltas).toEqual(["Thanks f"]);
+    expect(await requests(key)).toHaveLength(1);
+  });
 });

@@ -18,9 +18,11 @@ export class ClaudeEngine implements ConversationEngine {
   async turn(input: TurnInput, tools: EngineTools): Promise<TurnResult> {
     const messages = conversation(input.history, customerText(input));
     let offeredThisTurn = false;
+    const options = { signal: input.signal };
     for (let step = 0; step < MAX_STEPS; step++) {
+      input.signal?.throwIfAborted();
       const request = { model: input.settings.model, max_tokens: 1024, system: systemPrompt(input), tools: CLAUDE_TOOLS, messages };
-      const response = input.onText ? await this.streamed(request, input.onText) : await this.client.messages.create(request);
+      const response = input.onText ? await this.streamed(request, options, input.onText) : await this.client.messages.create(request, options);
       messages.push({ role: "assistant", content: response.content });
       const calls = response.content.filter((block): block is Anthropic.ToolUseBlock => block.type === "tool_use");
       if (response.stop_reason !== "tool_use" || !calls.length) {
@@ -32,6 +34,7 @@ export class ClaudeEngine implements ConversationEngine {
       }
       const results: Anthropic.ToolResultBlockParam[] = [];
       for (const call of calls) {
+        input.signal?.throwIfAborted();
         const output = await runClaudeTool(tools, call.name, (call.input ?? {}) as Record<string, unknown>);
         if (call.name === "find_available_slots" || call.name === "book_slot") offeredThisTurn = true;
         results.push({ type: "tool_result", tool_use_id: call.id, content: JSON.stringify(output) });
@@ -41,8 +44,8 @@ export class ClaudeEngine implements ConversationEngine {
     throw new Error(`Claude made more than ${MAX_STEPS} rounds of tool calls in one turn`);
   }
 
-  private async streamed(request: Anthropic.MessageCreateParamsNonStreaming, onText: (delta: string) => void): Promise<Anthropic.Message> {
-    const stream = this.client.messages.stream(request);
+  private async streamed(request: Anthropic.MessageCreateParamsNonStreaming, options: Anthropic.RequestOptions, onText: (delta: string) => void): Promise<Anthropic.Message> {
+    const stream = this.client.messages.stream(request, options);
     stream.on("text", (delta) => onText(delta));
     return stream.finalMessage();
   }
@@ -54,8 +57,9 @@ function systemPrompt(input: TurnInput): string {
   return [
     `You answer customers of ${input.tenantName}, a home-services company, on ${input.channel === "sms" ? "SMS" : input.channel === "voice" ? "the phone" : "WhatsApp"}.`,
     "Learn the trade, a short description, the urgency (emergency / soon / flexible), the job address (street and ZIP code or postcode, or city) and the customer's name. Save each detail with save_job_details as soon as you learn it. Ask for one missing thing at a time.",
-    "When nothing is missing, call find_available_slots and offer the times; the app shows them as numbered buttons, so refer to them by number. When the customer picks one, call book_slot with its slot_id. To reschedule, call find_available_slots then book_slot. To cancel, call cancel_booking. If they ask for a person or you cannot help, call handoff_to_human.",
+    `When nothing is missing, call find_available_slots and offer the times; ${input.channel === "voice" ? "they are read out as numbered options after your words, so do not list them yourself" : "the app shows them as numbered buttons, so refer to them by number"}. When the customer picks one, call book_slot with its slot_id. To reschedule, call find_available_slots then book_slot. To cancel, call cancel_booking. If they ask for a person or you cannot help, call handoff_to_human.`,
     "Reply in one or two short, friendly sentences of plain text (no markdown). Never invent times, prices or pros.",
+    input.channel === "voice" ? "Your words are spoken aloud as you write them: no lists, symbols or emoji, and say digits of phone numbers in groups." : "",
     `What is known so far: ${known}`,
     input.settings.instructions ? `Instructions from ${input.tenantName}: ${input.settings.instructions}` : "",
   ]

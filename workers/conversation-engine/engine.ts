@@ -77,6 +77,8 @@ export interface TurnInput {
   settings: { model: string; instructions: string | null };
   /** Streaming: called with each piece of reply text as it is produced (voice speaks it at once). */
   onText?: (delta: string) => void;
+  /** Aborting stops the turn: the model request is cancelled and no further tool is run. */
+  signal?: AbortSignal;
 }
 
 export type SlotSearch = { ok: true; proName: string; slots: OfferedSlot[] } | { ok: false; problem: string };

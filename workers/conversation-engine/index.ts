@@ -28,10 +28,16 @@ export interface EngineSettings {
  * is a real answerer, not a simulation, so production may use it too.
  */
 export async function engineFor(env: Env, tenantId: string): Promise<{ engine: ConversationEngine; settings: EngineSettings }> {
+  const { client, settings } = await claudeFor(env, tenantId);
+  const local = new LocalEngine();
+  if (!client) return { engine: local, settings };
+  return { engine: new ResilientEngine(new ClaudeEngine(client), local, claudeBreaker), settings };
+}
+
+/** The Anthropic client when the tenant uses Claude (the rule above), else null; and the tenant's AI settings. */
+export async function claudeFor(env: Env, tenantId: string): Promise<{ client: Anthropic | null; settings: EngineSettings }> {
   const row = await aiSettings.get(tenantId, async () => (await database(env.DB).query.aiSettings.findFirst({ where: eq(tables.aiSettings.tenantId, tenantId) })) ?? null);
   const settings = { model: row?.model ?? DEFAULT_MODEL, instructions: row?.instructions ?? null };
-  const local = new LocalEngine();
-  if (!env.ANTHROPIC_API_KEY || row?.engine === "local") return { engine: local, settings };
-  const client = new Anthropic({ apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL || undefined, maxRetries: 0, timeout: DEFAULT_RETRY.timeoutMs });
-  return { engine: new ResilientEngine(new ClaudeEngine(client), local, claudeBreaker), settings };
+  if (!env.ANTHROPIC_API_KEY || row?.engine === "local") return { client: null, settings };
+  return { client: new Anthropic({ apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL || undefined, maxRetries: 0, timeout: DEFAULT_RETRY.timeoutMs }), settings };
 }

@@ -4,7 +4,7 @@ import { LocalEngine } from "./local";
 
 const slots: OfferedSlot[] = [1, 2, 3].map((n) => ({ id: `s${n}`, proId: "pro_1", proName: "Pat", start: n, end: n + 1, label: `Mon ${8 + n}:00 AM` }));
 
-function harness(options: { proAvailable?: boolean } = {}) {
+function harness(options: { proAvailable?: boolean; channel?: TurnInput["channel"] } = {}) {
   const state: EngineState = { stage: "collecting", job: {}, asked: null, offered: [], booking: null };
   const log: string[] = [];
   const tools: EngineTools = {
@@ -31,7 +31,7 @@ function harness(options: { proAvailable?: boolean } = {}) {
     },
   };
   const engine = new LocalEngine();
-  const say = async (text: string, choiceId?: string) => (await engine.turn({ tenantName: "T", channel: "sms", message: { text, choiceId }, history: [], state, settings: { model: "", instructions: null } } as TurnInput, tools)).replies;
+  const say = async (text: string, choiceId?: string) => (await engine.turn({ tenantName: "T", channel: options.channel ?? "sms", message: { text, choiceId }, history: [], state, settings: { model: "", instructions: null } } as TurnInput, tools)).replies;
   return { state, log, say };
 }
 
@@ -59,5 +59,35 @@ describe("unit: local engine", () => {
     const replies = await none.say("I'm Ada, burst pipe at 1 Main St 78704");
     expect(replies[0]!.text).toMatch(/don't have a pro free/);
     expect(none.log).toEqual(["find", "handoff: no pro"]);
+  });
+
+  it("on a call it asks to say and tell, never to reply, tap or share", async () => {
+    const { say } = harness({ channel: "voice" });
+    const spoken = [
+      ...(await say("hello")),
+      ...(await say("the kitchen tap drips")),
+      ...(await say("9 Rose Lane 78704")),
+      ...(await say("Jamie Fox")),
+      ...(await say("no")),
+      ...(await say("7")),
+      ...(await say("2")),
+      ...(await say("what time is it again")),
+      ...(await say("I want a real person")),
+    ].map((reply) => reply.text);
+    expect(spoken[1]).toBe("What's the address of the job? Tell me the street and the ZIP code or postcode.");
+    expect(spoken[3]).toBe("Is it an emergency that needs someone today?");
+    expect(spoken[5]).toBe("Please say a number from 1 to 3.");
+    expect(spoken[6]).toMatch(/^Booked: Mon 10:00 AM with Pat\. We've let them know\. Say reschedule to change the time/);
+    expect(spoken[7]).toMatch(/^You're booked for Mon 10:00 AM with Pat\. Say reschedule/);
+    expect(spoken[8]).toBe("Of course. I'll get a member of our team for you.");
+    for (const line of spoken) expect(line).not.toMatch(/\b(reply|tap|share)\b|\(yes\/no\)|\b[A-Z]{4,}\b/);
+  });
+
+  it("stops when the turn is aborted", async () => {
+    const { state } = harness();
+    const controller = new AbortController();
+    controller.abort(new Error("caller spoke again"));
+    const turn = new LocalEngine().turn({ tenantName: "T", channel: "voice", message: { text: "hello" }, history: [], state, settings: { model: "", instructions: null }, signal: controller.signal }, {} as never);
+    await expect(turn).rejects.toThrow("caller spoke again");
   });
 });

@@ -61,4 +61,40 @@ describe("unit: Claude's safety net", () => {
     expect((await engine.turn(input, tools)).engine).toBe("claude"); // the trial succeeds and closes it
     expect(breaker.isOpen).toBe(false);
   });
+
+  it("an aborted turn is neither retried nor answered by the fallback", async () => {
+    const { fallback, calls } = engines({ remaining: 0 });
+    let seen: AbortSignal | undefined;
+    const hanging: ConversationEngine = { name: "claude", turn: (turnInput) => new Promise((_, reject) => ((seen = turnInput.signal), turnInput.signal!.addEventListener("abort", () => reject(turnInput.signal!.reason)))) };
+    const engine = new ResilientEngine(hanging, fallback, new CircuitBreaker(), { retries: 2, baseDelayMs: 1, timeoutMs: 1000 });
+    const controller = new AbortController();
+    const turn = engine.turn({ signal: controller.signal } as TurnInput, tools);
+    controller.abort(new Error("barge-in"));
+    await expect(turn).rejects.toThrow("barge-in");
+    expect(seen!.aborted).toBe(true);
+    expect(calls.fallback).toBe(0);
+  });
+
+  it("does not answer twice once words were streamed, and a timed-out attempt stops streaming", async () => {
+    const { fallback, calls } = engines({ remaining: 0 });
+    let attempts = 0;
+    const breaksMidway: ConversationEngine = {
+      name: "claude",
+      async turn(turnInput) {
+        attempts++;
+        turnInput.onText!("Thanks, ");
+        throw new Error("stream dropped");
+      },
+    };
+    const deltas: string[] = [];
+    const engine = new ResilientEngine(breaksMidway, fallback, new CircuitBreaker(), { retries: 2, baseDelayMs: 1, timeoutMs: 1000 });
+    await expect(engine.turn({ onText: (d: string) => void deltas.push(d) } as TurnInput, tools)).rejects.toThrow("stream dropped");
+    expect({ attempts, deltas, fallback: calls.fallback }).toEqual({ attempts: 1, deltas: ["Thanks, "], fallback: 0 });
+
+    let attemptSignal: AbortSignal | undefined;
+    const slow: ConversationEngine = { name: "claude", turn: (turnInput) => ((attemptSignal = turnInput.signal), new Promise(() => undefined)) };
+    const timed = new ResilientEngine(slow, fallback, new CircuitBreaker(), { retries: 0, baseDelayMs: 1, timeoutMs: 20 });
+    expect((await timed.turn({} as TurnInput, tools)).engine).toBe("local (fallback)");
+    expect(attemptSignal!.aborted).toBe(true);
+  });
 });

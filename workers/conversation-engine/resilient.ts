@@ -59,14 +59,26 @@ export class ResilientEngine implements ConversationEngine {
 
   async turn(input: TurnInput, tools: EngineTools): Promise<TurnResult> {
     const sleep = this.policy.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+    let streamed = false;
+    const onText = input.onText && ((delta: string) => ((streamed = true), input.onText!(delta)));
     for (let attempt = 0; attempt <= this.policy.retries && !this.breaker.isOpen; attempt++) {
       if (attempt > 0) await sleep(this.policy.baseDelayMs * 2 ** (attempt - 1));
+      input.signal?.throwIfAborted();
+      // Each attempt has its own signal, so a timed-out attempt stops streaming into the next one.
+      const attemptControl = new AbortController();
+      const stop = () => attemptControl.abort(input.signal?.reason);
+      input.signal?.addEventListener("abort", stop);
       try {
-        const result = await withTimeout(this.primary.turn(input, tools), this.policy.timeoutMs);
+        const result = await withTimeout(this.primary.turn({ ...input, onText, signal: attemptControl.signal }, tools), this.policy.timeoutMs, attemptControl);
         this.breaker.success();
         return result;
-      } catch {
+      } catch (error) {
+        if (input.signal?.aborted) throw error;
         this.breaker.failure();
+        // Words already streamed have been shown or spoken: answering again would repeat them.
+        if (streamed) throw error;
+      } finally {
+        input.signal?.removeEventListener("abort", stop);
       }
     }
     const result = await this.fallback.turn(input, tools);
@@ -74,8 +86,12 @@ export class ResilientEngine implements ConversationEngine {
   }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number, control: AbortController): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)));
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => {
+    const error = new Error(`timed out after ${ms} ms`);
+    control.abort(error);
+    reject(error);
+  }, ms)));
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -112,7 +112,7 @@ export function conversationTools(tc: ToolContext): EngineTools {
       }
       await notifyPro(env, tenantId, cancelled.proId, `Cancelled: ${label}, ${cancelled.customerName}.`, `cancel:${cancelled.id}`);
       publishActivity(env, ctx, tenantId, { type: "booking.cancelled", actor: leads.actor });
-      return { ok: true, detail: `Your booking for ${label} is cancelled. Message us any time if you need us again.` };
+      return { ok: true, detail: `Your booking for ${label} is cancelled. ${state.channel === "voice" ? "Call" : "Message"} us any time if you need us again.` };
     },
 
     async handoffToHuman(reason: string) {

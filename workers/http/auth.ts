@@ -6,13 +6,16 @@ import { forbidden, unauthorized } from "./problem";
 const RANK: Record<Role, number> = { agent: 1, admin: 2, owner: 3, superadmin: 4 };
 
 // GET routes a browser opens directly (a download), which may carry a ticket instead of a header.
-const TICKET_ROUTES: Record<string, TicketChannel> = { "/api/v1/leads/export.csv": "export" };
+const TICKET_ROUTES: [RegExp, TicketChannel][] = [
+  [/^\/api\/v1\/leads\/export\.csv$/, "export"],
+  [/^\/api\/v1\/scans\/[^/]+\/leads\.csv$/, "export"],
+];
 
 /** Bearer access token → c.var.auth. Role checks are separate so each route states its floor. */
 export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("Authorization");
   const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
-  const ticketChannel = c.req.method === "GET" ? TICKET_ROUTES[c.req.path] : undefined;
+  const ticketChannel = c.req.method === "GET" ? TICKET_ROUTES.find(([path]) => path.test(c.req.path))?.[1] : undefined;
   const ticket = ticketChannel && c.req.query("ticket");
   if (!token && ticket) {
     const claims = await verifyTicket(c.env, ticket, ticketChannel);

@@ -54,3 +54,30 @@ export function csvLine(values: (string | number | boolean | null | undefined)[]
       .join(",") + "\r\n"
   );
 }
+
+type Cell = string | number | boolean | null | undefined;
+
+/**
+ * A CSV download read page by page: each pull reads one page, so memory stays flat whatever
+ * the size and a slow client slows the reads (backpressure).
+ */
+export function pagedCsv<C>(header: readonly string[], readPage: (cursor: C | undefined) => Promise<{ rows: Cell[][]; nextCursor: C | null }>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor: C | undefined;
+  let started = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(csvLine([...header])));
+        }
+        const { rows, nextCursor } = await readPage(cursor);
+        controller.enqueue(encoder.encode(rows.map(csvLine).join("")));
+        if (nextCursor === null) controller.close();
+        else cursor = nextCursor;
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,9 +1,11 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv, Env } from "../env";
 import { verifyTicket, type TicketChannel } from "../auth/tokens";
-import { Problem, unauthorized } from "../http/problem";
+import { notFound, Problem, unauthorized } from "../http/problem";
 import { activityFeed } from "../activity";
 import { billingWallet } from "../wallet/owner";
+import { scanReader } from "../scans/repository";
+import { scanProgress } from "../scans/progress";
 
 type Claims = NonNullable<Awaited<ReturnType<typeof verifyTicket>>>;
 
@@ -29,7 +31,21 @@ async function upgrade(c: Context<AppEnv>, channel: TicketChannel, target: (env:
   return new Response(null, { status: 101, webSocket: upstream.webSocket, headers: upstream.headers });
 }
 
-/** WebSocket upgrades: the workspace's activity feed, and the wallet the user spends from (with their quests). */
+/** WebSocket upgrades: the workspace's activity feed, the wallet the user spends from (with their quests), a call's live transcript, a scan's progress. */
 export const wsRoutes = new Hono<AppEnv>()
   .get("/activity", (c) => upgrade(c, "activity", async (env, claims) => activityFeed(env, claims.tenantId)))
-  .get("/wallet", (c) => upgrade(c, "wallet", (env, claims) => billingWallet(env, claims.tenantId)));
+  .get("/wallet", (c) => upgrade(c, "wallet", (env, claims) => billingWallet(env, claims.tenantId)))
+  .get("/calls/:id", (c) =>
+    upgrade(c, "calls", async (env, claims) => {
+      const call = await env.DB.prepare(`SELECT id FROM calls WHERE id = ? AND tenant_id = ?`).bind(c.req.param("id"), claims.tenantId).first<{ id: string }>();
+      if (!call) throw notFound("Call");
+      return env.CALL_SESSION.get(env.CALL_SESSION.idFromName(call.id));
+    }),
+  )
+  .get("/scans/:id", (c) =>
+    upgrade(c, "scans", async (env, claims) => {
+      const scan = await scanReader(env, claims.tenantId).get(c.req.param("id"));
+      if (!scan) throw notFound("Scan");
+      return scanProgress(env, scan.id);
+    }),
+  );

@@ -21,14 +21,22 @@ export async function callBudget(env: Env, tenantId: string, callSid: string): P
   return { allowed: false, reason: held.detail };
 }
 
-/** Charges the call's started minutes against its hold (idempotent: the wallet keys the capture by hold). */
+/**
+ * Charges the call's started minutes against its hold (idempotent: the wallet keys the capture
+ * by hold) and puts the minutes and credits charged on the call, at the wallet's own prices.
+ */
 export async function chargeCallMinutes(env: Env, tenantId: string, callSid: string, holdId: string | null, seconds: number): Promise<number> {
-  const minutes = voiceMinutes(seconds); // every started minute: 61 s is two
-  if (!holdId) return 0;
+  const charged = await capture(env, tenantId, callSid, holdId, voiceMinutes(seconds)); // every started minute: 61 s is two
+  await env.DB.prepare(`UPDATE calls SET billed_minutes = ?, cost_credits = ?, updated_at = ? WHERE tenant_id = ? AND call_sid = ?`).bind(charged.minutes, charged.credits, Date.now(), tenantId, callSid).run();
+  return charged.minutes;
+}
+
+async function capture(env: Env, tenantId: string, callSid: string, holdId: string | null, minutes: number): Promise<{ minutes: number; credits: number }> {
+  if (!holdId) return { minutes: 0, credits: 0 };
   const captured = await captureHold(env, tenantId, holdId, { quantity: minutes });
   if (!captured.ok) {
     log("error", "call minutes not captured", { callSid, holdId, error: captured.detail });
-    return 0;
+    return { minutes: 0, credits: 0 };
   }
-  return minutes;
+  return { minutes, credits: Math.abs(captured.value.capture.credits) }; // ledger entries are signed: a capture spends
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callerText, spokenReply, wantsPerson } from "./speech";
+import { callerText, spokenReply, spokenText, wantsPerson } from "./speech";
 
 describe("speech to engine text", () => {
   it("a spoken or keyed choice becomes the engine's number; anything else passes through", () => {
@@ -16,5 +16,11 @@ describe("speech to engine text", () => {
   });
   it("choices are read out as numbered options", () => {
     expect(spokenReply({ text: "Which suits you?", choices: [{ id: "s1", title: "Mon 9:00" }, { id: "s2", title: "Mon 10:00" }] })).toBe("Which suits you? Say 1 for Mon 9:00. Say 2 for Mon 10:00.");
+  });
+  it("markdown, bullets, numbered lines and emoji become plain speakable words", () => {
+    expect(spokenText("**Great news!** Pat can come 👍")).toBe("Great news! Pat can come");
+    expect(spokenText("Times:\n1. Mon 9:00\n2) Tue 10:30\n- or call [us](https://x.test)")).toBe("Times: Option 1, Mon 9:00 Option 2, Tue 10:30 or call us");
+    expect(spokenText("The `snake_case` word stays, _emphasis_ goes —")).toBe("The snake_case word stays, emphasis goes");
+    expect(spokenReply({ text: "Plain words." })).toBe("Plain words.");
   });
 });

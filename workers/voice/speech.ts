@@ -1,4 +1,4 @@
-import type { Reply } from "../conversation-engine/engine";
+import type { Choice, Reply } from "../conversation-engine/engine";
 
 const SPOKEN_NUMBERS: Record<string, string> = { one: "1", first: "1", two: "2", second: "2", to: "2", too: "2", three: "3", third: "3", four: "4", fourth: "4", five: "5", fifth: "5" };
 
@@ -21,9 +21,35 @@ export function wantsPerson(speech: string | undefined, digits: string | undefin
   return /\b(agent|human|person|operator|representative|someone real)\b/i.test(speech ?? "");
 }
 
-/** A reply as spoken: its choices read out as numbered options. */
+/** A reply as spoken: its words made speakable, then its choices read out as numbered options. */
 export function spokenReply(reply: Reply): string {
-  const choices = reply.choices?.slice(0, 5) ?? [];
-  if (!choices.length) return reply.text;
-  return `${reply.text} ${choices.map((c, i) => `Say ${i + 1} for ${c.title}${c.description ? `, ${c.description}` : ""}.`).join(" ")}`;
+  return [spokenText(reply.text), ...spokenChoices(reply.choices)].filter(Boolean).join(" ");
+}
+
+/** Choices (at most five: more is too many to remember) as "Say 1 for …" sentences, one each. */
+export function spokenChoices(choices: Choice[] = []): string[] {
+  return choices.slice(0, 5).map((c, i) => `Say ${i + 1} for ${c.title}${c.description ? `, ${c.description}` : ""}.`);
+}
+
+/**
+ * Text written for a screen, made speakable: a TTS voice would read markdown symbols, bullets
+ * and emoji aloud (or stumble on them), and a numbered line becomes "Option 1, …".
+ */
+export function spokenText(text: string): string {
+  return text
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+        .replace(/^\s*(?:#+|>)\s*/, "")
+        .replace(/^\s*[-*•]\s+/, "")
+        .replace(/^\s*(\d{1,2})[.)]\s+/, "Option $1, ")
+        .replace(/[*`#]+|(?<!\w)_+|_+(?!\w)/g, "")
+        .replace(/\p{Extended_Pictographic}\uFE0F?/gu, "")
+        .replace(/\s+[—–-]\s*$/, "")
+        .trim(),
+    )
+    .filter(Boolean)
+    .join(" ")
+    .replace(/\s{2,}/g, " ");
 }

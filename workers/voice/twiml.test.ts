@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findAll, parseXml } from "../../tests/xml";
-import { dialTwiml, gatherTwiml, sayHangupTwiml } from "./twiml";
+import { dialTwiml, gatherTwiml, sayHangupTwiml, streamTwiml } from "./twiml";
 
 describe("TwiML for the Gather path", () => {
   it("a Gather for speech (and a keyed 0) that speaks the lines and posts back to the action", () => {
@@ -18,5 +18,12 @@ describe("TwiML for the Gather path", () => {
     expect(parseXml(sayHangupTwiml(["Goodbye."])).children.map((e) => e.name)).toEqual(["Say", "Hangup"]);
     const dial = parseXml(dialTwiml(["Connecting you."], "+15125550000"));
     expect(findAll(dial, "Dial")[0]!.text).toBe("+15125550000");
+  });
+
+  it("a bidirectional Stream to our socket, its values as escaped Parameters", () => {
+    const doc = parseXml(streamTwiml("wss://x.example/voice/stream/call_1", { callId: "call_1", token: 'a"<&>' }));
+    const stream = findAll(doc, "Connect")[0]!.children[0]!;
+    expect(stream).toMatchObject({ name: "Stream", attributes: { url: "wss://x.example/voice/stream/call_1" } });
+    expect(stream.children.map((p) => p.attributes)).toEqual([{ name: "callId", value: "call_1" }, { name: "token", value: 'a"<&>' }]);
   });
 });

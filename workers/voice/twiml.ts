@@ -20,6 +20,15 @@ export function sayHangupTwiml(lines: string[]): string {
   return `${XML_HEAD}<Response>${lines.map(say).join("")}<Hangup/></Response>`;
 }
 
+/**
+ * Hands the call to our Media Streams socket (bidirectional <Connect><Stream>). Values travel as
+ * <Parameter>s: Twilio refuses a query string on the Stream URL.
+ */
+export function streamTwiml(url: string, parameters: Record<string, string>): string {
+  const params = Object.entries(parameters).map(([name, value]) => `<Parameter name="${escapeXml(name)}" value="${escapeXml(value)}"/>`).join("");
+  return `${XML_HEAD}<Response><Connect><Stream url="${escapeXml(url)}">${params}</Stream></Connect></Response>`;
+}
+
 /** Says `lines` and connects the caller to `number`. */
 export function dialTwiml(lines: string[], number: string): string {
   return `${XML_HEAD}<Response>${lines.map(say).join("")}<Dial>${escapeXml(number)}</Dial></Response>`;

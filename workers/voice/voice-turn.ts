@@ -1,9 +1,8 @@
 import type { Env, WaitUntil } from "../env";
-import type { HistoryEntry } from "../conversation-engine/engine";
-import { engineFor } from "../conversation-engine";
-import { contactPhone, ensureLead, leadAccess, tenantInfo } from "../conversations/lead-sync";
+import type { HistoryEntry, TurnResult } from "../conversation-engine/engine";
+import { contactPhone, tenantInfo } from "../conversations/lead-sync";
 import { initialState, type ConversationState } from "../conversations/state";
-import { conversationTools } from "../conversations/tools";
+import { runCallerTurn } from "./caller-turn";
 import { spokenReply } from "./speech";
 
 const HISTORY = 20;
@@ -25,19 +24,20 @@ export async function callState(env: Env, call: CallRow): Promise<ConversationSt
 }
 
 /**
- * One spoken turn through the same engine and tools as WhatsApp/SMS: the lead is created or
- * updated (source voice) through leadWriter, then the engine answers; its replies are what
- * the next <Say> speaks. State and the last turns are kept on the call row.
+ * One <Gather> turn: the caller's words through runCallerTurn; the engine's replies are what
+ * the next <Say> speaks. State and the last turns are kept on the call row, the lead id even
+ * when the engine fails later in the turn.
  */
 export async function voiceTurn(env: Env, ctx: WaitUntil, call: CallRow, text: string, now = Date.now): Promise<{ lines: string[]; state: ConversationState }> {
   const state = await callState(env, call);
   const history = JSON.parse(call.historyJson) as HistoryEntry[];
-  const leads = await leadAccess(env, call.tenantId, "voice");
-  await ensureLead(env, ctx, leads, state, text);
-  await saveCall(env, call, state, history); // the lead id survives a failure later in the turn
-  const { engine, settings } = await engineFor(env, call.tenantId);
-  const tools = conversationTools({ env, ctx, state, leads, now });
-  const result = await engine.turn({ tenantName: leads.tenant.name, channel: "voice", message: { text }, history, state, settings }, tools);
+  let result: TurnResult;
+  try {
+    result = await runCallerTurn(env, ctx, { state, history, text, now });
+  } catch (error) {
+    await saveCall(env, call, state, history);
+    throw error;
+  }
   const lines = result.replies.map(spokenReply);
   const next = [...history, { role: "customer" as const, text }, ...lines.map((line) => ({ role: "assistant" as const, text: line }))].slice(-HISTORY);
   await saveCall(env, call, state, next);

@@ -19,8 +19,10 @@ export class LiveSocket {
   #running = false;
 
   constructor(
-    private readonly channel: "activity" | "wallet",
+    private readonly channel: "activity" | "wallet" | "calls" | "scans",
     private readonly receive: (message: any) => void,
+    /** The call or scan, for the per-object channels. */
+    private readonly id?: string,
   ) {}
 
   start(): void {
@@ -48,7 +50,7 @@ export class LiveSocket {
   async #connect(): Promise<void> {
     this.state = "connecting";
     try {
-      const { url } = await api<{ url: string }>("/ws-ticket", { method: "POST", json: { channel: this.channel } });
+      const { url } = await api<{ url: string }>("/ws-ticket", { method: "POST", json: { channel: this.channel, id: this.id } });
       if (!this.#running) return;
       const socket = new WebSocket(location.origin.replace(/^http/, "ws") + url);
       this.#socket = socket;

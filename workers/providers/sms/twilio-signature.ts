@@ -28,7 +28,7 @@ export async function twilioSignature(authToken: string, url: string, params: Re
 
 function urlVariants(url: string): string[] {
   const parsed = new URL(url);
-  const defaultPort = parsed.protocol === "https:" ? "443" : "80";
+  const defaultPort = parsed.protocol === "https:" || parsed.protocol === "wss:" ? "443" : "80";
   // URL drops a default port on its own, so the "with port" form is built by hand.
   const withoutPort = parsed.toString();
   const withPort = parsed.port ? withoutPort : withoutPort.replace(parsed.host, `${parsed.hostname}:${defaultPort}`);

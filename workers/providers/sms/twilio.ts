@@ -1,5 +1,6 @@
-import { ProviderRejection, type FetchedMedia } from "../whatsapp/provider";
+import type { FetchedMedia } from "../whatsapp/provider";
 import type { SmsMessage, SmsProvider } from "./provider";
+import { postTwilioForm, twilioAuthorization, twilioErrorDetail } from "./twilio-rest";
 
 /** Twilio's Messages REST API, Basic auth, idempotent through I-Twilio-Idempotency-Token. */
 export class TwilioSmsProvider implements SmsProvider {
@@ -13,21 +14,14 @@ export class TwilioSmsProvider implements SmsProvider {
   ) {}
 
   private get authorization(): string {
-    return `Basic ${btoa(`${this.accountSid}:${this.authToken}`)}`;
+    return twilioAuthorization(this.accountSid, this.authToken);
   }
 
   async send(message: SmsMessage): Promise<{ providerMessageId: string }> {
-    const response = await fetch(`${this.baseUrl}/2010-04-01/Accounts/${this.accountSid}/Messages.json`, {
-      method: "POST",
-      headers: { Authorization: this.authorization, "Content-Type": "application/x-www-form-urlencoded", "I-Twilio-Idempotency-Token": message.idempotencyKey },
-      body: new URLSearchParams({ To: message.to, From: message.from, Body: message.body }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const data = (await response.json().catch(() => ({}))) as { sid?: string; code?: number; message?: string };
-    if (response.ok && data.sid) return { providerMessageId: data.sid };
-    const detail = `Twilio ${response.status}: ${data.code ?? ""} ${data.message ?? ""}`.trim();
-    if (response.status === 429 || response.status >= 500 || response.ok) throw new Error(detail);
-    throw new ProviderRejection(detail, String(data.code ?? response.status));
+    const url = `${this.baseUrl}/2010-04-01/Accounts/${this.accountSid}/Messages.json`;
+    const data = await postTwilioForm(url, this.authorization, { To: message.to, From: message.from, Body: message.body }, { "I-Twilio-Idempotency-Token": message.idempotencyKey });
+    if (!data.sid) throw new Error(twilioErrorDetail(200, data));
+    return { providerMessageId: data.sid };
   }
 
   async fetchMedia(url: string): Promise<FetchedMedia | null> {

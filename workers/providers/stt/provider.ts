@@ -32,7 +32,12 @@ export interface SttStream {
   close(): Promise<void>;
 }
 
+export interface SttConnectOptions {
+  /** Labels the provider's request (our call id) so its logs and usage can be matched to the call. */
+  tag?: string;
+}
+
 export interface SttProvider {
   readonly name: string;
-  connect(listener: SttListener): Promise<SttStream>;
+  connect(listener: SttListener, options?: SttConnectOptions): Promise<SttStream>;
 }

@@ -2,42 +2,25 @@ import { env } from "cloudflare:workers";
 import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks";
 import { describe, expect, it } from "vitest";
 import { call, json } from "../../../tests/api";
-import { TWILIO_TOKEN, uniqueDigits, workspace, type Workspace } from "../../../tests/conversations";
+import { TWILIO_TOKEN, uniqueDigits, workspace } from "../../../tests/conversations";
 import { topUp, walletOf } from "../../../tests/wallet";
+import { phoneCall, postVoice as post, VOICE_URL } from "../../../tests/voice";
 import { findAll, parseXml } from "../../../tests/xml";
-
-const VOICE_URL = "http://localhost:8787/webhooks/twilio/voice";
-
-function post(path: "" | "/status", params: Record<string, string>, signature: string | null = getExpectedTwilioSignature(TWILIO_TOKEN, VOICE_URL + path, params)) {
-  return call("POST", `/webhooks/twilio/voice${path}`, { raw: new URLSearchParams(params).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature ? { "X-Twilio-Signature": signature } : {}) } });
-}
-
-/** One call from `from` to the workspace's Twilio number; `say` answers a Gather turn. */
-function phoneCall(ws: Workspace, from = `+1512${uniqueDigits(7)}`) {
-  const base = { AccountSid: "AC00000000000000000000000000000000", CallSid: `CA${uniqueDigits(32)}`, From: from, To: ws.sms.number, Direction: "inbound" };
-  const turn = async (extra: Record<string, string> = {}) => {
-    const response = await post("", { ...base, CallStatus: "in-progress", ...extra });
-    expect(response.status).toBe(200);
-    expect(response.headers.get("Content-Type")).toContain("text/xml");
-    return parseXml(await response.text());
-  };
-  return {
-    ...base,
-    start: () => turn(),
-    say: (speech: string) => turn({ SpeechResult: speech, Confidence: "0.92" }),
-    press: (digits: string) => turn({ Digits: digits }),
-    end: (seconds: number) => post("/status", { ...base, CallStatus: "completed", CallDuration: String(seconds) }),
-  };
-}
 
 /** What the agent says this turn: the Gather's lines (the silence reprompt after it is not the answer), else every <Say>. */
 const spoken = (doc: ReturnType<typeof parseXml>) => findAll(findAll(doc, "Gather")[0] ?? doc, "Say").map((s) => s.text).join(" ");
-const callRow = (sid: string) => env.DB.prepare("SELECT status, outcome, duration_seconds, billed_minutes, lead_id, ended_at FROM calls WHERE call_sid = ?").bind(sid).first<any>();
+const callRow = (sid: string) => env.DB.prepare("SELECT status, outcome, duration_seconds, billed_minutes, cost_credits, lead_id, ended_at FROM calls WHERE call_sid = ?").bind(sid).first<any>();
+/** These tests are about the Gather path: STT/TTS keys are set for every test, so the workspace opts out of streaming. */
+async function gatherWorkspace() {
+  const ws = await workspace();
+  await env.DB.prepare("INSERT INTO voice_settings (tenant_id, voice_mode, updated_at) VALUES (?, 'gather', ?)").bind(ws.tenantId, Date.now()).run();
+  return ws;
+}
 const ledger = async (token: string) => (await json(await call("GET", "/api/v1/wallet/ledger", { token }))).items as { type: string; credits: number; channel: string; quantity: number; reference: string }[];
 
 describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
   it("refuses a bad or missing X-Twilio-Signature on both webhooks", async () => {
-    const ws = await workspace();
+    const ws = await gatherWorkspace();
     const c = phoneCall(ws);
     const params = { CallSid: c.CallSid, From: c.From, To: c.To };
     expect((await post("", params, "bm90IGEgc2lnbmF0dXJl")).status).toBe(401);
@@ -49,7 +32,7 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
   });
 
   it("a multi-turn call through the local engine qualifies, books and creates a voice lead", async () => {
-    const ws = await workspace();
+    const ws = await gatherWorkspace();
     const c = phoneCall(ws, "+15125550166");
     const greeting = await c.start();
     const gather = findAll(greeting, "Gather")[0]!;
@@ -72,18 +55,18 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
   });
 
   it("0 (or asking for a person) dials the forward number when one is configured", async () => {
-    const ws = await workspace();
+    const ws = await gatherWorkspace();
     const c = phoneCall(ws);
     await c.start();
     expect(findAll(await c.press("0"), "Dial")).toHaveLength(0); // none configured: the agent carries on
-    await env.DB.prepare("INSERT INTO voice_settings (tenant_id, forward_number, updated_at) VALUES (?, ?, ?)").bind(ws.tenantId, "+15125550999", Date.now()).run();
+    await env.DB.prepare("UPDATE voice_settings SET forward_number = ? WHERE tenant_id = ?").bind("+15125550999", ws.tenantId).run();
     expect(findAll(await c.say("Can I speak to an agent please"), "Dial")[0]!.text).toBe("+15125550999");
     await c.end(30);
     expect(await callRow(c.CallSid)).toMatchObject({ outcome: "transferred", status: "completed" });
   });
 
   it("refuses politely when a funded wallet has no call budget", async () => {
-    const ws = await workspace();
+    const ws = await gatherWorkspace();
     await topUp(ws.token, 1);
     await call("POST", "/api/v1/wallet/debits", { token: ws.token, body: { channel: "email", quantity: 1 } });
     const c = phoneCall(ws);
@@ -94,7 +77,7 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
   });
 
   it("refuses politely when the platform-wide concurrent-call cap is reached", async () => {
-    const ws = await workspace();
+    const ws = await gatherWorkspace();
     const { n } = (await env.DB.prepare("SELECT count(*) AS n FROM calls WHERE status = 'in-progress'").first<{ n: number }>())!;
     const filler = Array.from({ length: Math.max(0, 50 - n) }, (_, i) => `CAFILL${i}${uniqueDigits(20)}`);
     const now = Date.now();
@@ -113,7 +96,7 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
   });
 
   it("the status callback ends a call once and charges a funded wallet per started minute", async () => {
-    const ws = await workspace();
+    const ws = await gatherWorkspace();
     await topUp(ws.token, 1000);
     const c = phoneCall(ws);
     await c.start();
@@ -126,5 +109,6 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
     expect(captures[0]).toMatchObject({ channel: "voice", quantity: 2, reference: c.CallSid });
     expect(await walletOf(ws.token)).toMatchObject({ balance: 1000 + captures[0]!.credits, reserved: 0 });
     expect(captures[0]!.credits).toBeLessThan(0);
+    expect((await callRow(c.CallSid)).cost_credits).toBe(-captures[0]!.credits); // the call shows what its minutes cost
   });
 });

@@ -13,6 +13,13 @@ import { admitCall, maxConcurrentCalls, recordRefusedCall } from "../../voice/ca
 import { callerText, wantsPerson } from "../../voice/speech";
 import { dialTwiml, gatherTwiml, sayHangupTwiml } from "../../voice/twiml";
 import { voiceTurn, type CallRow } from "../../voice/voice-turn";
+import { answerWithStream, streamAnswerTwiml, streamingCall } from "../../voice/stream-answer";
+import { lines as voiceLines } from "../../voice/lines";
+import { recordGatherLines, type SpokenLine } from "../../voice/gather-transcript";
+import { finishCallRecords } from "../../voice/records/finish";
+import { publishToMonitor } from "../../voice/records/monitor";
+import type { ConversationState } from "../../conversations/state";
+import type { HistoryEntry } from "../../conversation-engine/engine";
 
 const FINAL_STATUSES = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -28,9 +35,9 @@ async function verifiedParams(c: Context<AppEnv>): Promise<Record<string, string
 }
 
 const callBySid = (c: Context<AppEnv>, tenantId: string, callSid: string) =>
-  c.env.DB.prepare(`SELECT id, tenant_id AS tenantId, channel_id AS channelId, from_number AS fromNumber, status, state_json AS stateJson, history_json AS historyJson, hold_id AS holdId, ended_at AS endedAt FROM calls WHERE tenant_id = ? AND call_sid = ?`)
+  c.env.DB.prepare(`SELECT id, tenant_id AS tenantId, channel_id AS channelId, from_number AS fromNumber, status, state_json AS stateJson, history_json AS historyJson, hold_id AS holdId, started_at AS startedAt, ended_at AS endedAt FROM calls WHERE tenant_id = ? AND call_sid = ?`)
     .bind(tenantId, callSid)
-    .first<CallRow & { status: string; holdId: string | null; endedAt: number | null }>();
+    .first<CallRow & { status: string; holdId: string | null; startedAt: number; endedAt: number | null }>();
 
 const forwardNumber = async (c: Context<AppEnv>, tenantId: string) =>
   (await c.env.DB.prepare(`SELECT forward_number AS n FROM voice_settings WHERE tenant_id = ?`).bind(tenantId).first<{ n: string | null }>())?.n ?? null;
@@ -69,29 +76,44 @@ twilioVoiceWebhook.post("/", async (c) => {
       log("warn", "call refused: concurrent-call cap reached", { tenantId: channel.tenantId, callSid: p.CallSid });
       return twiml(c, sayHangupTwiml([`Thanks for calling ${tenant.name}. All our lines are busy right now. Please call again in a few minutes, or send us a text message. Goodbye.`]));
     }
-    return twiml(c, gatherTwiml([`Thanks for calling ${tenant.name}. I'm the virtual assistant and I can book a visit for you. What can we help with? You can press 0 at any time to reach a person.`], action));
+    const streamed = await answerWithStream(c.env, c.executionCtx, c.req.url, { callId: admitted.id, tenantId: channel.tenantId, callSid: p.CallSid, channelId: channel.id, fromNumber: p.From, toNumber: p.To! });
+    if (streamed) return twiml(c, streamed);
+    const greeting = `Thanks for calling ${tenant.name}. I'm the virtual assistant and I can book a visit for you. What can we help with? You can press 0 at any time to reach a person.`;
+    await recordGatherLines(c.env, c.executionCtx, { id: admitted.id, tenantId: channel.tenantId, startedAt: now }, [{ speaker: "agent", text: greeting, at: now }]);
+    return twiml(c, gatherTwiml([greeting], action));
   }
   if (call.status !== "in-progress") return twiml(c, sayHangupTwiml(["Goodbye."]));
+  if (!p.SpeechResult && !p.Digits && (await streamingCall(c.env, channel.tenantId, call.id))) return twiml(c, await streamAnswerTwiml(c.env, c.req.url, call.id));
+
+  // Each answer goes on the transcript with what the caller said (the words heard, not the engine's reading of them).
+  const arrived = Date.now();
+  const heard = p.SpeechResult?.trim() || (p.Digits ? `Pressed ${p.Digits}` : "");
+  const answer = async (lines: string[], xml: string) => {
+    const spoken: SpokenLine[] = [...(heard ? [{ speaker: "caller" as const, text: heard, at: arrived }] : []), ...lines.map((text) => ({ speaker: "agent" as const, text, at: Date.now() }))];
+    await recordGatherLines(c.env, c.executionCtx, call, spoken);
+    return twiml(c, xml);
+  };
+  const gather = (lines: string[]) => answer(lines, gatherTwiml(lines, action));
+  const transfer = async (forward: string, lines: string[] = []) => {
+    await c.env.DB.prepare(`UPDATE calls SET outcome = 'transferred', end_reason = coalesce(end_reason, ?), updated_at = ? WHERE id = ? AND tenant_id = ?`).bind(p.Digits === "0" ? "dtmf" : "caller_asked", Date.now(), call.id, channel.tenantId).run();
+    const said = [...lines, voiceLines.connecting];
+    return answer(said, dialTwiml(said, forward));
+  };
 
   if (wantsPerson(p.SpeechResult, p.Digits)) {
     const forward = await forwardNumber(c, channel.tenantId);
-    if (forward) return transfer(c, call.id, channel.tenantId, forward);
-    return twiml(c, gatherTwiml(["Nobody is free to take the call right now, but I can take your details and book a visit. What do you need help with?"], action));
+    if (forward) return transfer(forward);
+    return gather([voiceLines.nobodyFree]);
   }
   const text = callerText(p.SpeechResult, p.Digits);
-  if (!text) return twiml(c, gatherTwiml(["Sorry, I didn't catch that. Could you say it again?"], action));
+  if (!text) return gather(["Sorry, I didn't catch that. Could you say it again?"]);
   const { lines, state } = await voiceTurn(c.env, c.executionCtx, call, text);
   if (state.stage === "handoff") {
     const forward = await forwardNumber(c, channel.tenantId);
-    if (forward) return transfer(c, call.id, channel.tenantId, forward, lines);
+    if (forward) return transfer(forward, lines);
   }
-  return twiml(c, gatherTwiml(lines.length ? lines : ["Is there anything else I can help with?"], action));
+  return gather(lines.length ? lines : ["Is there anything else I can help with?"]);
 });
-
-async function transfer(c: Context<AppEnv>, callId: string, tenantId: string, forward: string, lines: string[] = []) {
-  await c.env.DB.prepare(`UPDATE calls SET outcome = 'transferred', updated_at = ? WHERE id = ? AND tenant_id = ?`).bind(Date.now(), callId, tenantId).run();
-  return twiml(c, dialTwiml([...lines, "Connecting you to the team now."], forward));
-}
 
 /** Call status callback: the final status ends the call once (a repeat changes nothing) and charges its started minutes. */
 twilioVoiceWebhook.post("/status", async (c) => {
@@ -108,8 +130,16 @@ twilioVoiceWebhook.post("/status", async (c) => {
     .bind(p.CallStatus, now, seconds, p.CallStatus, now, call.id, channel.tenantId)
     .run();
   if (ended.meta.changes > 0) {
-    const minutes = await chargeCallMinutes(c.env, channel.tenantId, p.CallSid, call.holdId, seconds);
-    await c.env.DB.prepare(`UPDATE calls SET billed_minutes = ? WHERE id = ? AND tenant_id = ?`).bind(minutes, call.id, channel.tenantId).run();
+    await chargeCallMinutes(c.env, channel.tenantId, p.CallSid, call.holdId, seconds);
+    const ref = { tenantId: channel.tenantId, callId: call.id };
+    const conversation = { history: JSON.parse(call.historyJson) as HistoryEntry[], state: call.stateJson ? (JSON.parse(call.stateJson) as ConversationState) : null };
+    // The summary may take a model call; Twilio does not wait for it.
+    c.executionCtx.waitUntil(
+      Promise.all([
+        publishToMonitor(c.env, call.id, { type: "status", status: p.CallStatus! }),
+        finishCallRecords(c.env, c.executionCtx, ref, conversation).catch((error: unknown) => log("error", "call records not finished", { callId: call.id, tenantId: ref.tenantId, error: String(error) })),
+      ]),
+    );
   }
   return twiml(c, EMPTY_TWIML);
 });

@@ -53,6 +53,14 @@ function catalogSuite(name: string, open: () => Promise<{ catalog: PropertyCatal
       const byId = new Map(SAMPLE.map((p) => [p.id, p]));
       for (const property of found) expect(property).toEqual(byId.get(property.id));
     });
+
+    it("finds properties by id, leaving out unknown ids", async () => {
+      const wanted = SAMPLE.slice(0, 120).map((p) => p.id);
+      const found = await catalog.propertiesByIds([...wanted].reverse().concat("no-such-property"));
+      expect(ids(found)).toEqual([...wanted].sort());
+      expect(found[0]).toEqual(SAMPLE.find((p) => p.id === found[0]!.id));
+      expect(await catalog.propertiesByIds([])).toEqual([]);
+    });
   });
 }
 

@@ -24,6 +24,8 @@ export interface PropertyCatalog {
   readonly kind: "postgres" | "d1";
   propertiesInPolygon(polygon: PolygonGeometry): Promise<Property[]>;
   countInPolygon(polygon: PolygonGeometry): Promise<number>;
+  /** The properties with these external ids (unknown ids are left out), ordered by id. */
+  propertiesByIds(ids: string[]): Promise<Property[]>;
   /** Within `metres` (great circle) of [lng, lat]. */
   propertiesWithinRadius(point: Position, metres: number): Promise<Property[]>;
   /** Releases the connection (Postgres); call through waitUntil at the end of a request. */

@@ -1,4 +1,5 @@
 import { bboxAround, bboxOf, distanceMetres, pointInPolygon, type BBox, type PolygonGeometry, type Position } from "../geo";
+import { PARAM_CHUNK } from "../../leads/rows";
 import { byId, toProperty, type Property, type PropertyCatalog, type PropertyRow } from "./catalog";
 
 /** D1 returns REAL columns as numbers. */
@@ -27,6 +28,15 @@ export function d1Catalog(db: D1Database): PropertyCatalog {
     async countInPolygon(polygon) {
       const rows = await candidates<{ lat: number; lng: number }>(bboxOf(outer(polygon)), "p.lat, p.lng");
       return rows.filter((r) => pointInPolygon([r.lng, r.lat], polygon)).length;
+    },
+    async propertiesByIds(ids) {
+      const rows: D1PropertyRow[] = [];
+      for (let i = 0; i < ids.length; i += PARAM_CHUNK) {
+        const chunk = ids.slice(i, i + PARAM_CHUNK);
+        const { results } = await db.prepare(`SELECT ${COLUMNS} FROM properties p WHERE p.external_id IN (${chunk.map(() => "?").join(",")})`).bind(...chunk).all<D1PropertyRow>();
+        rows.push(...results);
+      }
+      return rows.map(toProperty).sort(byId);
     },
     async propertiesWithinRadius(point: Position, metres: number) {
       const rows = await candidates<D1PropertyRow>(bboxAround(point, metres), COLUMNS);

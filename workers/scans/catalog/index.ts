@@ -1,4 +1,4 @@
-import postgres from "postgres";
+import postgres, { type Sql } from "postgres";
 import type { Env } from "../../env";
 import type { PropertyCatalog } from "./catalog";
 import { d1Catalog } from "./d1";
@@ -6,11 +6,14 @@ import { postgresCatalog } from "./postgres";
 
 export type { Property, PropertyCatalog } from "./catalog";
 
-/** PostGIS through Hyperdrive when PG_ENABLED=true and PG is bound; the D1 catalog otherwise. */
+/** A connection to the PostGIS catalog when PG_ENABLED=true and PG is bound (end it after use). */
+export function catalogSql(env: Env): Sql | null {
+  // Hyperdrive pools connections; one per request is its recommended pattern.
+  return env.PG_ENABLED === "true" && env.PG ? postgres(env.PG.connectionString, { fetch_types: false, max: 1, prepare: true }) : null;
+}
+
+/** PostGIS through Hyperdrive when configured; the D1 catalog otherwise. */
 export function catalogFor(env: Env): PropertyCatalog {
-  if (env.PG_ENABLED === "true" && env.PG) {
-    // Hyperdrive pools connections; one per request is its recommended pattern.
-    return postgresCatalog(postgres(env.PG.connectionString, { fetch_types: false, max: 1, prepare: true }));
-  }
-  return d1Catalog(env.DB);
+  const sql = catalogSql(env);
+  return sql ? postgresCatalog(sql) : d1Catalog(env.DB);
 }

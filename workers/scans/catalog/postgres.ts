@@ -22,6 +22,9 @@ export function postgresCatalog(sql: Sql): PropertyCatalog {
       const [row] = await sql<{ n: string }[]>`SELECT count(*)::text AS n FROM properties WHERE ST_Within(location, ${area(polygon)})`;
       return Number(row?.n ?? 0);
     },
+    async propertiesByIds(ids) {
+      return ids.length ? (await select(sql`external_id IN ${sql(ids)}`)).map(toProperty) : [];
+    },
     async propertiesWithinRadius([lng, lat]: Position, metres: number) {
       const center = sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)::geography`;
       return (await select(sql`ST_DWithin(location::geography, ${center}, ${metres}::float8, false)`)).map(toProperty);

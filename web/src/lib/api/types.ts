@@ -153,3 +153,56 @@ export interface TenantSummary {
   leads: number;
   createdAt: string;
 }
+
+export type CallOutcome = "completed" | "transferred" | "refused_budget" | "refused_cap" | "busy" | "no-answer" | "failed" | "canceled";
+
+export interface Call {
+  id: string;
+  from: string;
+  to: string;
+  status: string;
+  outcome: CallOutcome | null;
+  mode: "gather" | "stream";
+  startedAt: string;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  billedMinutes: number | null;
+  costCredits: number | null;
+  endReason: string | null;
+  summary: string | null;
+  qualificationScore: number | null;
+  lead: { id: string; name: string; score: number } | null;
+}
+
+export interface TranscriptLine {
+  seq: number;
+  speaker: "caller" | "agent" | "system";
+  text: string;
+  startMs: number;
+  endMs: number | null;
+  interrupted: boolean;
+}
+
+export interface TurnLatency {
+  turn: number;
+  sttFinalMs: number | null;
+  llmFirstTokenMs: number | null;
+  ttsFirstByteMs: number | null;
+  firstFrameMs: number | null;
+  overheadMs: number | null;
+  speculative: boolean;
+}
+
+export interface CallDetail extends Call {
+  recordingUrl: string | null;
+  recordingSeconds: number | null;
+  transcript: TranscriptLine[];
+  latency: { turns: TurnLatency[]; firstFrameP50: number | null; firstFrameP95: number | null };
+  inboundFrames: number | null;
+  outboundFrames: number | null;
+}
+
+export interface VoiceSettings {
+  forwardNumber: string | null;
+  voiceMode: "auto" | "gather";
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `scan_results` ADD `hot` integer DEFAULT false NOT NULL;

@@ -1,0 +1,5 @@
+/** Vite inlines a file imported with `?url&inline` as a base64 data: URL (how binary fixtures reach workerd tests). */
+declare module "*?url&inline" {
+  const dataUrl: string;
+  export default dataUrl;
+}

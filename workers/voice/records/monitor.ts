@@ -1,0 +1,18 @@
+import type { Env } from "../../env";
+import { log } from "../../http/log";
+import type { TranscriptEntry } from "./types";
+
+/** What the call monitor (/ws/calls/:id) shows, as the CallSession sends it to browsers. */
+export type MonitorEvent = { type: "transcript"; entry: TranscriptEntry } | { type: "status"; status: string };
+
+/**
+ * Hands a Gather-path event to the call's CallSession, which fans it out to the open monitor
+ * sockets. Live view is best-effort: the stored records are the truth, so a failure is logged only.
+ */
+export async function publishToMonitor(env: Env, callId: string, event: MonitorEvent): Promise<void> {
+  try {
+    await env.CALL_SESSION.get(env.CALL_SESSION.idFromName(callId)).publish(event);
+  } catch (error) {
+    log("warn", "call monitor publish failed", { callId, event: event.type, error: error instanceof Error ? error.message : "unknown" });
+  }
+}

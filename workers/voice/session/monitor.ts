@@ -1,0 +1,9 @@
+import type { MonitorEvent } from "../records/monitor";
+import type { TranscriptEntry, TurnLatency } from "../records/types";
+
+/** What a /ws/calls/:id socket receives: a snapshot on connect, then live events. */
+export type MonitorMessage =
+  | MonitorEvent
+  | { type: "interim"; text: string }
+  | ({ type: "latency" } & TurnLatency)
+  | { type: "snapshot"; call: { id: string; status: string; mode: string }; transcript: TranscriptEntry[] };

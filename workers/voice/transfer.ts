@@ -1,0 +1,39 @@
+import type { Env } from "../env";
+import type { EngineState } from "../conversation-engine/engine";
+import { notifyPhone } from "../conversations/notify";
+import { log } from "../http/log";
+import { callControl } from "../providers/telephony";
+import { dialTwiml } from "./twiml";
+import { voiceSettings } from "./voice-settings";
+
+export type TransferReason = "dtmf" | "caller_asked" | "engine_failure";
+
+export interface LiveCallRef {
+  tenantId: string;
+  callId: string;
+  callSid: string;
+  fromNumber: string;
+}
+
+/** The text the person taking the call gets, so they pick up knowing the job. */
+export function transferSummary(call: LiveCallRef, reason: TransferReason, state: EngineState | null): string {
+  const why = { dtmf: "pressed 0 for a person", caller_asked: "asked for a person", engine_failure: "the assistant had a problem" }[reason];
+  const job = state?.job ?? {};
+  const details = [job.name, job.trade, job.urgency, job.address ?? job.postcode, job.description?.slice(0, 160)].filter(Boolean).join(", ");
+  return `Incoming transfer from ${call.fromNumber} (${why}).${details ? ` So far: ${details}.` : ""}${state?.booking ? ` Booked: ${state.booking.label} with ${state.booking.proName}.` : ""}`;
+}
+
+/**
+ * Hands a streaming call to the workspace's forward number: Twilio's Calls API replaces the
+ * stream with a <Dial>, the call is marked transferred, and the person gets an SMS summary
+ * through the outbox. Without a forward number nothing happens and false comes back.
+ */
+export async function transferCall(env: Env, call: LiveCallRef, reason: TransferReason, state: EngineState | null): Promise<boolean> {
+  const { forwardNumber } = await voiceSettings(env, call.tenantId);
+  if (!forwardNumber) return false;
+  await callControl(env).redirect(call.callSid, dialTwiml([], forwardNumber));
+  await env.DB.prepare(`UPDATE calls SET outcome = 'transferred', end_reason = ?, updated_at = ? WHERE id = ? AND tenant_id = ?`).bind(reason, Date.now(), call.callId, call.tenantId).run();
+  const texted = await notifyPhone(env, call.tenantId, forwardNumber, transferSummary(call, reason, state), `call-transfer:${call.callId}`);
+  log("info", "call transferred", { callId: call.callId, tenantId: call.tenantId, reason, summaryQueued: texted });
+  return true;
+}
