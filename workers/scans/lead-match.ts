@@ -11,10 +11,11 @@ export interface LeadCandidate {
 }
 
 /**
- * The workspace's existing lead for each candidate, or null: the same phone number first, else
- * the same street address once normalized ("12 Oak Drive" = "12 oak dr."). Two reads for a
- * whole batch: phones through their index, addresses narrowed by house number in the
- * full-text index and compared exactly here.
+ * The workspace's existing lead for each candidate, or null: the same street address once
+ * normalized ("12 Oak Drive" = "12 oak dr."), else a lead with the same phone and no address yet
+ * (a caller who never said where). A phone alone never joins two addresses: one owner's two
+ * roofs are two jobs. Two reads for a whole batch: phones through their index, addresses
+ * narrowed by house number in the full-text index and compared exactly here.
  */
 export async function findMatchingLeads(env: Env, tenantId: string, candidates: LeadCandidate[]): Promise<(LeadRow | null)[]> {
   const db = database(env.DB);
@@ -26,7 +27,7 @@ export async function findMatchingLeads(env: Env, tenantId: string, candidates: 
   const byPhone = new Map<string, LeadRow>();
   for (let i = 0; i < phones.length; i += PARAM_CHUNK) {
     const rows = await db.select().from(leads).where(and(scope, inArray(leads.phone, phones.slice(i, i + PARAM_CHUNK)))).orderBy(asc(leads.createdAt));
-    for (const row of rows) if (!byPhone.has(row.phone!)) byPhone.set(row.phone!, row);
+    for (const row of rows) if (!row.address?.trim() && !byPhone.has(row.phone!)) byPhone.set(row.phone!, row);
   }
 
   const byStreet = new Map<string, LeadRow>();
@@ -40,5 +41,5 @@ export async function findMatchingLeads(env: Env, tenantId: string, candidates: 
     }
   }
 
-  return candidates.map((c, i) => (c.phone ? byPhone.get(c.phone) : undefined) ?? (streets[i] ? byStreet.get(streets[i]!) : undefined) ?? null);
+  return candidates.map((c, i) => (streets[i] ? byStreet.get(streets[i]!) : undefined) ?? (c.phone ? byPhone.get(c.phone) : undefined) ?? null);
 }
