@@ -41,6 +41,31 @@ describe("recognition socket link", () => {
     expect(sockets[0]!.sent).toEqual([1, 2, 3]);
   });
 
+  it("opening again while open keeps the one socket (ringing, then the stream's start)", async () => {
+    const { p, sockets } = provider();
+    const link = new SttLink(p, listener, "call_t");
+    await link.open();
+    await link.open();
+    link.send(frame(1));
+    expect(sockets).toHaveLength(1);
+    expect(sockets[0]!.sent).toEqual([1]);
+  });
+
+  it("a close reported by a socket that was already replaced changes nothing", async () => {
+    const { p, sockets } = provider();
+    const link = new SttLink(p, listener, "call_t");
+    await link.open();
+    sockets[0]!.open = false;
+    sockets[0]!.listener.closed(false, "dropped");
+    await tick();
+    sockets[0]!.listener.closed(false, "late duplicate close");
+    await tick();
+    expect(link.reconnects).toBe(1);
+    expect(sockets).toHaveLength(2);
+    link.send(frame(7));
+    expect(sockets[1]!.sent).toEqual([7]);
+  });
+
   it("a dropped socket reconnects and nothing sent meanwhile is lost", async () => {
     const { p, sockets } = provider();
     const link = new SttLink(p, listener, "call_t");

@@ -18,6 +18,8 @@ export class SttLink {
   private buffered: Uint8Array[] = [];
   private closed = false;
   private connecting: Promise<void> | null = null;
+  /** Identifies the socket in use: a close reported by an older one must not tear down the current one. */
+  private generation = 0;
   private lastAudioAt = 0;
   private keepAliveTimer: unknown = null;
   reconnects = 0;
@@ -29,7 +31,9 @@ export class SttLink {
     private readonly clock: PacerClock = realClock,
   ) {}
 
+  /** Opens the socket unless it is open or opening (the call opens it while ringing and again on start). */
   open(): Promise<void> {
+    if (this.stream?.open) return Promise.resolve();
     this.connecting ??= this.connect(0).finally(() => (this.connecting = null));
     return this.connecting;
   }
@@ -54,7 +58,8 @@ export class SttLink {
   private async connect(attempt: number): Promise<void> {
     while (!this.closed) {
       try {
-        this.stream = await this.provider.connect({ ...this.listener, closed: (expected, reason) => this.dropped(expected, reason) }, { tag: this.callId });
+        const generation = ++this.generation;
+        this.stream = await this.provider.connect({ ...this.listener, closed: (expected, reason) => this.dropped(generation, expected, reason) }, { tag: this.callId });
         for (const frame of this.buffered.splice(0)) this.stream.send(frame);
         this.scheduleKeepAlive();
         return;
@@ -66,7 +71,8 @@ export class SttLink {
     }
   }
 
-  private dropped(expected: boolean, reason: string): void {
+  private dropped(generation: number, expected: boolean, reason: string): void {
+    if (generation !== this.generation) return;
     this.stream = null;
     if (expected || this.closed) return;
     this.reconnects++;
