@@ -1,3 +1,4 @@
+import { DEFAULT_VOICE_ID } from "../workers/providers/tts/elevenlabs";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -19,7 +20,8 @@ import type { CallInfo } from "./call-session/store";
 const http = (url: string) => url.replace(/^ws:/, "http:");
 const post = (url: string, body: unknown) => fetch(url, { method: "POST", body: JSON.stringify(body) });
 /** Text-to-speech speed of the fake: short audio keeps calls quick; natural speed leaves room to interrupt. */
-const ttsSpeed = (msPerChar: number) => post(`${inject("elevenLabsUrl")}/__config`, { msPerChar });
+// Only the voice the calls speak with (other files' own voices keep their timings).
+const ttsSpeed = (msPerChar: number) => post(`${inject("elevenLabsUrl")}/__config`, { voiceId: DEFAULT_VOICE_ID, msPerChar });
 const callRow = (id: string) => env.DB.prepare(`SELECT * FROM calls WHERE id = ?`).bind(id).first<Record<string, any>>();
 const transcriptRows = (id: string) => env.DB.prepare(`SELECT * FROM call_transcript WHERE call_id = ? ORDER BY seq`).bind(id).all<Record<string, any>>().then((r) => r.results);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -28,7 +28,7 @@ import type { CallInfo, SessionStore } from "./store";
 
 const HISTORY = 20;
 /** A pause this long lets the agent start speculatively (the recogniser's endpointing is 300 ms). */
-const SPECULATION_PAUSE_MS = 160;
+const SPECULATION_PAUSE_MS = 70;
 export const DEFAULT_LIMITS = { silenceMs: 8_000, maxCallMs: 15 * 60_000 };
 type CallLimits = typeof DEFAULT_LIMITS;
 
@@ -139,7 +139,7 @@ export class LiveCall {
       this.callerActive();
       this.act(this.turns.speechStarted());
     } else if (event === "end") {
-      this.act(this.turns.speechEnded(Date.now(), this.agentAudible));
+      this.speculateWhenSettled();
       this.armSilence();
     }
     if (this.vad.speaking && this.agentAudible && isBargeIn({ words: this.turns.text, voicedMs: this.vad.audioMs - this.vad.speechStartMs })) this.bargeIn();
@@ -191,6 +191,14 @@ export class LiveCall {
     this.socket.send(mediaMessage(this.streamSid, frame));
     this.agentAudio.frame(this.callMs(), frame);
     if (this.current && this.current.firstFrameAt === null && this.current.firstAudioAt !== null) this.current.firstFrameAt = Date.now();
+  }
+
+  /** Speculates on the caller's pause, or once the words that arrived just before it settle. */
+  private speculateWhenSettled(): void {
+    if (this.vad.speaking || !this.socket) return;
+    this.act(this.turns.speechEnded(Date.now(), this.agentAudible));
+    const wait = this.turns.settlesIn(Date.now());
+    if (wait !== null) setTimeout(() => this.speculateWhenSettled(), wait);
   }
 
   private interim(text: string): void {

@@ -22,18 +22,15 @@ export const PUBLISHED_LATENCY = { sttFinalMs: 300, llmFirstTokenMs: 350, ttsFir
 /** Claude streams a few characters per event; ~15 ms apart is ~100 tokens a second. */
 const LLM_DELTA_MS = 15;
 
-/** What the agent says, turn by turn, in a booking call (the rig's Claude is a script). */
+/** What the agent answers to each line of the caller's script (the rig's Claude is a script keyed by what was heard). */
 const AGENT_REPLIES = [
-  "I'm sorry to hear about the leak. What's the address of the property?",
-  "Thanks. And what name should I put the visit under?",
-  "Got it, Maria. How soon do you need someone out there?",
-  "I have two openings: tomorrow at nine, or Thursday at two. Which one works for you?",
-  "You're booked for tomorrow at nine. A roofer will call before arriving. Anything else?",
-  "Thanks for calling. Goodbye.",
+  { when: "roof is leaking", text: "I'm sorry to hear about the leak. What's the address of the property?" },
+  { when: "barton springs", text: "Thanks. And what name should I put the visit under?" },
+  { when: "maria", text: "Got it, Maria. How soon do you need someone out there?" },
+  { when: "as soon as possible", text: "I have two openings: tomorrow at nine, or Thursday at two. Which one works for you?" },
+  { when: "first one", text: "You're booked for tomorrow at nine. A roofer will call before arriving. Anything else?" },
+  { when: "", text: "Sorry, could you say that once more?" },
 ];
-
-/** Enough answers for every turn of the benchmarks' calls. */
-const AGENT_REPLY_ROUNDS = 100;
 
 /**
  * Starts the rig. `latency` overrides PUBLISHED_LATENCY; `log` receives progress lines; `cwd`
@@ -47,8 +44,8 @@ export async function startVoiceRig({ latency = {}, log = () => {}, cwd = ROOT, 
   const fakes = [deepgram.server, elevenLabs.server, anthropic.server];
   const stopFakes = () => Promise.all(fakes.map((server) => new Promise((resolve) => server.close(() => resolve()))));
   await post(`${elevenLabs.url}/__config`, { firstByteMs: providerLatency.ttsFirstByteMs });
-  // One queue of answers for the workspace, shared by every call (concurrent calls included).
-  const replies = Array.from({ length: AGENT_REPLY_ROUNDS }, () => AGENT_REPLIES).flat().map((text) => ({ content: [{ type: "text", text }], stop_reason: "end_turn" }));
+  // Standing answers keyed by the caller's words, shared by every call (concurrent calls included).
+  const replies = AGENT_REPLIES.map(({ when, text }) => ({ when, content: [{ type: "text", text }], stop_reason: "end_turn" }));
   await post(`${anthropic.url}/__script`, { key: BENCH_CONVERSATIONS.tenant.name, replies, latency: { firstTokenMs: providerLatency.llmFirstTokenMs, deltaMs: LLM_DELTA_MS } });
 
   const stateDir = persistDir ?? (await mkdtemp(join(tmpdir(), "homeline-voice-rig-")));

@@ -8,7 +8,26 @@ export interface ScriptedLatency {
   deltaMs?: number;
 }
 
-export type ScriptedReply = { content: ({ type: "text"; text: string } | { type: "tool_use"; id: string; name: string; input: Record<string, unknown> })[]; stop_reason: "end_turn" | "tool_use" } | { error: number };
+export type ScriptedReply = ({ content: ({ type: "text"; text: string } | { type: "tool_use"; id: string; name: string; input: Record<string, unknown> })[]; stop_reason: "end_turn" | "tool_use" } | { error: number }) & {
+  /** A standing answer: used (and kept) whenever the customer's last words contain this text ("" matches anything). */
+  when?: string;
+};
+
+/** The text of the request's last user message (a string, or its text blocks). */
+function lastUserText(messages: { role: string; content?: unknown }[]): string {
+  const content = [...messages].reverse().find((m) => m.role === "user")?.content;
+  if (typeof content === "string") return content;
+  return Array.isArray(content) ? content.map((block: { type?: string; text?: string }) => (block.type === "text" ? (block.text ?? "") : "")).join(" ") : "";
+}
+
+/** A standing answer matching the customer's words, else the next answer in line. */
+function nextReply(script: ScriptedReply[] | undefined, userText: string): ScriptedReply | undefined {
+  const said = userText.toLowerCase();
+  const standing = script?.find((r) => r.when !== undefined && said.includes(r.when.toLowerCase()));
+  if (standing) return standing;
+  const index = script?.findIndex((r) => r.when === undefined) ?? -1;
+  return index < 0 ? undefined : script!.splice(index, 1)[0];
+}
 
 /**
  * A contract fake of Anthropic's Messages API (POST /v1/messages) on loopback, for the real SDK:
@@ -45,7 +64,7 @@ export function startAnthropicFake(port = 0) {
     // Roof assessments (area scans) are keyed by the property named in their system prompt.
     const key = body.system?.match(/(?:customers of|calls answered for) (.+?), a home-services company/)?.[1] ?? body.system?.match(/the roof of property (\S+) /)?.[1] ?? "";
     requests.set(key, [...(requests.get(key) ?? []), body]);
-    const next = scripts.get(key)?.shift();
+    const next = nextReply(scripts.get(key), lastUserText(body.messages as { role: string; content?: unknown }[]));
     if (!next) return reply(res, 500, { type: "error", error: { type: "api_error", message: "Internal server error" } });
     if ("error" in next) return reply(res, next.error, { type: "error", error: { type: next.error === 529 ? "overloaded_error" : "api_error", message: "Scripted failure" } });
     const message = { id: `msg_${crypto.randomUUID().replace(/-/g, "")}`, type: "message", role: "assistant", model: body.model, content: next.content, stop_reason: next.stop_reason, stop_sequence: null, usage: { input_tokens: 50, output_tokens: 20 } };

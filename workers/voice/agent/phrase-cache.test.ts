@@ -5,7 +5,12 @@ import { PHRASES, phraseKey, speakPhrase, type AgentSink } from "./phrase-cache"
 
 const ttsFor = (voiceId: string) => new ElevenLabsTts("test-elevenlabs-key", voiceId, inject("elevenLabsUrl"));
 const requestsFor = async (voiceId: string) => ((await (await fetch(`${inject("elevenLabsUrl")}/__requests`)).json()) as { voiceId: string; text: string }[]).filter((r) => r.voiceId === voiceId);
-const uniqueVoice = () => `phrase-voice-${crypto.randomUUID()}`;
+/** A voice of this file's own, at the fake's default timings (other files change the shared ones). */
+async function uniqueVoice(): Promise<string> {
+  const voiceId = `phrase-voice-${crypto.randomUUID()}`;
+  await fetch(`${inject("elevenLabsUrl")}/__config`, { method: "POST", body: JSON.stringify({ voiceId }) });
+  return voiceId;
+}
 
 function recorder() {
   const heard = { clauses: [] as [string, number][], bytes: 0, audio: [] as Uint8Array[] };
@@ -22,7 +27,7 @@ function recorder() {
 
 describe("integration: R2 phrase cache (ElevenLabs contract fake)", () => {
   it("synthesises a phrase once, stores it under voice and text hash, then plays it from R2", async () => {
-    const voice = uniqueVoice();
+    const voice = await uniqueVoice();
     const deps = { env, tts: ttsFor(voice) };
     const first = recorder();
     await speakPhrase(deps, PHRASES.apology, first.sink, new AbortController().signal, 3);
@@ -43,7 +48,7 @@ describe("integration: R2 phrase cache (ElevenLabs contract fake)", () => {
   });
 
   it("callers asking for the same phrase while it is being synthesised share one request", async () => {
-    const voice = uniqueVoice();
+    const voice = await uniqueVoice();
     const deps = { env, tts: ttsFor(voice) };
     const [a, b] = [recorder(), recorder()];
     await Promise.all([speakPhrase(deps, PHRASES.reprompt, a.sink, new AbortController().signal), speakPhrase(deps, PHRASES.reprompt, b.sink, new AbortController().signal)]);
@@ -59,7 +64,7 @@ describe("integration: R2 phrase cache (ElevenLabs contract fake)", () => {
   });
 
   it("stops giving audio when aborted, and the phrase is still cached whole for the next call", async () => {
-    const voice = uniqueVoice();
+    const voice = await uniqueVoice();
     const deps = { env, tts: ttsFor(voice) };
     const control = new AbortController();
     const cut = recorder();

@@ -21,6 +21,7 @@ describe("turn-taking", () => {
     const t = new TurnTaking();
     t.interimWords("the pipe under the sink burst", 1000);
     expect(t.speechEnded(1050, false)).toEqual([]); // not settled yet
+    expect(t.settlesIn(1050)).toBe(30);
     expect(t.speechEnded(1200, false)).toEqual([{ type: "speculate", text: "the pipe under the sink burst" }]);
     expect(t.speculating).toBe(true);
     expect(t.final("The pipe under the sink burst!", true, false)).toEqual([{ type: "confirm", text: "The pipe under the sink burst!" }]);

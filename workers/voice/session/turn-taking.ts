@@ -15,7 +15,7 @@ export type TurnAction =
   | { type: "start"; text: string };
 
 /** An interim unchanged for this long counts as settled. */
-const SETTLED_MS = 120;
+export const SETTLED_MS = 80;
 
 export class TurnTaking {
   private finals: string[] = [];
@@ -64,6 +64,16 @@ export class TurnTaking {
     if (this.interim && now - this.interimAt < SETTLED_MS) return [];
     this.speculated = text;
     return [{ type: "speculate", text }];
+  }
+
+  /**
+   * How long until the words so far settle when the caller has gone quiet but speechEnded could
+   * not speculate yet (the last interim came in just before the pause); null: nothing to wait for.
+   */
+  settlesIn(now: number): number | null {
+    if (this.speculated !== null || !this.interim || isBackchannel(this.text)) return null;
+    const left = SETTLED_MS - (now - this.interimAt);
+    return left > 0 ? left : null;
   }
 
   private commit(agentSpeaking: boolean): TurnAction[] {
