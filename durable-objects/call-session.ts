@@ -3,7 +3,7 @@ import type { Env } from "../workers/env";
 import { tenantInfo } from "../workers/conversations/lead-sync";
 import { log } from "../workers/http/log";
 import { callControl } from "../workers/providers/telephony";
-import type { MonitorEvent } from "../workers/voice/records/monitor";
+import type { MonitorEvent } from "../workers/voice/records/types";
 import type { MonitorMessage } from "../workers/voice/session/monitor";
 import { decodeBase64, parseTwilioMessage, type StartMessage } from "../workers/voice/session/protocol";
 import { verifyStreamToken } from "../workers/voice/stream-token";

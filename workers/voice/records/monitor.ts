@@ -1,9 +1,6 @@
 import type { Env } from "../../env";
 import { log } from "../../http/log";
-import type { TranscriptEntry } from "./types";
-
-/** What the call monitor (/ws/calls/:id) shows, as the CallSession sends it to browsers. */
-export type MonitorEvent = { type: "transcript"; entry: TranscriptEntry } | { type: "status"; status: string };
+import type { MonitorEvent } from "./types";
 
 /**
  * Hands a Gather-path event to the call's CallSession, which fans it out to the open monitor

@@ -15,6 +15,9 @@ export interface TranscriptEntry {
   interrupted: boolean;
 }
 
+/** What the call monitor (/ws/calls/:id) shows, as the CallSession sends it to browsers. */
+export type MonitorEvent = { type: "transcript"; entry: TranscriptEntry } | { type: "status"; status: string };
+
 /** One turn's stages, in ms after the caller's end of speech (null: the stage did not happen). */
 export interface TurnLatency {
   turn: number;

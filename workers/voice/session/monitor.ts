@@ -1,5 +1,5 @@
-import type { MonitorEvent } from "../records/monitor";
-import type { TranscriptEntry, TurnLatency } from "../records/types";
+// Pure types: the web app imports this file too.
+import type { MonitorEvent, TranscriptEntry, TurnLatency } from "../records/types";
 
 /** What a /ws/calls/:id socket receives: a snapshot on connect, then live events. */
 export type MonitorMessage =

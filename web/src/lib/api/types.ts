@@ -174,24 +174,10 @@ export interface Call {
   lead: { id: string; name: string; score: number } | null;
 }
 
-export interface TranscriptLine {
-  seq: number;
-  speaker: "caller" | "agent" | "system";
-  text: string;
-  startMs: number;
-  endMs: number | null;
-  interrupted: boolean;
-}
-
-export interface TurnLatency {
-  turn: number;
-  sttFinalMs: number | null;
-  llmFirstTokenMs: number | null;
-  ttsFirstByteMs: number | null;
-  firstFrameMs: number | null;
-  overheadMs: number | null;
-  speculative: boolean;
-}
+// The call records' own types (pure type files shared with the Worker).
+import type { TranscriptEntry, TurnLatency } from "../../../../workers/voice/records/types";
+export type { TurnLatency };
+export type TranscriptLine = TranscriptEntry;
 
 export interface CallDetail extends Call {
   recordingUrl: string | null;

@@ -1,11 +1,6 @@
 import type { TranscriptLine } from "../api/types";
 import { LiveSocket } from "../live-socket.svelte";
-
-type MonitorMessage =
-  | { type: "snapshot"; call: { id: string; status: string; mode: string }; transcript: TranscriptLine[] }
-  | { type: "transcript"; entry: TranscriptLine }
-  | { type: "interim"; text: string }
-  | { type: "status"; status: string };
+import type { MonitorMessage } from "../../../../workers/voice/session/monitor";
 
 /**
  * One call's live view over /ws/calls/:id: the transcript as it grows (each seq once, in

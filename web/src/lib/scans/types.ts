@@ -44,27 +44,10 @@ export interface ScanFactor {
   points: number;
 }
 
-export interface RoofAnalysis {
-  source: string;
-  segments: unknown[];
-  areaM2: number | null;
-  imageryDate: string | null;
-  imageryQuality: string | null;
-  condition: number | null;
-  damage: string[];
-  confidence: number | null;
-}
-
-export interface Enrichment {
-  source: string;
-  yearBuilt: number | null;
-  assessedValue: number | null;
-  ownerOccupied: boolean | null;
-  ownerName: string | null;
-  phone: string | null;
-  email: string | null;
-  stormEvents: number | null;
-}
+// The analysis' own types (pure type files shared with the Worker).
+import type { RoofAnalysis } from "../../../../workers/providers/roof/provider";
+import type { Enrichment } from "../../../../workers/providers/enrichment/provider";
+export type { RoofAnalysis, Enrichment };
 
 export interface ScanResult {
   propertyId: string;
