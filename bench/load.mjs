@@ -1,6 +1,7 @@
 // One autocannon run with exact percentiles. autocannon reports p97.5 and p99 but no p95, so
 // every response's latency is recorded here and the percentiles are read from the sorted list.
 import autocannon from "autocannon";
+import { latencySummary, round } from "./stats.mjs";
 
 /**
  * `nextPath()` gives each request's path, so every request can differ (search terms, ids).
@@ -29,11 +30,10 @@ function fire({ url, token, nextPath, connections, seconds }) {
   return new Promise((resolve, reject) => {
     instance.on("done", (result) => {
       latencies.sort((a, b) => a - b);
-      const at = (p) => round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN);
       resolve({
         requests: latencies.length,
         requestsPerSecond: round(latencies.length / seconds),
-        latencyMs: { p50: at(50), p95: at(95), p99: at(99), max: at(100), mean: round(latencies.reduce((s, v) => s + v, 0) / latencies.length) },
+        latencyMs: { ...latencySummary(latencies), mean: round(latencies.reduce((s, v) => s + v, 0) / latencies.length) },
         statuses,
         errors: result.errors,
         timeouts: result.timeouts,
@@ -43,4 +43,3 @@ function fire({ url, token, nextPath, connections, seconds }) {
   });
 }
 
-const round = (n) => Math.round(n * 100) / 100;

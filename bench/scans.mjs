@@ -8,10 +8,9 @@ import { PG_MIGRATIONS_DIR, migratePg } from "../schema/pg/migrate.ts";
 import { connectPg, pgUrl } from "../scripts/lib/pg.mjs";
 import { AUSTIN_CENTER, generateProperties, random } from "../scripts/lib/property-generator.ts";
 import { d1PropertySql } from "../scripts/lib/property-seeding.mjs";
+import { latencySummary, round } from "./stats.mjs";
 
 const fmt = (n) => n.toLocaleString("en-US");
-const round = (n) => Math.round(n * 100) / 100;
-const percentile = (sorted, p) => round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const METRES_PER_DEG_LAT = 111_320;
 
@@ -37,7 +36,6 @@ function randomArea(rand, spreadM) {
   return { type: "Polygon", coordinates: [[...corners, corners[0]]] };
 }
 
-const latency = (sorted) => ({ p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) });
 
 /** 1,000,000 fictitious properties over ≈ 50 × 50 km, generated in SQL; indexes built afterwards (faster than row by row). */
 async function seedPgBench(sql, log) {
@@ -82,7 +80,7 @@ export async function scanPostgis() {
         ms.push(performance.now() - start);
         rows.push(result.length);
       }
-      return { latencyMs: latency(ms.sort((a, b) => a - b)), rows: { min: Math.min(...rows), mean: Math.round(rows.reduce((a, b) => a + b, 0) / rows.length), max: Math.max(...rows) } };
+      return { latencyMs: latencySummary(ms.sort((a, b) => a - b)), rows: { min: Math.min(...rows), mean: Math.round(rows.reduce((a, b) => a + b, 0) / rows.length), max: Math.max(...rows) } };
     };
     const within = (area) => sql`
       SELECT external_id, ST_Y(location) AS lat, ST_X(location) AS lng, ST_AsGeoJSON(footprint, 15) AS footprint, year_built, roof_material, value, owner_occupied, owner_name, address, postcode
@@ -146,7 +144,7 @@ async function estimateLoad({ url, token, areas, connections, seconds }) {
       counts.push(estimate.properties);
     }
   }));
-  return { requests: ms.length, requestsPerSecond: Math.round(ms.length / seconds), latencyMs: latency(ms.sort((a, b) => a - b)), properties: { min: Math.min(...counts), mean: Math.round(counts.reduce((a, b) => a + b, 0) / counts.length), max: Math.max(...counts) } };
+  return { requests: ms.length, requestsPerSecond: Math.round(ms.length / seconds), latencyMs: latencySummary(ms.sort((a, b) => a - b)), properties: { min: Math.min(...counts), mean: Math.round(counts.reduce((a, b) => a + b, 0) / counts.length), max: Math.max(...counts) } };
 }
 
 /** For scale: what this machine's `wrangler dev` answers at all (no auth, no storage) at the same concurrency. */
@@ -161,7 +159,7 @@ async function healthLoad(url, connections, seconds) {
       ms.push(performance.now() - start);
     }
   }));
-  return { requests: ms.length, latencyMs: latency(ms.sort((a, b) => a - b)) };
+  return { requests: ms.length, latencyMs: latencySummary(ms.sort((a, b) => a - b)) };
 }
 
 /**

@@ -6,12 +6,10 @@ import { snapshotApp } from "./app-snapshot.mjs";
 import { mediaStreamCall } from "../scripts/lib/media-stream-client.mjs";
 import { startVoiceRig } from "../scripts/lib/voice-rig.mjs";
 import { bookingCallLines } from "../scripts/lib/voice-fixtures.mjs";
+import { ascending, percentile } from "./stats.mjs";
 
-const round = (n) => Math.round(n * 10) / 10;
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]) : null;
-};
+/** Percentile of an unsorted list; null when there is nothing to measure (the JSON says so). */
+const percentileOf = (values, p) => (values.length ? percentile(ascending(values), p) : null);
 const providerSum = (latency) => latency.sttFinalMs + latency.llmFirstTokenMs + latency.ttsFirstByteMs;
 
 /** `options` go to startVoiceRig (a pinned port and state directory, say). */
@@ -50,15 +48,15 @@ export async function voiceToVoice(_context, { calls = 4, rig: rigOptions = {} }
       serverOverhead.push(...(record?.latency?.turns ?? []).map((t) => t.overheadMs).filter((ms) => typeof ms === "number"));
     }
     const overhead = measured.map((ms) => ms - providerSum(rig.latency));
-    const p50 = percentile(measured, 50);
-    const overheadP95 = percentile(overhead, 95);
+    const p50 = percentileOf(measured, 50);
+    const overheadP95 = percentileOf(overhead, 95);
     return {
       name: "voice-to-voice",
       title: "Streamed call: caller's last frame → agent's first frame",
       load: `${calls} booking calls of ${lines.length} caller turns, one at a time, fake providers at published latencies`,
       parameters: { calls, turnsPerCall: lines.length, providerLatencyMs: rig.latency, providerSumMs: providerSum(rig.latency) },
-      figures: { turnsMeasured: measured.length, turnsUnanswered: calls * lines.length - measured.length, voiceToVoiceMs: { p50, p95: percentile(measured, 95), min: percentile(measured, 0), max: percentile(measured, 100) }, overheadMs: { p50: percentile(overhead, 50), p95: overheadP95 }, serverReportedOverheadMs: serverOverhead.length ? { p50: percentile(serverOverhead, 50), p95: percentile(serverOverhead, 95) } : null },
-      summary: measured.length ? `voice-to-voice p50 ${p50} ms · p95 ${percentile(measured, 95)} ms · overhead p95 ${overheadP95} ms (providers ${providerSum(rig.latency)} ms)` : "no turn was answered",
+      figures: { turnsMeasured: measured.length, turnsUnanswered: calls * lines.length - measured.length, voiceToVoiceMs: { p50, p95: percentileOf(measured, 95), min: percentileOf(measured, 0), max: percentileOf(measured, 100) }, overheadMs: { p50: percentileOf(overhead, 50), p95: overheadP95 }, serverReportedOverheadMs: serverOverhead.length ? { p50: percentileOf(serverOverhead, 50), p95: percentileOf(serverOverhead, 95) } : null },
+      summary: measured.length ? `voice-to-voice p50 ${p50} ms · p95 ${percentileOf(measured, 95)} ms · overhead p95 ${overheadP95} ms (providers ${providerSum(rig.latency)} ms)` : "no turn was answered",
       target: { description: "voice-to-voice p50 ≤ 600 ms; overhead (measured − provider latencies) p95 ≤ 15 ms", p50Ms: 600, overheadP95Ms: 15 },
       met: measured.length === calls * lines.length && p50 <= 600 && overheadP95 <= 15,
     };
@@ -80,13 +78,13 @@ export async function voiceConcurrency(_context, { calls = 50, rig: rigOptions =
     const counted = records.filter((r) => typeof r?.inboundFrames === "number");
     const framesSent = completed.reduce((n, r) => n + r.framesSent, 0);
     const dropped = counted.length === completed.length ? framesSent - counted.reduce((n, r) => n + r.inboundFrames, 0) : null;
-    const p99 = percentile(jitter, 99);
+    const p99 = percentileOf(jitter, 99);
     return {
       name: "voice-concurrency",
       title: `${calls} concurrent streamed calls: outbound pacing and inbound frames`,
       load: `${calls} calls at once, ${lines.length} caller turns each`,
       parameters: { calls, turnsPerCall: lines.length, providerLatencyMs: rig.latency },
-      figures: { callsCompleted: completed.length, errors: results.filter((r) => r.error).map((r) => r.error).slice(0, 5), outboundFrames: completed.reduce((n, r) => n + r.framesReceived, 0), jitterMs: { p50: percentile(jitter, 50), p99, max: percentile(jitter, 100) }, inboundFramesSent: framesSent, inboundFramesCounted: counted.length === completed.length ? framesSent - dropped : null, inboundFramesDropped: dropped },
+      figures: { callsCompleted: completed.length, errors: results.filter((r) => r.error).map((r) => r.error).slice(0, 5), outboundFrames: completed.reduce((n, r) => n + r.framesReceived, 0), jitterMs: { p50: percentileOf(jitter, 50), p99, max: percentileOf(jitter, 100) }, inboundFramesSent: framesSent, inboundFramesCounted: counted.length === completed.length ? framesSent - dropped : null, inboundFramesDropped: dropped },
       summary: `${completed.length}/${calls} calls · outbound jitter p99 ${p99 ?? "–"} ms · inbound frames dropped ${dropped ?? "not reported by the server"}`,
       target: { description: "outbound pacing jitter p99 ≤ 10 ms; zero inbound frames dropped", jitterP99Ms: 10, dropped: 0 },
       met: completed.length === calls && p99 !== null && p99 <= 10 && dropped === 0,

@@ -3,10 +3,9 @@
 // open /ws/wallet sockets (delivery time per socket). Each takes { url, token }.
 import autocannon from "autocannon";
 import WebSocket from "ws";
+import { percentile, round } from "./stats.mjs";
 
 const fmt = (n) => n.toLocaleString("en-US");
-const round = (n) => Math.round(n * 10) / 10;
-const percentile = (sorted, p) => round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function api(url, token, method, path, body) {

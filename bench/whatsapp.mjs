@@ -5,10 +5,9 @@
 import { createHmac, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { metaTextWebhook } from "../workers/conversations/webhook-payloads.ts";
+import { percentile, round } from "./stats.mjs";
 
 const fmt = (n) => n.toLocaleString("en-US");
-const round = (n) => Math.round(n * 10) / 10;
-const percentile = (sorted, p) => round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
 const TEXTS = ["Water is pouring through my ceiling", "My roof is leaking after the storm", "Blocked drain in the kitchen, no rush", "Burst pipe under the sink!", "Need someone to look at my gutters"];
 
 function signedBody(whatsapp, from, text, id = `wamid.bench-${randomUUID()}`) {
