@@ -37,7 +37,9 @@ export async function twilioStream(callId: string, options: { echoMarks?: boolea
     received.push(message);
     if (message.event === "mark" && options.echoMarks !== false) send({ event: "mark", mark: { name: message.mark.name } });
   });
-  socket.addEventListener("close", (event) => (closed = { code: event.code, reason: event.reason }));
+  socket.addEventListener("close", (event) => {
+    closed = { code: event.code, reason: event.reason };
+  });
   const client = {
     response,
     socket,
