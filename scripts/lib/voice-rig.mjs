@@ -80,7 +80,7 @@ export async function startVoiceRig({ latency = {}, log = () => {}, cwd = ROOT, 
     throw new Error(`${err.message} See ${logFile}.`);
   });
 
-  let session = null;
+  let session = null; // one login shared by concurrent lookups (the login limit is 10 a minute)
   return {
     url: server.url,
     authToken,
@@ -101,10 +101,11 @@ export async function startVoiceRig({ latency = {}, log = () => {}, cwd = ROOT, 
      */
     async callRecord(callId, waitMs = 10_000) {
       if (!callId) return null;
-      session ??= await login(server.url, BENCH_CONVERSATIONS);
+      session ??= login(server.url, BENCH_CONVERSATIONS);
+      const token = await session;
       const deadline = Date.now() + waitMs;
       for (;;) {
-        const response = await fetch(`${server.url}/api/v1/calls/${encodeURIComponent(callId)}`, { headers: { Authorization: `Bearer ${session}` } });
+        const response = await fetch(`${server.url}/api/v1/calls/${encodeURIComponent(callId)}`, { headers: { Authorization: `Bearer ${token}` } });
         const record = response.ok ? await response.json() : null;
         if (typeof record?.inboundFrames === "number" || Date.now() > deadline) return record;
         await new Promise((resolve) => setTimeout(resolve, 250));
