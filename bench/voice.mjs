@@ -73,7 +73,8 @@ export async function voiceConcurrency(_context, { calls = 50, rig: rigOptions =
     const lines = bookingCallLines().slice(0, 3);
     const results = await Promise.all(Array.from({ length: calls }, (_, i) => call(rig, lines, i).catch((err) => ({ error: err.message }))));
     const completed = results.filter((r) => !r.error);
-    const jitter = completed.flatMap((r) => r.jitterMs);
+    const jitter = completed.flatMap((r) => r.jitterMs.lateMs);
+    const gapDeviation = completed.flatMap((r) => r.jitterMs.gapDeviationMs);
     const records = await Promise.all(completed.map((r) => rig.callRecord(r.parameters.callId)));
     const counted = records.filter((r) => typeof r?.inboundFrames === "number");
     const framesSent = completed.reduce((n, r) => n + r.framesSent, 0);
@@ -84,7 +85,7 @@ export async function voiceConcurrency(_context, { calls = 50, rig: rigOptions =
       title: `${calls} concurrent streamed calls: outbound pacing and inbound frames`,
       load: `${calls} calls at once, ${lines.length} caller turns each`,
       parameters: { calls, turnsPerCall: lines.length, providerLatencyMs: rig.latency },
-      figures: { callsCompleted: completed.length, errors: results.filter((r) => r.error).map((r) => r.error).slice(0, 5), outboundFrames: completed.reduce((n, r) => n + r.framesReceived, 0), jitterMs: { p50: percentileOf(jitter, 50), p99, max: percentileOf(jitter, 100) }, inboundFramesSent: framesSent, inboundFramesCounted: counted.length === completed.length ? framesSent - dropped : null, inboundFramesDropped: dropped },
+      figures: { callsCompleted: completed.length, errors: results.filter((r) => r.error).map((r) => r.error).slice(0, 5), outboundFrames: completed.reduce((n, r) => n + r.framesReceived, 0), jitterMs: { definition: "how late each frame arrives after its play-out time (burst start + the audio before it)", p50: percentileOf(jitter, 50), p99, max: percentileOf(jitter, 100) }, interArrivalGapDeviationMs: { p50: percentileOf(gapDeviation, 50), p99: percentileOf(gapDeviation, 99) }, inboundFramesSent: framesSent, inboundFramesCounted: counted.length === completed.length ? framesSent - dropped : null, inboundFramesDropped: dropped },
       summary: `${completed.length}/${calls} calls · outbound jitter p99 ${p99 ?? "–"} ms · inbound frames dropped ${dropped ?? "not reported by the server"}`,
       target: { description: "outbound pacing jitter p99 ≤ 10 ms; zero inbound frames dropped", jitterP99Ms: 10, dropped: 0 },
       met: completed.length === calls && p99 !== null && p99 <= 10 && dropped === 0,

@@ -81,7 +81,7 @@ export class CallSession extends DurableObject<Env> {
     if (message.event === "start") return this.streamStarted(socket, attachment.callId, message);
     if (message.event === "stop") return this.end("caller_hangup");
     const live = this.live;
-    if (!live || this.store.call()?.phase !== "live") return log("warn", "media stream: message before start ignored", { callId: attachment.callId, event: message.event });
+    if (!live || this.store.phase() !== "live") return log("warn", "media stream: message before start ignored", { callId: attachment.callId, event: message.event });
     if (message.event === "media") live.inbound(decodeBase64(message.media.payload), message.media.timestamp);
     else if (message.event === "mark") live.mark(message.mark.name);
     else live.dtmf(message.dtmf.digit);

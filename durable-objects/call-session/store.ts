@@ -46,11 +46,20 @@ export interface CallRecord {
  * call log (transcript, engine state and history, frame counters, both sides' audio).
  */
 export class SessionStore {
+  /** The phase, remembered between writes: every inbound media frame (50 a second) asks for it. */
+  private knownPhase: CallPhase | null | undefined;
+
   constructor(private readonly sql: SqlStorage) {
     sql.exec(CALL_SESSION_SCHEMA);
   }
 
+  phase(): CallPhase | null {
+    this.knownPhase ??= (this.sql.exec<{ phase: CallPhase }>(`SELECT phase FROM call WHERE id = 1`).toArray()[0]?.phase ?? null);
+    return this.knownPhase;
+  }
+
   init(info: CallInfo, now: number): void {
+    this.knownPhase = undefined;
     this.sql.exec(`INSERT INTO call (id, info, phase, prepared_at) VALUES (1, ?, 'prepared', ?) ON CONFLICT (id) DO NOTHING`, JSON.stringify(info), now);
   }
 
@@ -73,15 +82,18 @@ export class SessionStore {
   }
 
   started(streamSid: string, at: number): void {
+    this.knownPhase = undefined;
     this.sql.exec(`UPDATE call SET phase = 'live', stream_sid = ?, started_at = coalesce(started_at, ?) WHERE id = 1 AND phase = 'prepared'`, streamSid, at);
   }
 
   /** Moves to `ending` once; false when another path got there first. */
   claimEnding(reason: string): boolean {
+    this.knownPhase = undefined;
     return this.sql.exec(`UPDATE call SET phase = 'ending', end_reason = coalesce(end_reason, ?) WHERE id = 1 AND phase IN ('prepared', 'live') RETURNING id`, reason).toArray().length > 0;
   }
 
   done(now: number): void {
+    this.knownPhase = undefined;
     this.sql.exec(`UPDATE call SET phase = 'done', finished_at = ? WHERE id = 1`, now);
     this.sql.exec(`DELETE FROM audio`);
   }

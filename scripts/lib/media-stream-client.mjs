@@ -14,8 +14,8 @@ const FRAME_BYTES = 160;
 const SILENCE = Buffer.alloc(FRAME_BYTES, 0xff);
 /** Agent audio that stops for this long (after playing out) has finished its turn. */
 const AGENT_DONE_MS = 700;
-/** Outbound frames further apart than this are separate bursts (a pause, a new turn), not jitter. */
-const BURST_GAP_MS = 250;
+/** Agent audio further apart than this is a new turn (the caller spoke in between), not late audio. */
+const BURST_GAP_MS = 1000;
 
 const decodeXml = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -150,13 +150,34 @@ export async function mediaStreamCall({ baseUrl, authToken, accountSid = "AC0000
   return { callSid, parameters: stream.parameters, seconds, turns, framesSent: chunk, framesReceived: received.length, marksEchoed: marks.length, clears: cleared, jitterMs: pacingJitter(received) };
 }
 
-/** Per outbound frame within a burst: how far its arrival strayed from the previous frame's end. */
+/**
+ * Outbound pacing as the caller hears it. Twilio plays a burst from its first frame at 20 ms a
+ * frame, so each frame is due at the burst's start plus the audio before it; arriving early is
+ * the pacer's small lead (buffered, fine), arriving late is a gap the caller hears (playback then
+ * restarts from that frame). `lateMs` has one entry per frame after a burst's first; `gapDeviationMs`
+ * is the plain spread of inter-arrival gaps around the frame length, for reference.
+ */
 export function pacingJitter(received) {
-  const deviations = [];
-  for (let i = 1; i < received.length; i++) {
-    const gap = received[i].at - received[i - 1].at;
-    if (gap > BURST_GAP_MS) continue;
-    deviations.push(Math.abs(gap - received[i - 1].ms));
+  const lateMs = [];
+  const gapDeviationMs = [];
+  let start = 0;
+  let audioMs = 0;
+  for (let i = 0; i < received.length; i++) {
+    const frame = received[i];
+    const gap = i ? frame.at - received[i - 1].at : Infinity;
+    if (gap > BURST_GAP_MS) {
+      start = frame.at;
+      audioMs = 0;
+    } else {
+      gapDeviationMs.push(Math.abs(gap - received[i - 1].ms));
+      const late = frame.at - (start + audioMs);
+      lateMs.push(Math.max(0, late));
+      if (late > 0) {
+        start = frame.at;
+        audioMs = 0;
+      }
+    }
+    audioMs += frame.ms;
   }
-  return deviations;
+  return { lateMs, gapDeviationMs };
 }
