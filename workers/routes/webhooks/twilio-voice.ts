@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../env";
+import { voiceSettings } from "../../voice/voice-settings";
 import { WEBHOOK_MAX_BYTES } from "../../conversations/inbound";
 import { log } from "../../http/log";
 import { Problem, unauthorized } from "../../http/problem";
@@ -39,8 +40,7 @@ const callBySid = (c: Context<AppEnv>, tenantId: string, callSid: string) =>
     .bind(tenantId, callSid)
     .first<CallRow & { status: string; holdId: string | null; startedAt: number; endedAt: number | null }>();
 
-const forwardNumber = async (c: Context<AppEnv>, tenantId: string) =>
-  (await c.env.DB.prepare(`SELECT forward_number AS n FROM voice_settings WHERE tenant_id = ?`).bind(tenantId).first<{ n: string | null }>())?.n ?? null;
+const forwardNumber = async (c: Context<AppEnv>, tenantId: string) => (await voiceSettings(c.env, tenantId)).forwardNumber;
 
 /**
  * Twilio voice webhook, the TwiML Gather/Say path: the first request of a call is admitted
