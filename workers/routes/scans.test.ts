@@ -43,3 +43,25 @@ describe("POST /api/v1/scans/estimate", () => {
     expect((await call("POST", "/api/v1/scans/estimate", { body: { polygon } })).status).toBe(401);
   });
 });
+
+describe("GET /api/v1/scans/catalog", () => {
+  beforeAll(() => insertD1Properties(env.DB, SAMPLE));
+  const view = (token: string, bbox: string) => call("GET", `/api/v1/scans/catalog?bbox=${bbox}`, { token });
+
+  it("returns the footprints of the buildings in the view, so the map shows where the roofs are", async () => {
+    const owner = await signup();
+    const response = await view(owner.token, `${LNG - 0.006},${LAT - 0.004},${LNG + 0.006},${LAT + 0.005}`);
+    expect(response.status).toBe(200);
+    const body = await json(response);
+    expect(body).toMatchObject({ type: "FeatureCollection", truncated: false });
+    expect(body.features).toHaveLength(inside);
+    expect(body.features[0]).toMatchObject({ type: "Feature", geometry: { type: "Polygon" }, properties: { id: expect.stringMatching(/^sample-austin-/) } });
+  });
+
+  it("refuses a view that is not a rectangle or is too large to draw", async () => {
+    const owner = await signup();
+    expect(await expectProblem(await view(owner.token, `${LNG + 0.01},${LAT},${LNG},${LAT + 0.01}`), 422)).toMatchObject({ code: "invalid_bbox" });
+    expect(await expectProblem(await view(owner.token, `${LNG - 0.2},${LAT - 0.2},${LNG + 0.2},${LAT + 0.2}`), 422)).toMatchObject({ code: "view_too_large" });
+    await expectProblem(await view(owner.token, "1,2,3"), 400);
+  });
+});

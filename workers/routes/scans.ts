@@ -12,6 +12,7 @@ import { scanReader } from "../scans/repository";
 import { startScan } from "../scans/start";
 import { Scan, scanJson } from "../scans/views";
 import { notFound } from "../http/problem";
+import { footprintCollection, viewPolygon } from "../scans/catalog-view";
 
 // The polygon's shape is checked by validateScanPolygon (422 naming the fault), not by zod.
 const GeoJsonPolygon = z
@@ -42,6 +43,22 @@ scanRoutes.openapi(
     const catalog = catalogFor(c.env);
     const [properties, prices] = await Promise.all([catalog.countInPolygon(polygon), pricesFor(c.env, c.get("auth").tenantId)]).finally(() => c.executionCtx.waitUntil(catalog.close()));
     return c.json({ properties, credits: quote(prices, "scan", properties), creditsPerProperty: prices.scan, areaKm2: Number(ringAreaKm2(polygon.coordinates[0]!).toFixed(3)) }, 200);
+  },
+);
+
+scanRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/catalog",
+    tags: ["scans"],
+    summary: "Catalog building footprints in a map view (bbox=west,south,east,north; ≤ 25 km², at most 4,000 buildings)",
+    request: { query: z.strictObject({ bbox: z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, "west,south,east,north in degrees") }) },
+    responses: { 200: ok(z.object({ type: z.literal("FeatureCollection"), truncated: z.boolean(), features: z.array(z.any()) })), 422: { description: "Not a rectangle, or too large a view" } },
+  }),
+  async (c) => {
+    const catalog = catalogFor(c.env);
+    const properties = await catalog.propertiesInPolygon(viewPolygon(c.req.valid("query").bbox)).finally(() => c.executionCtx.waitUntil(catalog.close()));
+    return c.json(footprintCollection(properties), 200, { "Cache-Control": "private, max-age=300" });
   },
 );
 

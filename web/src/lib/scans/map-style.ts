@@ -6,6 +6,9 @@ export const AREA_SOURCE = "scan-area";
 export const RESULTS_SOURCE = "scan-results";
 export const RESULTS_LAYER = "scan-results-circles";
 export const BASEMAP = "basemap";
+export const CATALOG_SOURCE = "catalog-buildings";
+/** Below this zoom the view is too large to load buildings for (the API refuses views over 25 km²). */
+export const CATALOG_MIN_ZOOM = 14;
 /** The basemap goes beneath this layer (and everything above it). */
 export const FIRST_DATA_LAYER = "scan-area-fill";
 
@@ -24,11 +27,14 @@ export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {
+      [CATALOG_SOURCE]: empty(),
       [AREA_SOURCE]: empty(),
       [RESULTS_SOURCE]: empty(),
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#eef1ec" } },
+      // The catalog's buildings, faint, so the user sees where the roofs are before drawing.
+      { id: "catalog-buildings-fill", type: "fill", source: CATALOG_SOURCE, minzoom: CATALOG_MIN_ZOOM, paint: { "fill-color": "#9aa3ae", "fill-opacity": 0.45 } },
       { id: FIRST_DATA_LAYER, type: "fill", source: AREA_SOURCE, paint: { "fill-color": "#1f4fd1", "fill-opacity": 0.08 } },
       { id: "scan-area-line", type: "line", source: AREA_SOURCE, paint: { "line-color": "#1f4fd1", "line-width": 2 } },
       {

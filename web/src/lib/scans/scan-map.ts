@@ -6,7 +6,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { TerraDraw, TerraDrawPolygonMode, TerraDrawRectangleMode } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
-import { AREA_SOURCE, AUSTIN, BASEMAP, basemapLayer, basemapSource, FIRST_DATA_LAYER, offlineStyle, RESULTS_LAYER, RESULTS_SOURCE } from "./map-style";
+import { AREA_SOURCE, AUSTIN, BASEMAP, basemapLayer, basemapSource, CATALOG_MIN_ZOOM, CATALOG_SOURCE, FIRST_DATA_LAYER, offlineStyle, RESULTS_LAYER, RESULTS_SOURCE } from "./map-style";
 import { bandOf } from "./score-band";
 import type { PolygonGeometry, Position, ScanResult } from "./types";
 
@@ -25,6 +25,8 @@ export interface ScanMap {
 }
 
 export interface ScanMapOptions {
+  /** The catalog's building footprints in a view ("west,south,east,north"). */
+  loadBuildings(bbox: string): Promise<GeoJSON.FeatureCollection>;
   /** A finished drawing (terra-draw closes the ring). */
   ondrawn(polygon: PolygonGeometry): void;
   onselect(propertyId: string): void;
@@ -59,6 +61,22 @@ export async function createScanMap(container: HTMLElement, options: ScanMapOpti
   map.on("mouseleave", RESULTS_LAYER, () => (map.getCanvas().style.cursor = ""));
 
   const source = (name: string) => map.getSource(name) as GeoJSONSource;
+
+  // Buildings for the view once it settles; a slower, older answer never replaces a newer one.
+  let viewRequest = 0;
+  const showBuildings = () => {
+    if (map.getZoom() < CATALOG_MIN_ZOOM) return;
+    const request = ++viewRequest;
+    const b = map.getBounds();
+    options
+      .loadBuildings([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(","))
+      .then((buildings) => {
+        if (request === viewRequest) source(CATALOG_SOURCE).setData(buildings);
+      })
+      .catch(() => undefined); // the map still works without them
+  };
+  map.on("moveend", showBuildings);
+  showBuildings();
 
   return {
     setDrawMode(mode) {
