@@ -28,7 +28,21 @@ export function spokenReply(reply: Reply): string {
 
 /** Choices (at most five: more is too many to remember) as "Say 1 for …" sentences, one each. */
 export function spokenChoices(choices: Choice[] = []): string[] {
-  return choices.slice(0, 5).map((c, i) => `Say ${i + 1} for ${c.title}${c.description ? `, ${c.description}` : ""}.`);
+  return choices.slice(0, 5).map((c, i) => `Say ${i + 1} for ${spokenTimes(c.title)}${c.description ? `, ${spokenTimes(c.description)}` : ""}.`);
+}
+
+const WEEKDAYS: Record<string, string> = { Mon: "Monday", Tue: "Tuesday", Wed: "Wednesday", Thu: "Thursday", Fri: "Friday", Sat: "Saturday", Sun: "Sunday" };
+const MONTHS: Record<string, string> = { Jan: "January", Feb: "February", Mar: "March", Apr: "April", May: "May", Jun: "June", Jul: "July", Aug: "August", Sep: "September", Sept: "September", Oct: "October", Nov: "November", Dec: "December" };
+
+/**
+ * Slot labels written for a screen ("Sun, Nov 22, 7:00 AM") as a voice should say them
+ * ("Sunday, November 22, 7 AM"): a TTS reads "Sun" as the star and "7:00" as "seven zero zero".
+ */
+export function spokenTimes(text: string): string {
+  return text
+    .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b(,?)(?=\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\s+\d)/g, (_, day: string, comma: string) => `${WEEKDAYS[day]}${comma}`)
+    .replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d{1,2}\b)/g, (_, month: string) => MONTHS[month]!)
+    .replace(/\b(\d{1,2}):00\s*([AP]M)\b/gi, "$1 $2");
 }
 
 /**
@@ -49,6 +63,7 @@ export function spokenText(text: string): string {
         .replace(/\s+[—–-]\s*$/, "")
         .trim(),
     )
+    .map(spokenTimes)
     .filter(Boolean)
     .join(" ")
     .replace(/\s{2,}/g, " ");

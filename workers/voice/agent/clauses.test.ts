@@ -28,7 +28,7 @@ describe("unit: streaming text → speakable pieces", () => {
     ["a phone number read out in groups", "You can reach the office directly on 512, 555, 0190, any time today.", ["You can reach the office directly on 512, 555, 0190,", "any time today."]],
     ["a phone number in words", "Our office number is five one two, five five five, zero one nine zero. Anything else?", ["Our office number is five one two, five five five, zero one nine zero.", "Anything else?"]],
     ["dotted digit groups and a number ending a sentence", "Call 512. 555. 0190. We open at 8.", ["Call 512. 555. 0190.", "We open at 8."]],
-    ["numbered lines and markdown", "Here are the **free** times:\n1. Mon 9:00 AM\n2. Tue 10:30 AM", ["Here are the free times:", "Option 1, Mon 9:00 AM", "Option 2, Tue 10:30 AM"]],
+    ["numbered lines and markdown", "Here are the **free** times:\n1. Mon 9:00 AM\n2. Tue 10:30 AM", ["Here are the free times:", "Option 1, Monday 9 AM", "Option 2, Tuesday 10:30 AM"]],
     ["quotes after the stop and an ellipsis", 'She said "all set." Let me see... Done.', ['She said "all set."', "Let me see...", "Done."]],
     ["hyphens and initials", "A well-known pro, J. Smith, can come.", ["A well-known pro, J. Smith,", "can come."]],
   ])("%s", (_name, text, expected) => {

@@ -8,6 +8,7 @@ import { callState } from "../voice-turn";
 import { FILLERS, SLOW_TOOL_MS } from "./filler";
 import type { AgentSink } from "./phrase-cache";
 import { startAgentTurn, type AgentTurnDeps } from "./turn";
+import { spokenTimes } from "../speech";
 
 const anthropic = env.ANTHROPIC_BASE_URL!;
 const script = (key: string, replies: ScriptedReply[], latency?: ScriptedLatency) => fetch(`${anthropic}/__script`, { method: "POST", body: JSON.stringify({ key, replies, latency }) });
@@ -94,7 +95,7 @@ describe("integration: the agent's spoken turn", () => {
     expect(Object.values(FILLERS)).toContain(offered.clauses[0]);
     expect(offered.clauses.filter((t) => Object.values(FILLERS).includes(t))).toHaveLength(1);
     expect(offered.clauses[1]).toBe("Pat can come at one of these times.");
-    expect(offered.clauses.slice(2)).toEqual(offered.state.offered.map((slot, i) => `Say ${i + 1} for ${slot.label}, Pat Plumber.`));
+    expect(offered.clauses.slice(2)).toEqual(offered.state.offered.map((slot, i) => `Say ${i + 1} for ${spokenTimes(slot.label)}, Pat Plumber.`));
   }, 15_000);
 
   it("abort mid-turn: the sink hears nothing more and done reports what was spoken", async () => {
