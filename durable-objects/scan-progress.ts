@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
-import { scanReader, type StageCounts } from "../workers/scans/repository";
+import { scanReader } from "../workers/scans/repository";
+import type { StageCounts } from "../workers/scans/stage-counts";
 import { scanJson, scanResultJson, type ScanResultRow, type ScanRow } from "../workers/scans/views";
 import { claimTicket, closeBack, USED_TICKETS_TABLE } from "./lib/tickets";
 

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, lt, ne, or, sql, type SQL } from "drizzle-
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
 import { decodeCursor, encodeCursor } from "../leads/cursor";
+import type { StageCounts } from "./stage-counts";
 import type { ScanResultRow, ScanRow } from "./views";
 
 const { scans, scanResults } = tables;
@@ -12,14 +13,6 @@ export interface ResultFilters {
   status?: "scored" | "failed";
 }
 
-/** Counts per analysis stage of the properties processed so far. */
-export interface StageCounts {
-  imagery: number;
-  roof: number;
-  enrichment: number;
-  scored: number;
-  failed: number;
-}
 
 const LIST_SORT = "-createdAt";
 const RESULT_SORT = "-score";

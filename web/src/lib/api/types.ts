@@ -1,3 +1,6 @@
+// The call records' own types come from the Worker's pure type file.
+import type { TranscriptEntry, TurnLatency } from "../../../../workers/voice/records/types";
+
 /** Shapes of the Homeline API (see workers/routes and GET /api/openapi.json). */
 
 export const LEAD_SOURCES = ["whatsapp", "sms", "voice", "web", "scan", "import", "manual"] as const;
@@ -174,8 +177,7 @@ export interface Call {
   lead: { id: string; name: string; score: number } | null;
 }
 
-// The call records' own types (pure type files shared with the Worker).
-import type { TranscriptEntry, TurnLatency } from "../../../../workers/voice/records/types";
+
 export type { TurnLatency };
 export type TranscriptLine = TranscriptEntry;
 

@@ -1,3 +1,9 @@
+// The analysis' own types and the progress counts come from the Worker's pure type files.
+import type { Enrichment } from "../../../../workers/providers/enrichment/provider";
+import type { RoofAnalysis } from "../../../../workers/providers/roof/provider";
+import type { StageCounts } from "../../../../workers/scans/stage-counts";
+export type { Enrichment, RoofAnalysis, StageCounts };
+
 /** Shapes of the area-scans API (workers/routes/scans.ts) and its /ws/scans/:id socket. */
 
 export type Position = [number, number];
@@ -44,11 +50,6 @@ export interface ScanFactor {
   points: number;
 }
 
-// The analysis' own types (pure type files shared with the Worker).
-import type { RoofAnalysis } from "../../../../workers/providers/roof/provider";
-import type { Enrichment } from "../../../../workers/providers/enrichment/provider";
-export type { RoofAnalysis, Enrichment };
-
 export interface ScanResult {
   propertyId: string;
   status: "scored" | "failed";
@@ -70,13 +71,6 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface StageCounts {
-  imagery: number;
-  roof: number;
-  enrichment: number;
-  scored: number;
-  failed: number;
-}
 
 export type ScanMessage =
   | { type: "snapshot"; scan: Scan; hot: ScanResult[] }
