@@ -1,21 +1,18 @@
 #!/usr/bin/env node
 // Browser end-to-end test of the web app against a fresh local Worker (wrangler dev, own D1 state).
 // Usage: node scripts/e2e.mjs   (needs web/build: `npm run build:web`; Chromium at CHROMIUM_PATH or /usr/bin/chromium)
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, openSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { localD1 } from "./lib/d1.mjs";
+import { freePort, startDevServer } from "./lib/dev-server.mjs";
+import { ROOT } from "./lib/toolchain.mjs";
 import { seedSampleProperties } from "./lib/property-seeding.mjs";
 import { SEEDED_CALL, seedFinishedCall } from "./lib/call-seeding.mjs";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
 const TIMEOUT_MS = 15_000;
 
 const LEADS = [
@@ -44,71 +41,19 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function freePort(preferred) {
-  const tryListen = (port) =>
-    new Promise((resolve) => {
-      const server = createServer();
-      server.once("error", () => resolve(null));
-      server.listen(port, "127.0.0.1", () => server.close(() => resolve(server.address()?.port ?? port)));
-    });
-  return (await tryListen(preferred)) ?? (await tryListen(0));
-}
-
-function run(args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(WRANGLER, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], ...options });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`wrangler ${args.join(" ")} exited ${code}\n${output}`))));
-  });
-}
-
-/** Starts `wrangler dev` in its own process group so that it and workerd can be stopped together. */
+/** `wrangler dev` on the e2e's own state: migrated, with the sample neighbourhood for the area-scan check. */
 async function startServer(stateDir, port) {
-  const env = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
-  await run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { env });
-  // The sample neighbourhood (5,000 Austin properties) for the area-scan check.
-  await seedSampleProperties(localD1(stateDir));
+  const d1 = localD1(stateDir);
+  await d1.migrate();
+  await seedSampleProperties(d1);
   // No Stripe key: the wallet uses its local payments (the development instant top-up).
   // The WhatsApp app secret lets the channels test panel sign its event; no Anthropic key keeps the local engine.
-  const vars = [`ENVIRONMENT:development`, `JWT_SECRET:${randomBytes(32).toString("hex")}`, `WEB_ORIGIN:http://localhost:${port}`, "STRIPE_SECRET_KEY:", `WHATSAPP_APP_SECRET:${randomBytes(32).toString("hex")}`, "ANTHROPIC_API_KEY:", "WHATSAPP_ACCESS_TOKEN:"];
-  const child = spawn(WRANGLER, ["dev", "--port", String(port), "--persist-to", stateDir, ...vars.flatMap((v) => ["--var", v])], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const base = `http://localhost:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      if ((await fetch(`${base}/api/health/live`)).ok) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await stopServer(child);
-  throw new Error(`wrangler dev did not become live (exit code ${child.exitCode})\n${log}`);
-}
-
-async function stopServer(child) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }, 5000);
-  await exited;
-  clearTimeout(timer);
+  const vars = ["ENVIRONMENT:development", `JWT_SECRET:${randomBytes(32).toString("hex")}`, "STRIPE_SECRET_KEY:", `WHATSAPP_APP_SECRET:${randomBytes(32).toString("hex")}`, "ANTHROPIC_API_KEY:", "WHATSAPP_ACCESS_TOKEN:"];
+  const log = openSync(join(stateDir, "wrangler-dev.log"), "w");
+  const server = await startDevServer({ port, persistDir: stateDir, stdio: ["ignore", log, log], args: vars.flatMap((v) => ["--var", v]) }).catch(async (err) => {
+    throw new Error(`${err.message}\n${await readFile(join(stateDir, "wrangler-dev.log"), "utf8").catch(() => "")}`);
+  });
+  return { ...server, base: server.url };
 }
 
 async function createLeadThroughForm(page, lead) {
@@ -409,7 +354,7 @@ async function flow(page, base, stateDir) {
 async function main() {
   if (!existsSync(join(ROOT, "web", "build", "index.html"))) throw new Error("web/build is missing: run `npm run build:web` first.");
   const stateDir = await mkdtemp(join(tmpdir(), "homeline-e2e-"));
-  const port = await freePort(Number(process.env.E2E_PORT ?? 8790));
+  const port = Number(process.env.E2E_PORT) || (await freePort());
   let server;
   let browser;
   try {
@@ -439,7 +384,7 @@ async function main() {
     console.log(`  FAIL setup: ${err instanceof Error ? err.message : err}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    await stopServer(server?.child);
+    await server?.stop();
     await rm(stateDir, { recursive: true, force: true }).catch(() => undefined);
   }
   console.log(`e2e: ${passed} passed, ${failed} failed`);
