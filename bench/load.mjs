@@ -42,4 +42,3 @@ function fire({ url, token, nextPath, connections, seconds }) {
     instance.on("error", reject);
   });
 }
-

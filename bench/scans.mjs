@@ -28,14 +28,24 @@ function randomArea(rand, spreadM) {
   const cy = lat0 + ((rand() * 2 - 1) * spreadM) / METRES_PER_DEG_LAT;
   const areaM2 = (0.25 + rand() * 0.75) * 1e6;
   const aspect = 0.5 + rand() * 1.5;
-  const w = Math.sqrt(areaM2 * aspect), h = areaM2 / w, angle = rand() * Math.PI;
-  const corners = [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([sx, sy]) => {
-    const x = (sx * w) / 2, y = (sy * h) / 2;
-    return [cx + (x * Math.cos(angle) - y * Math.sin(angle)) / perDegLng, cy + (x * Math.sin(angle) + y * Math.cos(angle)) / METRES_PER_DEG_LAT];
+  const w = Math.sqrt(areaM2 * aspect),
+    h = areaM2 / w,
+    angle = rand() * Math.PI;
+  const corners = [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ].map(([sx, sy]) => {
+    const x = (sx * w) / 2,
+      y = (sy * h) / 2;
+    return [
+      cx + (x * Math.cos(angle) - y * Math.sin(angle)) / perDegLng,
+      cy + (x * Math.sin(angle) + y * Math.cos(angle)) / METRES_PER_DEG_LAT,
+    ];
   });
   return { type: "Polygon", coordinates: [[...corners, corners[0]]] };
 }
-
 
 /** 1,000,000 fictitious properties over ≈ 50 × 50 km, generated in SQL; indexes built afterwards (faster than row by row). */
 async function seedPgBench(sql, log) {
@@ -73,19 +83,24 @@ export async function scanPostgis() {
     const seeded = await seedPgBench(sql, (line) => console.log(`  ${line}`));
     const seedSeconds = seeded ? Math.round((performance.now() - seededMs) / 1000) : null;
     const timed = async (areas, query) => {
-      const ms = [], rows = [];
+      const ms = [],
+        rows = [];
       for (const area of areas) {
         const start = performance.now();
         const result = await query(JSON.stringify(area));
         ms.push(performance.now() - start);
         rows.push(result.length);
       }
-      return { latencyMs: latencySummary(ms.sort((a, b) => a - b)), rows: { min: Math.min(...rows), mean: Math.round(rows.reduce((a, b) => a + b, 0) / rows.length), max: Math.max(...rows) } };
+      return {
+        latencyMs: latencySummary(ms.sort((a, b) => a - b)),
+        rows: { min: Math.min(...rows), mean: Math.round(rows.reduce((a, b) => a + b, 0) / rows.length), max: Math.max(...rows) },
+      };
     };
     const within = (area) => sql`
       SELECT external_id, ST_Y(location) AS lat, ST_X(location) AS lng, ST_AsGeoJSON(footprint, 15) AS footprint, year_built, roof_material, value, owner_occupied, owner_name, address, postcode
       FROM properties WHERE ST_Within(location, ST_SetSRID(ST_GeomFromGeoJSON(${area}), 4326)) ORDER BY external_id COLLATE "C"`;
-    const intersects = (area) => sql`SELECT external_id FROM properties WHERE ST_Intersects(footprint, ST_SetSRID(ST_GeomFromGeoJSON(${area}), 4326))`;
+    const intersects = (area) =>
+      sql`SELECT external_id FROM properties WHERE ST_Intersects(footprint, ST_SetSRID(ST_GeomFromGeoJSON(${area}), 4326))`;
     const rand = random(42);
     const areas = Array.from({ length: 550 }, () => randomArea(rand, 20_000));
     await timed(areas.slice(0, 50), within); // warm-up: plans cached, pages in memory
@@ -97,7 +112,14 @@ export async function scanPostgis() {
       name: "scan-postgis-polygon",
       title: "PostGIS polygon query (catalog)",
       load: `${fmt(PG_PROPERTIES)} properties over ≈ 50 × 50 km, ${fmt(measured.length)} random 0.25–1 km² areas, 1 connection`,
-      parameters: { properties: PG_PROPERTIES, queries: measured.length, warmupQueries: 50, areaKm2: [0.25, 1], database: PG_DATABASE, seedSeconds },
+      parameters: {
+        properties: PG_PROPERTIES,
+        queries: measured.length,
+        warmupQueries: 50,
+        areaKm2: [0.25, 1],
+        database: PG_DATABASE,
+        seedSeconds,
+      },
       figures: { stWithin, stIntersects },
       summary: `ST_Within p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms, ${fmt(stWithin.rows.mean)} rows on average (ST_Intersects on footprints p95 ${stIntersects.latencyMs.p95} ms)`,
       target: { description: "p95 ≤ 50 ms", p95Ms: 50 },
@@ -114,7 +136,10 @@ export async function seedBenchProperties(d1, log) {
   const [row] = await d1.query(`SELECT count(*) AS n FROM properties WHERE external_id LIKE '${D1_PREFIX}%'`);
   if (row.n >= D1_PROPERTIES) return;
   log(`Seeding ${fmt(D1_PROPERTIES)} catalog properties…`);
-  const properties = generateProperties({ count: D1_PROPERTIES, seed: 7_100_000, radius: D1_RADIUS_M }).map((p) => ({ ...p, id: p.id.replace("sample-austin-", D1_PREFIX) }));
+  const properties = generateProperties({ count: D1_PROPERTIES, seed: 7_100_000, radius: D1_RADIUS_M }).map((p) => ({
+    ...p,
+    id: p.id.replace("sample-austin-", D1_PREFIX),
+  }));
   const dir = await mkdtemp(join(tmpdir(), "homeline-bench-properties-"));
   try {
     const file = join(dir, "properties.sql");
@@ -126,39 +151,53 @@ export async function seedBenchProperties(d1, log) {
 }
 
 async function api(url, token, method, path, body) {
-  const response = await fetch(`${url}/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
   return response.json();
 }
 
 /** `connections` loops posting estimates for `seconds`; every latency kept. */
 async function estimateLoad({ url, token, areas, connections, seconds }) {
-  const ms = [], counts = [];
+  const ms = [],
+    counts = [];
   let next = 0;
   const until = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < until) {
-      const start = performance.now();
-      const estimate = await api(url, token, "POST", "/scans/estimate", { polygon: areas[next++ % areas.length] });
-      ms.push(performance.now() - start);
-      counts.push(estimate.properties);
-    }
-  }));
-  return { requests: ms.length, requestsPerSecond: Math.round(ms.length / seconds), latencyMs: latencySummary(ms.sort((a, b) => a - b)), properties: { min: Math.min(...counts), mean: Math.round(counts.reduce((a, b) => a + b, 0) / counts.length), max: Math.max(...counts) } };
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const start = performance.now();
+        const estimate = await api(url, token, "POST", "/scans/estimate", { polygon: areas[next++ % areas.length] });
+        ms.push(performance.now() - start);
+        counts.push(estimate.properties);
+      }
+    }),
+  );
+  return {
+    requests: ms.length,
+    requestsPerSecond: Math.round(ms.length / seconds),
+    latencyMs: latencySummary(ms.sort((a, b) => a - b)),
+    properties: { min: Math.min(...counts), mean: Math.round(counts.reduce((a, b) => a + b, 0) / counts.length), max: Math.max(...counts) },
+  };
 }
 
 /** For scale: what this machine's `wrangler dev` answers at all (no auth, no storage) at the same concurrency. */
 async function healthLoad(url, connections, seconds) {
   const ms = [];
   const until = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < until) {
-      const start = performance.now();
-      const response = await fetch(`${url}/api/health/live`);
-      await response.arrayBuffer();
-      ms.push(performance.now() - start);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const start = performance.now();
+        const response = await fetch(`${url}/api/health/live`);
+        await response.arrayBuffer();
+        ms.push(performance.now() - start);
+      }
+    }),
+  );
   return { requests: ms.length, latencyMs: latencySummary(ms.sort((a, b) => a - b)) };
 }
 
@@ -169,7 +208,8 @@ async function healthLoad(url, connections, seconds) {
 export async function scanD1Estimate({ url, token }) {
   const rand = random(7);
   const areas = Array.from({ length: 400 }, () => randomArea(rand, D1_RADIUS_M * 0.6));
-  const connections = 4, seconds = 15;
+  const connections = 4,
+    seconds = 15;
   await estimateLoad({ url, token, areas, connections, seconds: 3 });
   const run = await estimateLoad({ url, token, areas, connections, seconds });
   const single = await estimateLoad({ url, token, areas, connections: 1, seconds: 5 });
@@ -194,10 +234,24 @@ async function areaHolding(url, token, wanted) {
   const [lng0, lat0] = AUSTIN_CENTER;
   const perDegLng = METRES_PER_DEG_LAT * Math.cos((lat0 * Math.PI) / 180);
   const square = (sideM) => {
-    const dx = sideM / 2 / perDegLng, dy = sideM / 2 / METRES_PER_DEG_LAT;
-    return { type: "Polygon", coordinates: [[[lng0 - dx, lat0 - dy], [lng0 + dx, lat0 - dy], [lng0 + dx, lat0 + dy], [lng0 - dx, lat0 + dy], [lng0 - dx, lat0 - dy]]] };
+    const dx = sideM / 2 / perDegLng,
+      dy = sideM / 2 / METRES_PER_DEG_LAT;
+    return {
+      type: "Polygon",
+      coordinates: [
+        [
+          [lng0 - dx, lat0 - dy],
+          [lng0 + dx, lat0 - dy],
+          [lng0 + dx, lat0 + dy],
+          [lng0 - dx, lat0 + dy],
+          [lng0 - dx, lat0 - dy],
+        ],
+      ],
+    };
   };
-  let low = 100, high = 2_200, best = null;
+  let low = 100,
+    high = 2_200,
+    best = null;
   for (let i = 0; i < 24; i++) {
     const side = (low + high) / 2;
     const polygon = square(side);
@@ -212,8 +266,17 @@ async function areaHolding(url, token, wanted) {
 
 /** A workspace of its own, so the scan's leads never change the lead benchmarks' 100,000. */
 async function scanWorkspace(url) {
-  const body = { companyName: "Bench Scans Co", name: "Bench Scanner", email: `bench-scans-${Date.now()}@example.com`, password: "bench-scans-password" };
-  const response = await fetch(`${url}/api/v1/auth/signup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const body = {
+    companyName: "Bench Scans Co",
+    name: "Bench Scanner",
+    email: `bench-scans-${Date.now()}@example.com`,
+    password: "bench-scans-password",
+  };
+  const response = await fetch(`${url}/api/v1/auth/signup`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (response.status !== 201) throw new Error(`Signup failed: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
   return (await response.json()).accessToken;
 }
@@ -227,7 +290,8 @@ export async function scanEndToEnd({ url }) {
   let scan = await api(url, token, "POST", "/scans", { polygon, name: "Bench: 1,000 properties" });
   const deadline = start + 300_000;
   while (scan.status === "queued" || scan.status === "running") {
-    if (performance.now() > deadline) throw new Error(`The scan ${scan.id} did not finish within 300 s (${scan.processedCount}/${scan.propertyCount}).`);
+    if (performance.now() > deadline)
+      throw new Error(`The scan ${scan.id} did not finish within 300 s (${scan.processedCount}/${scan.propertyCount}).`);
     await sleep(200);
     scan = await api(url, token, "GET", `/scans/${scan.id}`);
   }
@@ -239,7 +303,17 @@ export async function scanEndToEnd({ url }) {
     title: "Area scan end to end (local providers)",
     load: `${fmt(scan.propertyCount)} properties, one scan, polled every 200 ms`,
     parameters: { properties, areaKm2: scan.areaKm2, providers: "local" },
-    figures: { seconds, propertiesPerSecond: perSecond, processed: scan.processedCount, failed: scan.failedCount, hot: scan.hotCount, leadsCreated: scan.leadsCreated, leadsMatched: scan.leadsMatched, creditsHeld: scan.creditsHeld, creditsCharged: scan.creditsCharged },
+    figures: {
+      seconds,
+      propertiesPerSecond: perSecond,
+      processed: scan.processedCount,
+      failed: scan.failedCount,
+      hot: scan.hotCount,
+      leadsCreated: scan.leadsCreated,
+      leadsMatched: scan.leadsMatched,
+      creditsHeld: scan.creditsHeld,
+      creditsCharged: scan.creditsCharged,
+    },
     summary: `${fmt(scan.processedCount)} properties in ${seconds} s (${perSecond} properties/s), ${fmt(scan.failedCount)} failed, ${fmt(scan.leadsCreated)} leads created`,
     target: { description: "≤ 20 s for 1,000 properties", seconds: 20 },
     met: seconds <= 20,

@@ -14,7 +14,18 @@ const SEARCH_TERMS = [
   ...LAST_NAMES.filter((_, i) => i % 6 === 0),
   ...FIRST_NAMES.filter((_, i) => i % 10 === 0),
   ...NEIGHBORHOODS.filter((_, i) => i % 4 === 0).map((n) => n.zip),
-  "maria garcia", "lamar", "burnet rd", "leak", "water heater", "shingles", "hail", "tankless", "ev charger", "roofing", "plumbing", "(512) 555-0142",
+  "maria garcia",
+  "lamar",
+  "burnet rd",
+  "leak",
+  "water heater",
+  "shingles",
+  "hail",
+  "tankless",
+  "ev charger",
+  "roofing",
+  "plumbing",
+  "(512) 555-0142",
 ];
 
 const cycle = (items, toPath) => {
@@ -32,7 +43,8 @@ async function latencyBenchmark({ url, token, leads, nextPath, connections, seco
   const single = await measure({ url, token, nextPath, connections: 1, seconds: 5, warmupSeconds: 0 });
   for (const run of [figures, single]) {
     const failed = Object.keys(run.statuses).some((status) => status !== "200");
-    if (failed || run.errors || run.timeouts) throw new Error(`Requests failed: statuses ${JSON.stringify(run.statuses)}, ${run.errors} errors, ${run.timeouts} timeouts.`);
+    if (failed || run.errors || run.timeouts)
+      throw new Error(`Requests failed: statuses ${JSON.stringify(run.statuses)}, ${run.errors} errors, ${run.timeouts} timeouts.`);
   }
   const { p50, p95, p99 } = figures.latencyMs;
   return {
@@ -116,7 +128,11 @@ export async function csvExport({ url, token, leads, serverPid, inspectorPort })
     const half = Math.ceil(samples.length / 2);
     const floorOf = (part) => Math.min(...part.map((s) => s.heap));
     const heapDriftMB = toMB(floorOf(samples.slice(half)) - floorOf(samples.slice(0, half)));
-    const target = { description: `all ${fmt(leads)} rows; isolate heap flat: its low point in the second half ≤ first half's + 8 MB`, rows: leads, maxHeapDriftMB: 8 };
+    const target = {
+      description: `all ${fmt(leads)} rows; isolate heap flat: its low point in the second half ≤ first half's + 8 MB`,
+      rows: leads,
+      maxHeapDriftMB: 8,
+    };
     return {
       name: "csv-export",
       title: "CSV export, streamed",

@@ -28,7 +28,14 @@ async function withRig(options, run) {
 }
 
 function call(rig, lines, index) {
-  return mediaStreamCall({ baseUrl: rig.url, authToken: rig.authToken, from: `+1512555${String(1000 + index).slice(-4)}`, to: rig.to, lines, beforeStream: (c) => rig.prepareCall(c, lines) });
+  return mediaStreamCall({
+    baseUrl: rig.url,
+    authToken: rig.authToken,
+    from: `+1512555${String(1000 + index).slice(-4)}`,
+    to: rig.to,
+    lines,
+    beforeStream: (c) => rig.prepareCall(c, lines),
+  });
 }
 
 /**
@@ -55,9 +62,23 @@ export async function voiceToVoice(_context, { calls = 4, rig: rigOptions = {} }
       title: "Streamed call: caller's last frame → agent's first frame",
       load: `${calls} booking calls of ${lines.length} caller turns, one at a time, fake providers at published latencies`,
       parameters: { calls, turnsPerCall: lines.length, providerLatencyMs: rig.latency, providerSumMs: providerSum(rig.latency) },
-      figures: { turnsMeasured: measured.length, turnsUnanswered: calls * lines.length - measured.length, voiceToVoiceMs: { p50, p95: percentileOf(measured, 95), min: percentileOf(measured, 0), max: percentileOf(measured, 100) }, overheadMs: { p50: percentileOf(overhead, 50), p95: overheadP95 }, serverReportedOverheadMs: serverOverhead.length ? { p50: percentileOf(serverOverhead, 50), p95: percentileOf(serverOverhead, 95) } : null },
-      summary: measured.length ? `voice-to-voice p50 ${p50} ms · p95 ${percentileOf(measured, 95)} ms · overhead p95 ${overheadP95} ms (providers ${providerSum(rig.latency)} ms)` : "no turn was answered",
-      target: { description: "voice-to-voice p50 ≤ 600 ms; overhead (measured − provider latencies) p95 ≤ 15 ms", p50Ms: 600, overheadP95Ms: 15 },
+      figures: {
+        turnsMeasured: measured.length,
+        turnsUnanswered: calls * lines.length - measured.length,
+        voiceToVoiceMs: { p50, p95: percentileOf(measured, 95), min: percentileOf(measured, 0), max: percentileOf(measured, 100) },
+        overheadMs: { p50: percentileOf(overhead, 50), p95: overheadP95 },
+        serverReportedOverheadMs: serverOverhead.length
+          ? { p50: percentileOf(serverOverhead, 50), p95: percentileOf(serverOverhead, 95) }
+          : null,
+      },
+      summary: measured.length
+        ? `voice-to-voice p50 ${p50} ms · p95 ${percentileOf(measured, 95)} ms · overhead p95 ${overheadP95} ms (providers ${providerSum(rig.latency)} ms)`
+        : "no turn was answered",
+      target: {
+        description: "voice-to-voice p50 ≤ 600 ms; overhead (measured − provider latencies) p95 ≤ 15 ms",
+        p50Ms: 600,
+        overheadP95Ms: 15,
+      },
       met: measured.length === calls * lines.length && p50 <= 600 && overheadP95 <= 15,
     };
   });
@@ -71,7 +92,9 @@ export async function voiceToVoice(_context, { calls = 4, rig: rigOptions = {} }
 export async function voiceConcurrency(_context, { calls = 50, rig: rigOptions = {} } = {}) {
   return withRig(rigOptions, async (rig) => {
     const lines = bookingCallLines().slice(0, 3);
-    const results = await Promise.all(Array.from({ length: calls }, (_, i) => call(rig, lines, i).catch((err) => ({ error: err.message }))));
+    const results = await Promise.all(
+      Array.from({ length: calls }, (_, i) => call(rig, lines, i).catch((err) => ({ error: err.message }))),
+    );
     const completed = results.filter((r) => !r.error);
     const jitter = completed.flatMap((r) => r.jitterMs.lateMs);
     const gapDeviation = completed.flatMap((r) => r.jitterMs.gapDeviationMs);
@@ -85,7 +108,24 @@ export async function voiceConcurrency(_context, { calls = 50, rig: rigOptions =
       title: `${calls} concurrent streamed calls: outbound pacing and inbound frames`,
       load: `${calls} calls at once, ${lines.length} caller turns each`,
       parameters: { calls, turnsPerCall: lines.length, providerLatencyMs: rig.latency },
-      figures: { callsCompleted: completed.length, errors: results.filter((r) => r.error).map((r) => r.error).slice(0, 5), outboundFrames: completed.reduce((n, r) => n + r.framesReceived, 0), jitterMs: { definition: "how late each frame arrives after its play-out time (burst start + the audio before it)", p50: percentileOf(jitter, 50), p99, max: percentileOf(jitter, 100) }, interArrivalGapDeviationMs: { p50: percentileOf(gapDeviation, 50), p99: percentileOf(gapDeviation, 99) }, inboundFramesSent: framesSent, inboundFramesCounted: counted.length === completed.length ? framesSent - dropped : null, inboundFramesDropped: dropped },
+      figures: {
+        callsCompleted: completed.length,
+        errors: results
+          .filter((r) => r.error)
+          .map((r) => r.error)
+          .slice(0, 5),
+        outboundFrames: completed.reduce((n, r) => n + r.framesReceived, 0),
+        jitterMs: {
+          definition: "how late each frame arrives after its play-out time (burst start + the audio before it)",
+          p50: percentileOf(jitter, 50),
+          p99,
+          max: percentileOf(jitter, 100),
+        },
+        interArrivalGapDeviationMs: { p50: percentileOf(gapDeviation, 50), p99: percentileOf(gapDeviation, 99) },
+        inboundFramesSent: framesSent,
+        inboundFramesCounted: counted.length === completed.length ? framesSent - dropped : null,
+        inboundFramesDropped: dropped,
+      },
       summary: `${completed.length}/${calls} calls · outbound jitter p99 ${p99 ?? "–"} ms · inbound frames dropped ${dropped ?? "not reported by the server"}`,
       target: { description: "outbound pacing jitter p99 ≤ 10 ms; zero inbound frames dropped", jitterP99Ms: 10, dropped: 0 },
       met: completed.length === calls && p99 !== null && p99 <= 10 && dropped === 0,

@@ -17,7 +17,10 @@ describe("integration: live activity feed", () => {
     expect(Date.now() - started).toBeLessThan(500); // includes the create request itself
     for (const message of [a, b]) {
       expect(message.event.id).toMatch(/^act_/);
-      expect(message).toMatchObject({ type: "event", event: { type: "lead.created", lead: { id: lead.id, name: "Live Lead", hot: true }, actor: { name: "Olive Owner" } } });
+      expect(message).toMatchObject({
+        type: "event",
+        event: { type: "lead.created", lead: { id: lead.id, name: "Live Lead", hot: true }, actor: { name: "Olive Owner" } },
+      });
     }
     // A reconnecting dashboard gets recent events in its snapshot.
     const third = await connect(owner.token);

@@ -23,9 +23,14 @@ const post = (url: string, body: unknown) => fetch(url, { method: "POST", body: 
 // Only the voice the calls speak with (other files' own voices keep their timings).
 const ttsSpeed = (msPerChar: number) => post(`${inject("elevenLabsUrl")}/__config`, { voiceId: DEFAULT_VOICE_ID, msPerChar });
 const callRow = (id: string) => env.DB.prepare(`SELECT * FROM calls WHERE id = ?`).bind(id).first<Record<string, any>>();
-const transcriptRows = (id: string) => env.DB.prepare(`SELECT * FROM call_transcript WHERE call_id = ? ORDER BY seq`).bind(id).all<Record<string, any>>().then((r) => r.results);
+const transcriptRows = (id: string) =>
+  env.DB.prepare(`SELECT * FROM call_transcript WHERE call_id = ? ORDER BY seq`)
+    .bind(id)
+    .all<Record<string, any>>()
+    .then((r) => r.results);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const inObject = <R>(stub: DurableObjectStub<CallSession>, run: (instance: CallSession, state: DurableObjectState) => R | Promise<R>) => runInDurableObject<CallSession, R>(stub, run);
+const inObject = <R>(stub: DurableObjectStub<CallSession>, run: (instance: CallSession, state: DurableObjectState) => R | Promise<R>) =>
+  runInDurableObject<CallSession, R>(stub, run);
 
 interface CallOptions {
   utterances: string[];
@@ -41,21 +46,50 @@ async function streamedCall(options: CallOptions) {
   const ws = await workspace(options.company, options.engine);
   const callSid = `CA${uniqueDigits(32)}`;
   const fromNumber = "+15125550166";
-  const { id } = await admitCall(env, { tenantId: ws.tenantId, callSid, channelId: ws.sms.id, from: fromNumber, to: ws.sms.number, holdId: null, now: Date.now() }, 10_000);
+  const { id } = await admitCall(
+    env,
+    { tenantId: ws.tenantId, callSid, channelId: ws.sms.id, from: fromNumber, to: ws.sms.number, holdId: null, now: Date.now() },
+    10_000,
+  );
   await env.DB.prepare(`UPDATE calls SET mode = 'stream' WHERE id = ?`).bind(id).run();
-  if (options.forwardNumber) await env.DB.prepare(`INSERT INTO voice_settings (tenant_id, forward_number, updated_at) VALUES (?, ?, ?)`).bind(ws.tenantId, options.forwardNumber, Date.now()).run();
-  await post(`${http(inject("deepgramUrl"))}/__script`, { tag: id, utterances: options.utterances, finalDelayMs: 300, ...(options.dropAfterMs ? { dropAfterMs: options.dropAfterMs } : {}) });
+  if (options.forwardNumber)
+    await env.DB.prepare(`INSERT INTO voice_settings (tenant_id, forward_number, updated_at) VALUES (?, ?, ?)`)
+      .bind(ws.tenantId, options.forwardNumber, Date.now())
+      .run();
+  await post(`${http(inject("deepgramUrl"))}/__script`, {
+    tag: id,
+    utterances: options.utterances,
+    finalDelayMs: 300,
+    ...(options.dropAfterMs ? { dropAfterMs: options.dropAfterMs } : {}),
+  });
   const stub = env.CALL_SESSION.get(env.CALL_SESSION.idFromName(id));
   // Call control goes to the Twilio fake: the test bindings carry no Twilio account, so this call's object gets one.
-  await inObject(stub, (instance) => void Object.assign(instance, { env: { ...env, TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000", TWILIO_API_URL: inject("twilioUrl") } }));
-  const info: CallInfo = { callId: id, tenantId: ws.tenantId, callSid, channelId: ws.sms.id, fromNumber, toNumber: ws.sms.number, ...(options.limits ? { limits: options.limits } : {}) };
+  await inObject(
+    stub,
+    (instance) =>
+      void Object.assign(instance, {
+        env: { ...env, TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000", TWILIO_API_URL: inject("twilioUrl") },
+      }),
+  );
+  const info: CallInfo = {
+    callId: id,
+    tenantId: ws.tenantId,
+    callSid,
+    channelId: ws.sms.id,
+    fromNumber,
+    toNumber: ws.sms.number,
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
   await stub.prepare(info);
   const monitor = await openSocket(ws.token, "calls", id);
   const client = await twilioStream(id);
   client.connected();
   client.start(callSid, { callId: id, token: await streamToken(env, id) });
   const monitored = (type: string) => monitor.messages.filter((m) => m.type === type);
-  const agentLines = () => monitored("transcript").map((m) => m.entry).filter((e) => e.speaker === "agent");
+  const agentLines = () =>
+    monitored("transcript")
+      .map((m) => m.entry)
+      .filter((e) => e.speaker === "agent");
   return { ws, id, callSid, stub, client, monitor, monitored, agentLines };
 }
 
@@ -84,7 +118,12 @@ describe("CallSession: a streamed call", () => {
     // Every outbound frame is 20 ms of bare μ-law.
     expect(client.received.filter((m) => m.event === "media").every((m) => atob(m.media!.payload).length === 160)).toBe(true);
     const [latency] = monitored("latency");
-    expect(latency).toMatchObject({ turn: expect.any(Number), sttFinalMs: expect.any(Number), firstFrameMs: expect.any(Number), overheadMs: expect.any(Number) });
+    expect(latency).toMatchObject({
+      turn: expect.any(Number),
+      sttFinalMs: expect.any(Number),
+      firstFrameMs: expect.any(Number),
+      overheadMs: expect.any(Number),
+    });
     expect(latency.firstFrameMs).toBeGreaterThanOrEqual(latency.ttsFirstByteMs);
 
     client.stop((await callRow(id))!.call_sid);
@@ -102,7 +141,11 @@ describe("CallSession: a streamed call", () => {
     expect(info.durationSeconds).toBeLessThanOrEqual((Date.now() - row.started_at) / 1000);
     expect(row.recording_seconds).toBeCloseTo(info.durationSeconds, 2);
     const transcript = await transcriptRows(id);
-    expect(transcript.map((t) => [t.speaker, t.interrupted])).toEqual([["agent", 0], ["caller", 0], ["agent", 0]]);
+    expect(transcript.map((t) => [t.speaker, t.interrupted])).toEqual([
+      ["agent", 0],
+      ["caller", 0],
+      ["agent", 0],
+    ]);
     const turns = await env.DB.prepare(`SELECT * FROM call_turn_latency WHERE call_id = ?`).bind(id).all();
     expect(turns.results).toHaveLength(1);
     expect(row.lead_id).toMatch(/^lead?_/);
@@ -122,7 +165,12 @@ describe("CallSession: a streamed call", () => {
     // Nothing queued before the clear is sent after it.
     const clearAt = client.events().indexOf("clear");
     await sleep(300);
-    expect(client.events().slice(clearAt + 1).filter((e) => e === "media").length).toBeLessThan(5);
+    expect(
+      client
+        .events()
+        .slice(clearAt + 1)
+        .filter((e) => e === "media").length,
+    ).toBeLessThan(5);
     client.stop(callSid);
     await expect.poll(async () => (await callRow(id))!.summary, { timeout: 8000 }).toBeTruthy();
     const history = JSON.parse((await callRow(id))!.history_json) as { role: string; text: string }[];
@@ -164,7 +212,9 @@ describe("CallSession: monitor sockets (/ws/calls/:id)", () => {
     const { id } = await seedCall(owner, { status: "in-progress" });
     const stranger = await workspace();
     for (const callId of [id, "call_missing"]) {
-      const { url } = await json(await call("POST", "/api/v1/ws-ticket", { token: stranger.token, body: { channel: "calls", id: callId } }));
+      const { url } = await json(
+        await call("POST", "/api/v1/ws-ticket", { token: stranger.token, body: { channel: "calls", id: callId } }),
+      );
       const response = await call("GET", url, { headers: { Upgrade: "websocket" } });
       expect(response.status).toBe(404);
       expect(response.headers.get("Content-Type")).toContain("application/problem+json");
@@ -173,12 +223,19 @@ describe("CallSession: monitor sockets (/ws/calls/:id)", () => {
 });
 
 describe("CallSession: silence and length limits", () => {
-  const hangups = async (callSid: string) => ((await (await fetch(`${inject("twilioUrl")}/__calls?callSid=${callSid}`)).json()) as { params: Record<string, string> }[]).filter((u) => u.params.Status === "completed");
+  const hangups = async (callSid: string) =>
+    ((await (await fetch(`${inject("twilioUrl")}/__calls?callSid=${callSid}`)).json()) as { params: Record<string, string> }[]).filter(
+      (u) => u.params.Status === "completed",
+    );
 
   it("silence gets one reprompt, then a goodbye and a hang-up", async () => {
     const { id, callSid, client, agentLines } = await streamedCall({ utterances: [], limits: { silenceMs: 400 } });
     await client.until(() => agentLines().length === 3, 10_000, "reprompt and goodbye");
-    expect(agentLines().slice(1).map((l) => l.text)).toEqual([PHRASES.reprompt, PHRASES.goodbye]);
+    expect(
+      agentLines()
+        .slice(1)
+        .map((l) => l.text),
+    ).toEqual([PHRASES.reprompt, PHRASES.goodbye]);
     await expect.poll(() => hangups(callSid), { timeout: 5000 }).toHaveLength(1);
     await expect.poll(async () => (await callRow(id))!.summary, { timeout: 5000 }).toBeTruthy();
     expect(await callRow(id)).toMatchObject({ end_reason: "silence" });
@@ -197,14 +254,25 @@ describe("CallSession: transfer, failures, eviction", () => {
     const { id, callSid, ws, client, agentLines, monitored } = await streamedCall({ utterances: [], forwardNumber: "+15125550999" });
     await client.until(() => agentLines().length === 1, 8000, "the greeting");
     client.dtmf("0");
-    const calls = async () => (await (await fetch(`${inject("twilioUrl")}/__calls?callSid=${callSid}`)).json()) as { params: Record<string, string> }[];
+    const calls = async () =>
+      (await (await fetch(`${inject("twilioUrl")}/__calls?callSid=${callSid}`)).json()) as { params: Record<string, string> }[];
     await expect.poll(calls, { timeout: 8000 }).toHaveLength(1);
     expect((await calls())[0]!.params.Twiml).toMatch(/<Dial>\+15125550999<\/Dial>/);
     expect(agentLines().map((l) => l.text)).toContain(lines.connecting);
-    expect(monitored("transcript").map((m) => m.entry).filter((e) => e.speaker === "caller")).toMatchObject([{ text: "Pressed 0" }]);
+    expect(
+      monitored("transcript")
+        .map((m) => m.entry)
+        .filter((e) => e.speaker === "caller"),
+    ).toMatchObject([{ text: "Pressed 0" }]);
     expect(await callRow(id)).toMatchObject({ outcome: "transferred", end_reason: "dtmf" });
-    const sms = await env.DB.prepare(`SELECT recipient, body, status FROM outbox WHERE tenant_id = ? AND idempotency_key = ?`).bind(ws.tenantId, `call-transfer:${id}`).first<Record<string, string>>();
-    expect(sms).toMatchObject({ recipient: "+15125550999", status: expect.stringMatching(/^(queued|simulated)$/), body: expect.stringMatching(/^Incoming transfer from \+15125550166 \(pressed 0/) });
+    const sms = await env.DB.prepare(`SELECT recipient, body, status FROM outbox WHERE tenant_id = ? AND idempotency_key = ?`)
+      .bind(ws.tenantId, `call-transfer:${id}`)
+      .first<Record<string, string>>();
+    expect(sms).toMatchObject({
+      recipient: "+15125550999",
+      status: expect.stringMatching(/^(queued|simulated)$/),
+      body: expect.stringMatching(/^Incoming transfer from \+15125550166 \(pressed 0/),
+    });
     client.stop(callSid);
   }, 30_000);
 
@@ -234,8 +302,17 @@ describe("CallSession: transfer, failures, eviction", () => {
 
   it("an engine that stalls gets the apology line and a transfer", async () => {
     const company = `Stalled Roofing ${uniqueDigits(6)}`;
-    await post(`${inject("anthropicUrl")}/__script`, { key: company, replies: [{ content: [{ type: "text", text: "Late." }], stop_reason: "end_turn" }], latency: { firstTokenMs: 20_000 } });
-    const { id, callSid, client, agentLines } = await streamedCall({ utterances: [voiceFixture("asap.ulaw").text!], forwardNumber: "+15125550998", company, engine: "auto" });
+    await post(`${inject("anthropicUrl")}/__script`, {
+      key: company,
+      replies: [{ content: [{ type: "text", text: "Late." }], stop_reason: "end_turn" }],
+      latency: { firstTokenMs: 20_000 },
+    });
+    const { id, callSid, client, agentLines } = await streamedCall({
+      utterances: [voiceFixture("asap.ulaw").text!],
+      forwardNumber: "+15125550998",
+      company,
+      engine: "auto",
+    });
     await client.until(() => agentLines().length === 1, 8000, "the greeting");
     await client.play(voiceFixture("asap.ulaw").audio);
     await client.play(silence(600));

@@ -57,7 +57,9 @@ export class CallSession extends DurableObject<Env> {
     if (root === "voice") return this.accept({ role: "twilio", callId }, ["twilio"]).response;
     const holder = claimTicket(this.ctx.storage.sql, request);
     if (holder instanceof Response) return holder;
-    const row = await this.env.DB.prepare(`SELECT status, mode FROM calls WHERE id = ? AND tenant_id = ?`).bind(callId, holder.tenantId).first<{ status: string; mode: string }>();
+    const row = await this.env.DB.prepare(`SELECT status, mode FROM calls WHERE id = ? AND tenant_id = ?`)
+      .bind(callId, holder.tenantId)
+      .first<{ status: string; mode: string }>();
     if (!row) return new Response("Call not found", { status: 404 });
     const { response, server } = this.accept({ role: "monitor", tenantId: holder.tenantId }, ["monitor"]);
     this.sendTo(server, { type: "snapshot", call: { id: callId, ...row }, transcript: this.store.transcriptEntries() });
@@ -81,7 +83,8 @@ export class CallSession extends DurableObject<Env> {
     if (message.event === "start") return this.streamStarted(socket, attachment.callId, message);
     if (message.event === "stop") return this.end("caller_hangup");
     const live = this.live;
-    if (!live || this.store.phase() !== "live") return log("warn", "media stream: message before start ignored", { callId: attachment.callId, event: message.event });
+    if (!live || this.store.phase() !== "live")
+      return log("warn", "media stream: message before start ignored", { callId: attachment.callId, event: message.event });
     if (message.event === "media") live.inbound(decodeBase64(message.media.payload), message.media.timestamp);
     else if (message.event === "mark") live.mark(message.mark.name);
     else live.dtmf(message.dtmf.digit);
@@ -91,7 +94,11 @@ export class CallSession extends DurableObject<Env> {
   private async streamStarted(socket: WebSocket, callId: string, message: StartMessage): Promise<void> {
     const { customParameters, callSid } = message.start;
     const call = this.store.call();
-    if (customParameters.callId !== callId || !(await verifyStreamToken(this.env, callId, customParameters.token)) || (call && call.info.callSid !== callSid)) {
+    if (
+      customParameters.callId !== callId ||
+      !(await verifyStreamToken(this.env, callId, customParameters.token)) ||
+      (call && call.info.callSid !== callSid)
+    ) {
       log("warn", "media stream refused: bad call token", { callId, callSid });
       return socket.close(1008, "invalid stream token");
     }
@@ -109,7 +116,9 @@ export class CallSession extends DurableObject<Env> {
 
   /** A stream whose prepare never ran (it failed, or the object was replaced): the call row says who it is. */
   private async adopt(callId: string, callSid: string): Promise<boolean> {
-    const row = await this.env.DB.prepare(`SELECT tenant_id AS tenantId, channel_id AS channelId, from_number AS fromNumber, to_number AS toNumber FROM calls WHERE id = ? AND call_sid = ? AND status = 'in-progress'`)
+    const row = await this.env.DB.prepare(
+      `SELECT tenant_id AS tenantId, channel_id AS channelId, from_number AS fromNumber, to_number AS toNumber FROM calls WHERE id = ? AND call_sid = ? AND status = 'in-progress'`,
+    )
       .bind(callId, callSid)
       .first<Omit<CallInfo, "callId" | "callSid">>();
     if (row) this.store.init({ callId, callSid, ...row }, Date.now());
@@ -130,9 +139,31 @@ export class CallSession extends DurableObject<Env> {
       return null;
     }
     const { info } = call;
-    const state = call.state ?? (await callState(this.env, { id: info.callId, tenantId: info.tenantId, channelId: info.channelId, fromNumber: info.fromNumber, stateJson: null, historyJson: "[]" }));
+    const state =
+      call.state ??
+      (await callState(this.env, {
+        id: info.callId,
+        tenantId: info.tenantId,
+        channelId: info.channelId,
+        fromNumber: info.fromNumber,
+        stateJson: null,
+        historyJson: "[]",
+      }));
     const limits = { ...DEFAULT_LIMITS, ...info.limits };
-    const live = new LiveCall({ env: this.env, ctx: this.ctx, store: this.store, info, providers, limits, monitor: (m) => this.broadcast(m), end: (reason) => void this.end(reason) }, state, call.history);
+    const live = new LiveCall(
+      {
+        env: this.env,
+        ctx: this.ctx,
+        store: this.store,
+        info,
+        providers,
+        limits,
+        monitor: (m) => this.broadcast(m),
+        end: (reason) => void this.end(reason),
+      },
+      state,
+      call.history,
+    );
     this.live = live;
     const prepared = live.prepare(greet ? (await tenantInfo(this.env, info.tenantId)).name : null);
     await prepared;
@@ -193,7 +224,9 @@ export class CallSession extends DurableObject<Env> {
     if (call.phase === "prepared" && now - call.preparedAt > STREAM_WAIT_MS) return this.end("stream_never_started");
     const maxCallMs = call.info.limits?.maxCallMs ?? DEFAULT_LIMITS.maxCallMs;
     if (call.phase === "live" && call.startedAt !== null && now - call.startedAt > maxCallMs + WATCHDOG_MS) {
-      await callControl(this.env).hangup(call.info.callSid).catch((err: unknown) => log("error", "hang-up failed", { callId: call.info.callId, error: String(err) }));
+      await callControl(this.env)
+        .hangup(call.info.callSid)
+        .catch((err: unknown) => log("error", "hang-up failed", { callId: call.info.callId, error: String(err) }));
       return this.end("max_length");
     }
     await this.watch();

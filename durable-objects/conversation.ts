@@ -54,11 +54,18 @@ export class Conversation extends DurableObject<Env> {
       if (!channel) throw new Error(`channel ${delivery.channelId} is gone`);
       const state = this.state() ?? (await this.start(channel, item));
       const history = this.history();
-      const replies = await handleCustomerMessage({ env: this.env, ctx: this.ctx, state, history, save: () => this.save(state), now: Date.now }, channel, item);
+      const replies = await handleCustomerMessage(
+        { env: this.env, ctx: this.ctx, state, history, save: () => this.save(state), now: Date.now },
+        channel,
+        item,
+      );
       this.ctx.storage.transactionSync(() => {
         this.save(state);
         this.ctx.storage.sql.exec(`INSERT INTO handled (provider_id, at) VALUES (?, ?)`, item.providerMessageId, Date.now());
-        this.remember([{ role: "customer", text: item.content.text || `[${item.content.kind}]` }, ...replies.map((text) => ({ role: "assistant" as const, text }))]);
+        this.remember([
+          { role: "customer", text: item.content.text || `[${item.content.kind}]` },
+          ...replies.map((text) => ({ role: "assistant" as const, text })),
+        ]);
       });
       return { duplicate: false, replies };
     });
@@ -72,7 +79,11 @@ export class Conversation extends DurableObject<Env> {
       state.mode = mode;
       if (mode === "ai" && state.stage === "handoff") state.stage = state.booking ? "booked" : "collecting";
       this.save(state);
-      await updateConversation(this.env, state.tenantId, state.conversationId, { mode, stage: state.stage, takenOverBy: mode === "human" ? userId : null });
+      await updateConversation(this.env, state.tenantId, state.conversationId, {
+        mode,
+        stage: state.stage,
+        takenOverBy: mode === "human" ? userId : null,
+      });
       return state;
     });
   }
@@ -110,7 +121,14 @@ export class Conversation extends DurableObject<Env> {
   private async start(channel: ChannelRow, item: InboundMessage): Promise<ConversationState> {
     const tenant = await tenantInfo(this.env, channel.tenantId);
     const via = item.from.startsWith("whatsapp:") || channel.kind === "whatsapp" ? "whatsapp" : "sms";
-    const init = { tenantId: channel.tenantId, channelId: channel.id, channel: via, contactAddress: item.from, contactPhone: contactPhone(item.from, tenant.country), contactName: item.profileName ?? null } as const;
+    const init = {
+      tenantId: channel.tenantId,
+      channelId: channel.id,
+      channel: via,
+      contactAddress: item.from,
+      contactPhone: contactPhone(item.from, tenant.country),
+      contactName: item.profileName ?? null,
+    } as const;
     const row = await openConversation(this.env, { ...init, now: Date.now() });
     const state = initialState({ ...init, conversationId: row.id });
     this.save(state);
@@ -129,7 +147,10 @@ export class Conversation extends DurableObject<Env> {
   }
 
   private save(state: ConversationState): void {
-    this.ctx.storage.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
+    this.ctx.storage.sql.exec(
+      `INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json`,
+      JSON.stringify(state),
+    );
   }
 
   private handled(providerId: string): boolean {

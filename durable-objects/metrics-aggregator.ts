@@ -18,19 +18,28 @@ export class MetricsAggregator extends DurableObject<Env> {
     for (const stage of VOICE_STAGES) {
       const ms = sample[stage];
       if (typeof ms !== "number" || !Number.isFinite(ms)) continue;
-      this.ctx.storage.sql.exec(`INSERT OR REPLACE INTO voice_stages (stage, value) VALUES (?, ?)`, stage, JSON.stringify(observe(stages[stage], ms)));
+      this.ctx.storage.sql.exec(
+        `INSERT OR REPLACE INTO voice_stages (stage, value) VALUES (?, ?)`,
+        stage,
+        JSON.stringify(observe(stages[stage], ms)),
+      );
     }
   }
 
   countCall(outcome: string): void {
-    this.ctx.storage.sql.exec(`INSERT INTO voice_calls (outcome, count) VALUES (?, 1) ON CONFLICT (outcome) DO UPDATE SET count = count + 1`, outcome);
+    this.ctx.storage.sql.exec(
+      `INSERT INTO voice_calls (outcome, count) VALUES (?, 1) ON CONFLICT (outcome) DO UPDATE SET count = count + 1`,
+      outcome,
+    );
   }
 
   voiceSnapshot(): VoiceSnapshot {
     const stages: VoiceSnapshot["stages"] = {};
-    for (const row of this.ctx.storage.sql.exec<{ stage: string; value: string }>(`SELECT stage, value FROM voice_stages`)) stages[row.stage as keyof typeof stages] = JSON.parse(row.value) as StageSeries;
+    for (const row of this.ctx.storage.sql.exec<{ stage: string; value: string }>(`SELECT stage, value FROM voice_stages`))
+      stages[row.stage as keyof typeof stages] = JSON.parse(row.value) as StageSeries;
     const calls: Record<string, number> = {};
-    for (const row of this.ctx.storage.sql.exec<{ outcome: string; count: number }>(`SELECT outcome, count FROM voice_calls`)) calls[row.outcome] = row.count;
+    for (const row of this.ctx.storage.sql.exec<{ outcome: string; count: number }>(`SELECT outcome, count FROM voice_calls`))
+      calls[row.outcome] = row.count;
     return { stages, calls };
   }
 
@@ -43,7 +52,9 @@ export class MetricsAggregator extends DurableObject<Env> {
   }
 
   snapshot(): RequestSeries[] {
-    return [...this.load().values()].sort((a, b) => a.route.localeCompare(b.route) || a.method.localeCompare(b.method) || a.status - b.status);
+    return [...this.load().values()].sort(
+      (a, b) => a.route.localeCompare(b.route) || a.method.localeCompare(b.method) || a.status - b.status,
+    );
   }
 
   private load(): Map<string, RequestSeries> {

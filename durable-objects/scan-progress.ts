@@ -6,7 +6,10 @@ import { scanJson, scanResultJson, type ScanResultRow, type ScanRow } from "../w
 import { claimTicket, closeBack, USED_TICKETS_TABLE } from "./lib/tickets";
 
 /** What the workflow and the API publish; rows, so image URLs are signed when sent, not when stored. */
-export type ScanUpdate = { type: "progress"; scan: ScanRow; stages: StageCounts } | { type: "result"; result: ScanResultRow } | { type: "status"; scan: ScanRow };
+export type ScanUpdate =
+  | { type: "progress"; scan: ScanRow; stages: StageCounts }
+  | { type: "result"; result: ScanResultRow }
+  | { type: "status"; scan: ScanRow };
 
 const HOT_KEPT = 20;
 
@@ -48,10 +51,17 @@ export class ScanProgress extends DurableObject<Env> {
         if (update.result.hot) this.keepHot(update.result);
         messages.push(JSON.stringify({ type: "result", result: await scanResultJson(this.env, update.result) }));
       } else if (update.type === "progress") {
-        this.ctx.storage.sql.exec(`INSERT OR REPLACE INTO latest (id, scan, stages) VALUES (1, ?, ?)`, JSON.stringify(update.scan), JSON.stringify(update.stages));
+        this.ctx.storage.sql.exec(
+          `INSERT OR REPLACE INTO latest (id, scan, stages) VALUES (1, ?, ?)`,
+          JSON.stringify(update.scan),
+          JSON.stringify(update.stages),
+        );
         messages.push(JSON.stringify({ type: "progress", scan: scanJson(update.scan), stages: update.stages }));
       } else {
-        this.ctx.storage.sql.exec(`INSERT INTO latest (id, scan) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET scan = excluded.scan`, JSON.stringify(update.scan));
+        this.ctx.storage.sql.exec(
+          `INSERT INTO latest (id, scan) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET scan = excluded.scan`,
+          JSON.stringify(update.scan),
+        );
         messages.push(JSON.stringify({ type: "status", status: update.scan.status }));
       }
     }
@@ -86,7 +96,11 @@ export class ScanProgress extends DurableObject<Env> {
   }
 
   private keepHot(result: ScanResultRow): void {
-    this.ctx.storage.sql.exec(`INSERT OR REPLACE INTO hot (property_id, seq, result) VALUES (?, coalesce((SELECT max(seq) FROM hot), 0) + 1, ?)`, result.propertyId, JSON.stringify(result));
+    this.ctx.storage.sql.exec(
+      `INSERT OR REPLACE INTO hot (property_id, seq, result) VALUES (?, coalesce((SELECT max(seq) FROM hot), 0) + 1, ?)`,
+      result.propertyId,
+      JSON.stringify(result),
+    );
     this.ctx.storage.sql.exec(`DELETE FROM hot WHERE seq <= (SELECT max(seq) FROM hot) - ?`, HOT_KEPT);
   }
 }

@@ -10,7 +10,8 @@ import { localDate } from "../workers/lib/time";
 import { eventsFor } from "../tests/quests";
 
 const walletStub = (userId: string) => env.WALLET.get(env.WALLET.idFromName(userId));
-const hold = (token: string, body: unknown, key?: string) => call("POST", "/api/v1/wallet/holds", { token, body, headers: key ? { "Idempotency-Key": key } : {} });
+const hold = (token: string, body: unknown, key?: string) =>
+  call("POST", "/api/v1/wallet/holds", { token, body, headers: key ? { "Idempotency-Key": key } : {} });
 
 describe("integration: holds", () => {
   it("hold → capture the actual cost → release the rest", async () => {
@@ -25,7 +26,9 @@ describe("integration: holds", () => {
     // The reservation is real: only 600 can be spent meanwhile.
     await expectProblem(await call("POST", "/api/v1/wallet/debits", { token: owner.token, body: { channel: "scan", quantity: 76 } }), 402);
 
-    const captured = await json(await call("POST", `/api/v1/wallet/holds/${opened.id}/capture`, { token: owner.token, body: { quantity: 42 } }));
+    const captured = await json(
+      await call("POST", `/api/v1/wallet/holds/${opened.id}/capture`, { token: owner.token, body: { quantity: 42 } }),
+    );
     expect(captured.capture).toMatchObject({ type: "capture", credits: -336, quantity: 42, holdId: opened.id, balanceAfter: 664 });
     expect(captured.release).toMatchObject({ type: "release", credits: 0, data: { released: 64 } });
     expect(await walletOf(owner.token)).toMatchObject({ balance: 664, reserved: 0, available: 664 });
@@ -35,7 +38,10 @@ describe("integration: holds", () => {
     const again = await call("POST", `/api/v1/wallet/holds/${opened.id}/capture`, { token: owner.token, body: { quantity: 42 } });
     expect(again.headers.get("Idempotent-Replayed")).toBe("true");
     expect(await json(again)).toEqual(captured);
-    await expectProblem(await call("POST", `/api/v1/wallet/holds/${opened.id}/capture`, { token: owner.token, body: { quantity: 43 } }), 409);
+    await expectProblem(
+      await call("POST", `/api/v1/wallet/holds/${opened.id}/capture`, { token: owner.token, body: { quantity: 43 } }),
+      409,
+    );
     await expectProblem(await call("POST", `/api/v1/wallet/holds/${opened.id}/release`, { token: owner.token }), 409);
     // Replaying the hold's key returns the same hold, not a second one.
     expect((await json(await hold(owner.token, { channel: "scan", quantity: 50, reference: "scan-1" }, "scan-1"))).hold.id).toBe(opened.id);
@@ -52,7 +58,9 @@ describe("integration: holds", () => {
     await expectProblem(await call("POST", `/api/v1/wallet/holds/${call1.id}/capture`, { token: owner.token, body: { quantity: 1 } }), 409);
 
     const { hold: call2 } = await json(await hold(owner.token, { channel: "voice", quantity: 2 }));
-    const longer = await json(await call("POST", `/api/v1/wallet/holds/${call2.id}/capture`, { token: owner.token, body: { quantity: 4 } }));
+    const longer = await json(
+      await call("POST", `/api/v1/wallet/holds/${call2.id}/capture`, { token: owner.token, body: { quantity: 4 } }),
+    );
     expect(longer.capture.credits).toBe(-96);
     expect(longer.release).toBeNull();
     await expectProblem(await hold(owner.token, { channel: "voice", quantity: 1 }), 402);
@@ -81,13 +89,18 @@ describe("integration: /ws/wallet", () => {
     const tabs = await Promise.all([1, 2, 3].map(() => openSocket(owner.token, "wallet")));
     for (const tab of tabs) {
       const snapshot = await tab.next();
-      expect(snapshot).toMatchObject({ type: "snapshot", wallet: { balance: 0 }, quests: { quests: expect.any(Array), streak: { current: 0 } } });
+      expect(snapshot).toMatchObject({
+        type: "snapshot",
+        wallet: { balance: 0 },
+        quests: { quests: expect.any(Array), streak: { current: 0 } },
+      });
     }
     const started = performance.now();
     await topUp(owner.token, 250);
     const updates = await Promise.all(tabs.map((tab) => tab.next()));
     expect(performance.now() - started).toBeLessThan(100);
-    for (const update of updates) expect(update).toMatchObject({ type: "wallet", wallet: { balance: 250 }, entries: [{ type: "purchase", credits: 250 }] });
+    for (const update of updates)
+      expect(update).toMatchObject({ type: "wallet", wallet: { balance: 250 }, entries: [{ type: "purchase", credits: 250 }] });
 
     // A reconnecting tab gets the current state before anything else.
     tabs[0]!.socket.close(1000);

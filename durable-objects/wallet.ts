@@ -68,8 +68,14 @@ export class Wallet extends DurableObject<Env> {
     return outcome;
   }
 
-  capture(tenantId: string, holdId: string, input: { credits: number; quantity?: number | null; actorId?: string | null }): Outcome<CaptureResult> {
-    return this.changed(tenantId, this.money.capture(tenantId, holdId, input, Date.now()), (r) => (r.release ? [r.capture, r.release] : [r.capture]));
+  capture(
+    tenantId: string,
+    holdId: string,
+    input: { credits: number; quantity?: number | null; actorId?: string | null },
+  ): Outcome<CaptureResult> {
+    return this.changed(tenantId, this.money.capture(tenantId, holdId, input, Date.now()), (r) =>
+      r.release ? [r.capture, r.release] : [r.capture],
+    );
   }
 
   release(tenantId: string, holdId: string, actorId: string | null): Outcome<EntryView> {
@@ -97,7 +103,11 @@ export class Wallet extends DurableObject<Env> {
     return this.account(tenantId);
   }
 
-  settleRecharge(tenantId: string, key: string, result: { ok: true; credits: number; reference: string } | { ok: false; message: string }): Outcome<EntryView | null> {
+  settleRecharge(
+    tenantId: string,
+    key: string,
+    result: { ok: true; credits: number; reference: string } | { ok: false; message: string },
+  ): Outcome<EntryView | null> {
     return this.changed(tenantId, this.money.settleRecharge(tenantId, key, result, Date.now()), (entry) => (entry ? [entry] : []));
   }
 
@@ -118,7 +128,11 @@ export class Wallet extends DurableObject<Env> {
 
   // ── quests ───────────────────────────────────────────────────────────────────────────
 
-  async recordEvents(userId: string, tenantId: string, events: DomainEvent[]): Promise<{ changed: boolean; milestones: string[]; snapshot: QuestSnapshot }> {
+  async recordEvents(
+    userId: string,
+    tenantId: string,
+    events: DomainEvent[],
+  ): Promise<{ changed: boolean; milestones: string[]; snapshot: QuestSnapshot }> {
     const zone = await userZone(this.env, this.ctx.storage.sql, userId, tenantId);
     const now = Date.now();
     const { changed, milestones } = this.quests.record(userId, tenantId, events, zone, now);
@@ -126,7 +140,14 @@ export class Wallet extends DurableObject<Env> {
     if (changed) {
       const version = Number(readMeta(this.ctx.storage.sql, "score_version") ?? 0) + 1;
       writeMeta(this.ctx.storage.sql, "score_version", String(version));
-      await saveScore(this.env, { tenantId, userId, points: snapshot.points, streak: snapshot.streak.current, bestStreak: snapshot.streak.best, version });
+      await saveScore(this.env, {
+        tenantId,
+        userId,
+        points: snapshot.points,
+        streak: snapshot.streak.current,
+        bestStreak: snapshot.streak.best,
+        version,
+      });
     }
     return { changed, milestones, snapshot };
   }

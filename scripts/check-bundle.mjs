@@ -23,7 +23,9 @@ main(async () => {
       gzipped += gzipSync(bytes, { level: 9 }).length;
     }
     const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-    console.log(`Worker bundle: ${kib(raw)} raw, ${kib(gzipped)} gzipped (limit ${kib(LIMIT_BYTES)}, ${((gzipped / LIMIT_BYTES) * 100).toFixed(1)}% used).`);
+    console.log(
+      `Worker bundle: ${kib(raw)} raw, ${kib(gzipped)} gzipped (limit ${kib(LIMIT_BYTES)}, ${((gzipped / LIMIT_BYTES) * 100).toFixed(1)}% used).`,
+    );
     if (gzipped > LIMIT_BYTES) throw new Error(`The gzipped Worker bundle is ${kib(gzipped - LIMIT_BYTES)} over the limit.`);
   } finally {
     await rm(outdir, { recursive: true, force: true });

@@ -16,9 +16,27 @@ import { SEEDED_CALL, seedFinishedCall } from "./lib/call-seeding.mjs";
 const TIMEOUT_MS = 15_000;
 
 const LEADS = [
-  { name: "Rosa Delgado", phone: "+1 512 555 0142", email: "rosa.delgado@example.com", trade: "roofing", description: "Water pouring through the bedroom ceiling since the storm, roof leak, need someone today" },
-  { name: "Marcus Bell", phone: "+1 512 555 0177", email: "marcus.bell@example.com", trade: "plumbing", description: "Kitchen sink drains slowly, would like a quote" },
-  { name: "Ingrid Olsen", phone: "+1 512 555 0199", email: "ingrid.olsen@example.com", trade: "electrical", description: "Garage outlet sparking when the heater is plugged in" },
+  {
+    name: "Rosa Delgado",
+    phone: "+1 512 555 0142",
+    email: "rosa.delgado@example.com",
+    trade: "roofing",
+    description: "Water pouring through the bedroom ceiling since the storm, roof leak, need someone today",
+  },
+  {
+    name: "Marcus Bell",
+    phone: "+1 512 555 0177",
+    email: "marcus.bell@example.com",
+    trade: "plumbing",
+    description: "Kitchen sink drains slowly, would like a quote",
+  },
+  {
+    name: "Ingrid Olsen",
+    phone: "+1 512 555 0199",
+    email: "ingrid.olsen@example.com",
+    trade: "electrical",
+    description: "Garage outlet sparking when the heater is plugged in",
+  },
 ];
 
 let passed = 0;
@@ -48,9 +66,21 @@ async function startServer(stateDir, port) {
   await seedSampleProperties(d1);
   // No Stripe key: the wallet uses its local payments (the development instant top-up).
   // The WhatsApp app secret lets the channels test panel sign its event; no Anthropic key keeps the local engine.
-  const vars = ["ENVIRONMENT:development", `JWT_SECRET:${randomBytes(32).toString("hex")}`, "STRIPE_SECRET_KEY:", `WHATSAPP_APP_SECRET:${randomBytes(32).toString("hex")}`, "ANTHROPIC_API_KEY:", "WHATSAPP_ACCESS_TOKEN:"];
+  const vars = [
+    "ENVIRONMENT:development",
+    `JWT_SECRET:${randomBytes(32).toString("hex")}`,
+    "STRIPE_SECRET_KEY:",
+    `WHATSAPP_APP_SECRET:${randomBytes(32).toString("hex")}`,
+    "ANTHROPIC_API_KEY:",
+    "WHATSAPP_ACCESS_TOKEN:",
+  ];
   const log = openSync(join(stateDir, "wrangler-dev.log"), "w");
-  const server = await startDevServer({ port, persistDir: stateDir, stdio: ["ignore", log, log], args: vars.flatMap((v) => ["--var", v]) }).catch(async (err) => {
+  const server = await startDevServer({
+    port,
+    persistDir: stateDir,
+    stdio: ["ignore", log, log],
+    args: vars.flatMap((v) => ["--var", v]),
+  }).catch(async (err) => {
     throw new Error(`${err.message}\n${await readFile(join(stateDir, "wrangler-dev.log"), "utf8").catch(() => "")}`);
   });
   return { ...server, base: server.url };
@@ -109,7 +139,11 @@ async function flow(page, base, stateDir) {
 
   const feedItemsOncePerLead = async () => {
     const items = await page.getByTestId("activity-item").allInnerTexts();
-    for (const lead of LEADS) assert(items.filter((text) => text.includes(lead.name)).length === 1, `expected one feed item for ${lead.name}: ${JSON.stringify(items)}`);
+    for (const lead of LEADS)
+      assert(
+        items.filter((text) => text.includes(lead.name)).length === 1,
+        `expected one feed item for ${lead.name}: ${JSON.stringify(items)}`,
+      );
   };
 
   await check("each new lead appears once in the live activity feed", async () => {
@@ -140,7 +174,11 @@ async function flow(page, base, stateDir) {
     await dialog.getByTestId("lead-email").fill("not-an-email");
     await dialog.getByTestId("lead-submit").click();
     await alert.filter({ hasText: "3 fields need attention: Name, Phone, Email." }).waitFor();
-    for (const [testid, message] of [["lead-name", /Name is required/], ["lead-phone", /Enter a phone number/], ["lead-email", /valid email/]]) {
+    for (const [testid, message] of [
+      ["lead-name", /Name is required/],
+      ["lead-phone", /Enter a phone number/],
+      ["lead-email", /valid email/],
+    ]) {
       assert(message.test(await errorNextTo(testid).innerText()), `no error next to ${testid}`);
     }
     const summary = (await alert.innerText()).trim();
@@ -159,13 +197,22 @@ async function flow(page, base, stateDir) {
   await check("search finds the right lead", async () => {
     await page.getByTestId("lead-search").fill("Ingrid");
     await page.waitForURL(/[?&]q=Ingrid/);
-    await page.getByTestId("lead-total").filter({ hasText: /^1 lead$/ }).waitFor();
+    await page
+      .getByTestId("lead-total")
+      .filter({ hasText: /^1 lead$/ })
+      .waitFor();
     const rows = await page.getByTestId("lead-row").allInnerTexts();
     assert(rows.length === 1 && rows[0].includes("Ingrid Olsen"), `search rows: ${JSON.stringify(rows)}`);
     await page.getByTestId("lead-search").fill("512 555 019");
     await page.waitForURL(/[?&]q=512(\+|%20)555(\+|%20)019/);
-    await page.getByTestId("lead-total").filter({ hasText: /^1 lead$/ }).waitFor();
-    assert((await page.getByTestId("lead-row").allInnerTexts())[0].includes("Ingrid Olsen"), "a partial phone number should find Ingrid Olsen");
+    await page
+      .getByTestId("lead-total")
+      .filter({ hasText: /^1 lead$/ })
+      .waitFor();
+    assert(
+      (await page.getByTestId("lead-row").allInnerTexts())[0].includes("Ingrid Olsen"),
+      "a partial phone number should find Ingrid Olsen",
+    );
     await page.getByTestId("lead-search").fill("");
     await page.getByTestId("lead-total").filter({ hasText: "3 leads" }).waitFor();
   });
@@ -177,7 +224,8 @@ async function flow(page, base, stateDir) {
     await page.getByTestId("bulk-status").selectOption("contacted");
     await page.getByTestId("bulk-apply").click();
     await page.getByTestId("bulk-bar").waitFor({ state: "hidden" });
-    for (const name of ["Rosa Delgado", "Marcus Bell"]) await rowFor(page, name).getByTestId("status-badge").filter({ hasText: "Contacted" }).waitFor();
+    for (const name of ["Rosa Delgado", "Marcus Bell"])
+      await rowFor(page, name).getByTestId("status-badge").filter({ hasText: "Contacted" }).waitFor();
     const other = await rowFor(page, "Ingrid Olsen").getByTestId("status-badge").innerText();
     assert(other.trim() === "New", `Ingrid Olsen should still be New, is ${other}`);
   });
@@ -215,7 +263,10 @@ async function flow(page, base, stateDir) {
     await page.getByTestId("filter-tag").fill("storm");
     await page.getByTestId("filter-tag").press("Enter");
     await page.waitForURL(/[?&]tag=storm/);
-    await page.getByTestId("lead-total").filter({ hasText: /^2 leads$/ }).waitFor();
+    await page
+      .getByTestId("lead-total")
+      .filter({ hasText: /^2 leads$/ })
+      .waitFor();
     const { url, lines } = await exportCsv();
     assert(url.searchParams.get("tag") === "storm", `the export URL lacks the tag filter: ${url}`);
     assert(lines.length === 3 && !lines.some((l) => l.includes("Marcus Bell")), `expected the 2 storm leads: ${JSON.stringify(lines)}`);
@@ -228,7 +279,10 @@ async function flow(page, base, stateDir) {
     await page.getByTestId("lead-title").filter({ hasText: "Rosa Delgado" }).waitFor();
     const factors = await page.getByTestId("score-factor").allInnerTexts();
     assert(factors.length >= 5, `only ${factors.length} score factors`);
-    assert(factors.some((f) => /Urgent job\s+20\/20/.test(f)), `urgency factor not scored: ${JSON.stringify(factors)}`);
+    assert(
+      factors.some((f) => /Urgent job\s+20\/20/.test(f)),
+      `urgency factor not scored: ${JSON.stringify(factors)}`,
+    );
     await page.getByTestId("timeline-event").nth(1).waitFor();
     const timeline = await page.getByTestId("timeline").innerText();
     assert(/Status\s+New\s+→\s+Contacted/.test(timeline), `timeline lacks the status change: ${timeline}`);
@@ -243,7 +297,10 @@ async function flow(page, base, stateDir) {
 
   await check("filters in the URL survive a reload", async () => {
     await page.goto(`${base}/leads?status=contacted&sort=name`);
-    await page.getByTestId("lead-total").filter({ hasText: /^2 leads$/ }).waitFor();
+    await page
+      .getByTestId("lead-total")
+      .filter({ hasText: /^2 leads$/ })
+      .waitFor();
     const rows = await page.getByTestId("lead-row").allInnerTexts();
     assert(rows[0].includes("Marcus Bell") && rows[1].includes("Rosa Delgado"), `rows: ${JSON.stringify(rows)}`);
   });
@@ -318,7 +375,10 @@ async function flow(page, base, stateDir) {
     await page.getByTestId("channel-row").waitFor();
     await page.getByTestId("test-text").fill("Water is pouring through my ceiling!");
     await page.getByTestId("test-send").click();
-    await page.getByTestId("test-thread").getByText(/What's the address/).waitFor();
+    await page
+      .getByTestId("test-thread")
+      .getByText(/What's the address/)
+      .waitFor();
     await page.goto(`${base}/conversations`);
     await page.getByTestId("thread").first().waitFor();
     await page.getByTestId("takeover").click();
@@ -337,11 +397,12 @@ async function flow(page, base, stateDir) {
     const transcript = page.getByTestId("transcript");
     for (const [, text] of SEEDED_CALL.transcript) await transcript.getByText(text).waitFor();
     const duration = await page.getByTestId("call-audio").evaluate(
-      (audio) => new Promise((resolve, reject) => {
-        if (audio.readyState >= 1) return resolve(audio.duration);
-        audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
-        audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)), { once: true });
-      }),
+      (audio) =>
+        new Promise((resolve, reject) => {
+          if (audio.readyState >= 1) return resolve(audio.duration);
+          audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
+          audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)), { once: true });
+        }),
     );
     assert(Math.abs(duration - SEEDED_CALL.seconds) < 0.1, `the recording plays ${duration} s, expected ${SEEDED_CALL.seconds}`);
     await transcript.getByRole("button", { name: "0:02" }).click(); // a line seeks the player
@@ -364,7 +425,16 @@ async function main() {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       headless: true,
       // SwiftShader gives the scan map its WebGL without a GPU.
-      args: ["--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--enable-unsafe-swiftshader",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
     context.setDefaultTimeout(TIMEOUT_MS);

@@ -37,7 +37,21 @@ main(async () => {
       manifest.push({ file: line.file, text: line.text, durationMs: await padToFrames(join(OUT, line.file)) });
     }
     // A cough: a quarter second of shaped brown noise, loud enough to trip a naive energy gate.
-    await run("sox", ["-n", ...TO_TELEPHONE, join(OUT, COUGH.file), "synth", "0.25", "brownnoise", "fade", "q", "0.02", "0.25", "0.12", "vol", "0.6"]);
+    await run("sox", [
+      "-n",
+      ...TO_TELEPHONE,
+      join(OUT, COUGH.file),
+      "synth",
+      "0.25",
+      "brownnoise",
+      "fade",
+      "q",
+      "0.02",
+      "0.25",
+      "0.12",
+      "vol",
+      "0.6",
+    ]);
     manifest.push({ file: COUGH.file, text: COUGH.text, durationMs: await padToFrames(join(OUT, COUGH.file)) });
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -13,7 +13,10 @@ main(async () => {
   for (;;) {
     let response;
     try {
-      response = await fetch(`${baseUrl}/api/v1/admin/dead-letters/replay`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+      response = await fetch(`${baseUrl}/api/v1/admin/dead-letters/replay`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}` },
+      });
     } catch (err) {
       throw new Error(`Cannot reach ${baseUrl} (${err.cause?.code ?? err.message}). Is the Worker running?`);
     }

@@ -3,6 +3,7 @@
 import { formatDuration, run } from "./lib/toolchain.mjs";
 
 const STEPS = [
+  { name: "lint", script: "lint", what: "biome: formatter and linter" },
   { name: "typecheck", script: "typecheck", what: "tsc + svelte-check" },
   { name: "unit", script: "test:unit", what: "vitest in workerd" },
   { name: "web build", script: "build:web", what: "SvelteKit static build" },
@@ -29,7 +30,8 @@ for (const step of STEPS) {
 }
 
 console.log("\n━━ summary");
-for (const { step, status, ms } of results) console.log(`${status.padEnd(8)} ${step.name.padEnd(10)} ${ms === undefined ? "" : formatDuration(ms)}`);
+for (const { step, status, ms } of results)
+  console.log(`${status.padEnd(8)} ${step.name.padEnd(10)} ${ms === undefined ? "" : formatDuration(ms)}`);
 if (failure) {
   console.error(`\n✖ npm test failed at “${failure.name}”. Re-run just that step with: npm run ${failure.script}`);
   process.exit(1);

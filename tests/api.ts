@@ -1,7 +1,11 @@
 import { exports } from "cloudflare:workers";
 
 /** Calls the Worker's own fetch handler, the way a client on the network would. */
-export async function call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: BodyInit } = {}): Promise<Response> {
+export async function call(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: BodyInit } = {},
+): Promise<Response> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
   let body: BodyInit | undefined = options.raw;
@@ -32,10 +36,20 @@ export interface TestAccount {
 export async function signup(company = "Acme Roofing"): Promise<TestAccount> {
   const email = `owner-${crypto.randomUUID()}@example.com`;
   const password = "correct horse battery staple";
-  const response = await call("POST", "/api/v1/auth/signup", { body: { companyName: company, name: "Olive Owner", email, password }, headers: { "CF-Connecting-IP": randomIp() } });
+  const response = await call("POST", "/api/v1/auth/signup", {
+    body: { companyName: company, name: "Olive Owner", email, password },
+    headers: { "CF-Connecting-IP": randomIp() },
+  });
   if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`);
   const session = await json(response);
-  return { token: session.accessToken, refreshToken: session.refreshToken, userId: session.user.id, tenantId: session.tenant.id, email, password };
+  return {
+    token: session.accessToken,
+    refreshToken: session.refreshToken,
+    userId: session.user.id,
+    tenantId: session.tenant.id,
+    email,
+    password,
+  };
 }
 
 export async function createLead(token: string, lead: Record<string, unknown>): Promise<any> {
@@ -47,6 +61,7 @@ export async function createLead(token: string, lead: Record<string, unknown>): 
 export async function expectProblem(response: Response, status: number): Promise<any> {
   const text = await response.text();
   if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
-  if (!response.headers.get("Content-Type")?.startsWith("application/problem+json")) throw new Error(`expected problem+json, got ${response.headers.get("Content-Type")}: ${text}`);
+  if (!response.headers.get("Content-Type")?.startsWith("application/problem+json"))
+    throw new Error(`expected problem+json, got ${response.headers.get("Content-Type")}: ${text}`);
   return JSON.parse(text);
 }

@@ -11,17 +11,27 @@ export const APP_SECRET = "test-whatsapp-app-secret";
 export const TWILIO_TOKEN = "test-twilio-auth-token";
 
 let sequence = 0;
-export const uniqueDigits = (length: number) => `${Date.now()}${++sequence}${Math.floor(Math.random() * 1e6)}`.replace(/\D/g, "").slice(-length).padStart(length, "7");
+export const uniqueDigits = (length: number) =>
+  `${Date.now()}${++sequence}${Math.floor(Math.random() * 1e6)}`.replace(/\D/g, "").slice(-length).padStart(length, "7");
 
 /** Meta's signature over the exact bytes sent, as Meta computes it (Node's HMAC, not the app's code). */
 export const metaSignature = (body: string, secret = APP_SECRET) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
 export function postWhatsApp(body: string, signature: string | null = metaSignature(body)): Promise<Response> {
-  return call("POST", "/webhooks/whatsapp", { raw: body, headers: { "Content-Type": "application/json", ...(signature ? { "X-Hub-Signature-256": signature } : {}) } });
+  return call("POST", "/webhooks/whatsapp", {
+    raw: body,
+    headers: { "Content-Type": "application/json", ...(signature ? { "X-Hub-Signature-256": signature } : {}) },
+  });
 }
 
-export function postTwilio(params: Record<string, string>, signature: string | null = getExpectedTwilioSignature(TWILIO_TOKEN, "http://localhost:8787/webhooks/twilio/sms", params)): Promise<Response> {
-  return call("POST", "/webhooks/twilio/sms", { raw: new URLSearchParams(params).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature ? { "X-Twilio-Signature": signature } : {}) } });
+export function postTwilio(
+  params: Record<string, string>,
+  signature: string | null = getExpectedTwilioSignature(TWILIO_TOKEN, "http://localhost:8787/webhooks/twilio/sms", params),
+): Promise<Response> {
+  return call("POST", "/webhooks/twilio/sms", {
+    raw: new URLSearchParams(params).toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature ? { "X-Twilio-Signature": signature } : {}) },
+  });
 }
 
 export interface Workspace extends TestAccount {
@@ -38,9 +48,22 @@ export async function workspace(company = `Leak Busters ${uniqueDigits(6)}`, eng
   await call("PUT", "/api/v1/channels/ai", { token: account.token, body: { engine, model: "claude-test-model", instructions: null } });
   const phoneNumberId = uniqueDigits(15);
   const smsNumber = `+1512${uniqueDigits(7)}`;
-  const whatsapp = await json(await call("POST", "/api/v1/channels", { token: account.token, body: { kind: "whatsapp", address: phoneNumberId, displayNumber: "+1 512 555 0199" } }));
-  const sms = await json(await call("POST", "/api/v1/channels", { token: account.token, body: { kind: "sms", address: smsNumber, displayNumber: smsNumber } }));
-  const pro = async (body: Record<string, unknown>) => json(await call("POST", "/api/v1/pros", { token: account.token, body: { timeZone: "America/Chicago", hours: weekdays("00:00", "24:00"), minNoticeMinutes: 0, bufferMinutes: 0, ...body } }));
+  const whatsapp = await json(
+    await call("POST", "/api/v1/channels", {
+      token: account.token,
+      body: { kind: "whatsapp", address: phoneNumberId, displayNumber: "+1 512 555 0199" },
+    }),
+  );
+  const sms = await json(
+    await call("POST", "/api/v1/channels", { token: account.token, body: { kind: "sms", address: smsNumber, displayNumber: smsNumber } }),
+  );
+  const pro = async (body: Record<string, unknown>) =>
+    json(
+      await call("POST", "/api/v1/pros", {
+        token: account.token,
+        body: { timeZone: "America/Chicago", hours: weekdays("00:00", "24:00"), minNoticeMinutes: 0, bufferMinutes: 0, ...body },
+      }),
+    );
   const pros = {
     plumber: await pro({ name: "Pat Plumber", phone: "+15125550111", trades: ["plumbing"], postcodes: ["787"] }),
     roofer: await pro({ name: "Rosa Roofer", phone: "+15125550112", trades: ["roofing"], cities: ["Austin"] }),
@@ -49,7 +72,17 @@ export async function workspace(company = `Leak Busters ${uniqueDigits(6)}`, eng
 }
 
 export function whatsappText(ws: Workspace, from: string, text: string, id = `wamid.${uniqueDigits(12)}`, timestamp = Date.now()) {
-  return JSON.stringify(metaTextWebhook({ phoneNumberId: ws.whatsapp.phoneNumberId, displayNumber: "+15125550199", from, name: "Maria Garcia", text, id, timestamp }));
+  return JSON.stringify(
+    metaTextWebhook({
+      phoneNumberId: ws.whatsapp.phoneNumberId,
+      displayNumber: "+15125550199",
+      from,
+      name: "Maria Garcia",
+      text,
+      id,
+      timestamp,
+    }),
+  );
 }
 
 export function smsParams(ws: Workspace, from: string, text: string, sid = `SM${uniqueDigits(32)}`) {
@@ -62,9 +95,13 @@ export function smsParams(ws: Workspace, from: string, text: string, sid = `SM${
  */
 export async function settle(testEnv: Env = env): Promise<void> {
   for (let round = 0; round < 10; round++) {
-    const events = await testEnv.DB.prepare("SELECT id FROM inbound_events WHERE processed_at IS NULL ORDER BY received_at, id").all<{ id: string }>();
+    const events = await testEnv.DB.prepare("SELECT id FROM inbound_events WHERE processed_at IS NULL ORDER BY received_at, id").all<{
+      id: string;
+    }>();
     for (const { id } of events.results) await processInboundEvent(testEnv, id);
-    const outbox = await testEnv.DB.prepare("SELECT id FROM outbox WHERE status IN ('queued', 'retrying') AND channel != 'email' ORDER BY created_at, id").all<{ id: string }>();
+    const outbox = await testEnv.DB.prepare(
+      "SELECT id FROM outbox WHERE status IN ('queued', 'retrying') AND channel != 'email' ORDER BY created_at, id",
+    ).all<{ id: string }>();
     for (const { id } of outbox.results) await deliverOutboxMessage(testEnv, id).catch(() => undefined);
     if (!events.results.length && !outbox.results.length) return;
   }

@@ -5,7 +5,8 @@ import { frames } from "./voice-fixtures";
 
 export const streamPath = (callId: string) => `/voice/stream/${callId}`;
 /** What Twilio signs for the handshake: the ws URL it was given, no parameters. */
-export const streamSignature = (callId: string, token = TWILIO_TOKEN) => getExpectedTwilioSignature(token, `ws://localhost:8787${streamPath(callId)}`, {});
+export const streamSignature = (callId: string, token = TWILIO_TOKEN) =>
+  getExpectedTwilioSignature(token, `ws://localhost:8787${streamPath(callId)}`, {});
 
 /** The upgrade request Twilio makes, signed (or with `signature`, or none). */
 export function streamHandshake(callId: string, signature: string | null = streamSignature(callId)): Promise<Response> {
@@ -50,13 +51,26 @@ export async function twilioStream(callId: string, options: { echoMarks?: boolea
     },
     connected: () => socket.send(JSON.stringify({ event: "connected", protocol: "Call", version: "1.0.0" })),
     start: (callSid: string, parameters: Record<string, string>) =>
-      send({ event: "start", start: { accountSid: "AC00000000000000000000000000000000", streamSid, callSid, tracks: ["inbound"], customParameters: parameters, mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 } } }),
+      send({
+        event: "start",
+        start: {
+          accountSid: "AC00000000000000000000000000000000",
+          streamSid,
+          callSid,
+          tracks: ["inbound"],
+          customParameters: parameters,
+          mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 },
+        },
+      }),
     /** Streams audio in real time (five 20 ms frames per 100 ms). */
     async play(audio: Uint8Array) {
       const all = frames(audio);
       for (let i = 0; i < all.length; i += 5) {
         for (const frame of all.slice(i, i + 5)) {
-          send({ event: "media", media: { track: "inbound", chunk: String(++chunk), timestamp: String(audioMs), payload: btoa(String.fromCharCode(...frame)) } });
+          send({
+            event: "media",
+            media: { track: "inbound", chunk: String(++chunk), timestamp: String(audioMs), payload: btoa(String.fromCharCode(...frame)) },
+          });
           audioMs += 20;
         }
         await sleep(100);

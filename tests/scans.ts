@@ -14,7 +14,18 @@ export async function seedCatalog(): Promise<void> {
 /** A rectangle `dLng` × `dLat` degrees whose south-west corner is offset from the Austin centre. */
 export function rectangle(offsetLng: number, offsetLat: number, dLng: number, dLat: number): PolygonGeometry {
   const [lng, lat] = [AUSTIN_CENTER[0] + offsetLng, AUSTIN_CENTER[1] + offsetLat];
-  return { type: "Polygon", coordinates: [[[lng, lat], [lng + dLng, lat], [lng + dLng, lat + dLat], [lng, lat + dLat], [lng, lat]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [lng, lat],
+        [lng + dLng, lat],
+        [lng + dLng, lat + dLat],
+        [lng, lat + dLat],
+        [lng, lat],
+      ],
+    ],
+  };
 }
 
 export const propertiesIn = (polygon: PolygonGeometry) => SAMPLE.filter((p) => pointInPolygon([p.lng, p.lat], polygon));

@@ -1,6 +1,11 @@
 import type { SttFinal, SttListener } from "../workers/providers/stt/provider";
 
-export type SttEvent = { kind: "interim"; text: string } | { kind: "final"; segment: SttFinal } | { kind: "speechStarted" } | { kind: "utteranceEnd" } | { kind: "closed"; expected: boolean; reason: string };
+export type SttEvent =
+  | { kind: "interim"; text: string }
+  | { kind: "final"; segment: SttFinal }
+  | { kind: "speechStarted" }
+  | { kind: "utteranceEnd" }
+  | { kind: "closed"; expected: boolean; reason: string };
 
 /** An SttListener that records every callback, with a way to wait for one. */
 export function sttRecorder() {
@@ -17,7 +22,8 @@ export function sttRecorder() {
     for (;;) {
       const found = events.find((e) => e.kind === kind);
       if (found) return found as Extract<SttEvent, { kind: K }>;
-      if (Date.now() > deadline) throw new Error(`no ${kind} within ${timeoutMs} ms; got ${events.map((e) => e.kind).join(", ") || "nothing"}`);
+      if (Date.now() > deadline)
+        throw new Error(`no ${kind} within ${timeoutMs} ms; got ${events.map((e) => e.kind).join(", ") || "nothing"}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

@@ -9,7 +9,15 @@ import mhm from "./fixtures/voice/mhm.ulaw?url&inline";
 import name from "./fixtures/voice/name.ulaw?url&inline";
 import roofLeak from "./fixtures/voice/roof-leak.ulaw?url&inline";
 
-const DATA = { "address.ulaw": address, "asap.ulaw": asap, "cough.ulaw": cough, "first-slot.ulaw": firstSlot, "mhm.ulaw": mhm, "name.ulaw": name, "roof-leak.ulaw": roofLeak };
+const DATA = {
+  "address.ulaw": address,
+  "asap.ulaw": asap,
+  "cough.ulaw": cough,
+  "first-slot.ulaw": firstSlot,
+  "mhm.ulaw": mhm,
+  "name.ulaw": name,
+  "roof-leak.ulaw": roofLeak,
+};
 
 export interface VoiceFixture {
   file: keyof typeof DATA;
@@ -21,7 +29,10 @@ export interface VoiceFixture {
 
 const decode = (dataUrl: string) => Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(",") + 1)), (ch) => ch.charCodeAt(0));
 
-export const VOICE_FIXTURES: VoiceFixture[] = (manifest as Omit<VoiceFixture, "audio">[]).map((entry) => ({ ...entry, audio: decode(DATA[entry.file]) }));
+export const VOICE_FIXTURES: VoiceFixture[] = (manifest as Omit<VoiceFixture, "audio">[]).map((entry) => ({
+  ...entry,
+  audio: decode(DATA[entry.file]),
+}));
 
 export function voiceFixture(file: VoiceFixture["file"]): VoiceFixture {
   return VOICE_FIXTURES.find((f) => f.file === file)!;

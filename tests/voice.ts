@@ -8,13 +8,26 @@ import { parseXml } from "./xml";
 export const VOICE_URL = "http://localhost:8787/webhooks/twilio/voice";
 
 /** A Twilio voice webhook request, signed as Twilio signs it (or with `signature`, or none). */
-export function postVoice(path: "" | "/status", params: Record<string, string>, signature: string | null = getExpectedTwilioSignature(TWILIO_TOKEN, VOICE_URL + path, params)) {
-  return call("POST", `/webhooks/twilio/voice${path}`, { raw: new URLSearchParams(params).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature ? { "X-Twilio-Signature": signature } : {}) } });
+export function postVoice(
+  path: "" | "/status",
+  params: Record<string, string>,
+  signature: string | null = getExpectedTwilioSignature(TWILIO_TOKEN, VOICE_URL + path, params),
+) {
+  return call("POST", `/webhooks/twilio/voice${path}`, {
+    raw: new URLSearchParams(params).toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature ? { "X-Twilio-Signature": signature } : {}) },
+  });
 }
 
 /** One call from `from` to the workspace's Twilio number; `say` answers a Gather turn. */
 export function phoneCall(ws: Workspace, from = `+1512${uniqueDigits(7)}`) {
-  const base = { AccountSid: "AC00000000000000000000000000000000", CallSid: `CA${uniqueDigits(32)}`, From: from, To: ws.sms.number, Direction: "inbound" };
+  const base = {
+    AccountSid: "AC00000000000000000000000000000000",
+    CallSid: `CA${uniqueDigits(32)}`,
+    From: from,
+    To: ws.sms.number,
+    Direction: "inbound",
+  };
   const turn = async (extra: Record<string, string> = {}) => {
     const response = await postVoice("", { ...base, CallStatus: "in-progress", ...extra });
     expect(response.status).toBe(200);
@@ -36,11 +49,29 @@ export interface SeededCall {
 }
 
 /** A call row written directly (the API's view of calls does not depend on how they were made). */
-export async function seedCall(ws: Pick<Workspace, "tenantId" | "sms">, fields: Partial<Record<"status" | "outcome" | "from_number" | "mode" | "lead_id" | "summary", string | null> & Record<"started_at" | "ended_at" | "duration_seconds" | "qualification_score" | "cost_credits", number | null>> = {}): Promise<SeededCall> {
+export async function seedCall(
+  ws: Pick<Workspace, "tenantId" | "sms">,
+  fields: Partial<
+    Record<"status" | "outcome" | "from_number" | "mode" | "lead_id" | "summary", string | null> &
+      Record<"started_at" | "ended_at" | "duration_seconds" | "qualification_score" | "cost_credits", number | null>
+  > = {},
+): Promise<SeededCall> {
   const callSid = `CA${uniqueDigits(32)}`;
   const id = `call_${callSid}`;
   const now = Date.now();
-  const row = { id, tenant_id: ws.tenantId, call_sid: callSid, channel_id: ws.sms.id, from_number: "+15125550100", to_number: ws.sms.number, status: "completed", started_at: now, created_at: now, updated_at: now, ...fields };
+  const row = {
+    id,
+    tenant_id: ws.tenantId,
+    call_sid: callSid,
+    channel_id: ws.sms.id,
+    from_number: "+15125550100",
+    to_number: ws.sms.number,
+    status: "completed",
+    started_at: now,
+    created_at: now,
+    updated_at: now,
+    ...fields,
+  };
   const columns = Object.keys(row);
   await env.DB.prepare(`INSERT INTO calls (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`)
     .bind(...Object.values(row))

@@ -13,8 +13,14 @@ export async function walletOf(token: string): Promise<any> {
 
 /** Invites a member into the owner's workspace and signs them in. */
 export async function joinAs(owner: TestAccount, role: "admin" | "agent"): Promise<{ token: string; userId: string }> {
-  const created = await json(await call("POST", "/api/v1/invites", { token: owner.token, body: { email: `${role}-${crypto.randomUUID()}@example.com`, role } }));
+  const created = await json(
+    await call("POST", "/api/v1/invites", { token: owner.token, body: { email: `${role}-${crypto.randomUUID()}@example.com`, role } }),
+  );
   const token = new URL(created.acceptUrl).hash.replace("#token=", "");
-  const session = await json(await call("POST", "/api/v1/auth/accept-invite", { body: { token, name: `${role[0]!.toUpperCase()}${role.slice(1)} Member`, password: "member password 1" } }));
+  const session = await json(
+    await call("POST", "/api/v1/auth/accept-invite", {
+      body: { token, name: `${role[0]!.toUpperCase()}${role.slice(1)} Member`, password: "member password 1" },
+    }),
+  );
   return { token: session.accessToken, userId: session.user.id };
 }

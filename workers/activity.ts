@@ -13,7 +13,14 @@ export interface ActivityEvent {
   count?: number;
 }
 
-export const leadSummary = (lead: LeadView) => ({ id: lead.id, name: lead.name, status: lead.status, score: lead.score, hot: lead.hot, source: lead.source });
+export const leadSummary = (lead: LeadView) => ({
+  id: lead.id,
+  name: lead.name,
+  status: lead.status,
+  score: lead.score,
+  hot: lead.hot,
+  source: lead.source,
+});
 
 export function activityFeed(env: Env, tenantId: string) {
   return env.ACTIVITY_FEED.get(env.ACTIVITY_FEED.idFromName(tenantId));
@@ -25,6 +32,8 @@ export function publishActivity(env: Env, ctx: WaitUntil, tenantId: string, even
   ctx.waitUntil(
     activityFeed(env, tenantId)
       .publish({ ...event, id: newId("act", now), at: new Date(now).toISOString() })
-      .catch((err: unknown) => log("warn", "activity publish failed", { tenantId, error: err instanceof Error ? err.message : String(err) })),
+      .catch((err: unknown) =>
+        log("warn", "activity publish failed", { tenantId, error: err instanceof Error ? err.message : String(err) }),
+      ),
   );
 }

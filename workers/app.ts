@@ -44,7 +44,16 @@ const OPENAPI = { openapi: "3.1.0", info: { title: "Homeline API", version: "1.0
 const jsonBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.path.endsWith("/leads/import") || c.req.path.endsWith("/admin/properties/import")
     ? next()
-    : bodyLimit({ maxSize: Number(c.env.MAX_BODY_BYTES), onError: () => { throw new Problem(413, "Content Too Large", `Request bodies are limited to ${Math.round(Number(c.env.MAX_BODY_BYTES) / 1024)} KB.`); } })(c, next);
+    : bodyLimit({
+        maxSize: Number(c.env.MAX_BODY_BYTES),
+        onError: () => {
+          throw new Problem(
+            413,
+            "Content Too Large",
+            `Request bodies are limited to ${Math.round(Number(c.env.MAX_BODY_BYTES) / 1024)} KB.`,
+          );
+        },
+      })(c, next);
 
 // Public and ops-authenticated groups are registered before the requireAuth wildcard: their
 // handlers answer first, so the wildcard guards exactly the routes registered after it.

@@ -13,14 +13,16 @@ export interface AuditEntry {
 
 /** The statement that records one audit entry, so callers can put it in their own batch. */
 export function auditStatement(env: Env, entry: AuditEntry) {
-  return database(env.DB).insert(tables.auditLog).values({
-    id: newId("aud"),
-    tenantId: entry.tenantId,
-    actorId: entry.actorId,
-    action: entry.action,
-    target: entry.target ?? null,
-    data: entry.data ?? null,
-    requestId: entry.requestId ?? null,
-    createdAt: Date.now(),
-  });
+  return database(env.DB)
+    .insert(tables.auditLog)
+    .values({
+      id: newId("aud"),
+      tenantId: entry.tenantId,
+      actorId: entry.actorId,
+      action: entry.action,
+      target: entry.target ?? null,
+      data: entry.data ?? null,
+      requestId: entry.requestId ?? null,
+      createdAt: Date.now(),
+    });
 }

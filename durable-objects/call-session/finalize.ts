@@ -25,9 +25,24 @@ export async function finalizeCall(env: Env, ctx: WaitUntil, store: SessionStore
   await env.DB.prepare(
     `UPDATE calls SET mode = 'stream', inbound_frames = ?, outbound_frames = ?, end_reason = coalesce(end_reason, ?), lead_id = coalesce(?, lead_id), history_json = ?, updated_at = ? WHERE id = ? AND tenant_id = ?`,
   )
-    .bind(call.inboundFrames, call.outboundFrames, call.endReason, call.state?.leadId ?? null, JSON.stringify(call.history), now, ref.callId, ref.tenantId)
+    .bind(
+      call.inboundFrames,
+      call.outboundFrames,
+      call.endReason,
+      call.state?.leadId ?? null,
+      JSON.stringify(call.history),
+      now,
+      ref.callId,
+      ref.tenantId,
+    )
     .run();
   await finishCallRecords(env, ctx, ref, { history: call.history, state: call.state });
   store.done(now);
-  log("info", "streamed call finalised", { ...ref, endReason: call.endReason, inboundFrames: call.inboundFrames, outboundFrames: call.outboundFrames, recordedMs: Math.max(tracks.caller.durationMs, tracks.agent.durationMs) });
+  log("info", "streamed call finalised", {
+    ...ref,
+    endReason: call.endReason,
+    inboundFrames: call.inboundFrames,
+    outboundFrames: call.outboundFrames,
+    recordedMs: Math.max(tracks.caller.durationMs, tracks.agent.durationMs),
+  });
 }

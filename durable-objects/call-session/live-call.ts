@@ -110,9 +110,15 @@ export class LiveCall {
   /** While the phone rings: the recogniser's socket and the greeting's audio. */
   prepare(tenantName: string | null): Promise<void> {
     // Never aborted: a greeting cut short still finishes synthesising, so the phrase cache keeps it for the next call.
-    if (tenantName !== null) this.greetingDone = speakPhrase({ env: this.deps.env, tts: this.deps.providers.tts }, PHRASES.greeting(tenantName), this.greeting, new AbortController().signal).catch((err: unknown) =>
-      log("warn", "greeting audio failed", { callId: this.deps.info.callId, error: err instanceof Error ? err.message : String(err) }),
-    );
+    if (tenantName !== null)
+      this.greetingDone = speakPhrase(
+        { env: this.deps.env, tts: this.deps.providers.tts },
+        PHRASES.greeting(tenantName),
+        this.greeting,
+        new AbortController().signal,
+      ).catch((err: unknown) =>
+        log("warn", "greeting audio failed", { callId: this.deps.info.callId, error: err instanceof Error ? err.message : String(err) }),
+      );
     return this.stt.open();
   }
 
@@ -122,8 +128,14 @@ export class LiveCall {
     this.streamSid = streamSid;
     this.startedAt = startedAt;
     void this.stt.open();
-    this.maxTimer = setTimeout(() => this.sayThenHangup(lines.maxLengthGoodbye, "max_length"), this.deps.limits.maxCallMs - (Date.now() - this.startedAt));
-    if (!greet) return this.armSilence();
+    this.maxTimer = setTimeout(
+      () => this.sayThenHangup(lines.maxLengthGoodbye, "max_length"),
+      this.deps.limits.maxCallMs - (Date.now() - this.startedAt),
+    );
+    if (!greet) {
+      this.armSilence();
+      return;
+    }
     const speech = this.newSpeech("phrase");
     this.greeting.release(speech.sink);
     void this.greetingDone.then(() => this.produced(speech));
@@ -142,7 +154,12 @@ export class LiveCall {
       this.speculateWhenSettled();
       this.armSilence();
     }
-    if (this.vad.speaking && this.agentAudible && isBargeIn({ words: this.turns.text, voicedMs: this.vad.audioMs - this.vad.speechStartMs })) this.bargeIn();
+    if (
+      this.vad.speaking &&
+      this.agentAudible &&
+      isBargeIn({ words: this.turns.text, voicedMs: this.vad.audioMs - this.vad.speechStartMs })
+    )
+      this.bargeIn();
   }
 
   mark(name: string): void {
@@ -237,33 +254,70 @@ export class LiveCall {
   }
 
   private callerLine(text: string): void {
-    this.transcript({ speaker: "caller", text, startMs: this.callerStartMs, endMs: Math.max(this.callerStartMs, this.lastVoicedAt - this.startedAt), interrupted: false });
+    this.transcript({
+      speaker: "caller",
+      text,
+      startMs: this.callerStartMs,
+      endMs: Math.max(this.callerStartMs, this.lastVoicedAt - this.startedAt),
+      interrupted: false,
+    });
   }
 
   private startTurn(callerText: string, speculative: boolean): void {
     const speech = this.newSpeech("turn");
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     let discard: (reason: Error) => void = () => undefined;
     const gate = speculative ? new Promise<void>((resolve, reject) => ((release = resolve), (discard = reject))) : undefined;
     gate?.catch(() => undefined);
     const { callId: id, tenantId, channelId, fromNumber } = this.deps.info;
     const startAt = Date.now(); // before the call: the agent measures its latencies from its own start
-    const turn = startAgentTurn({ env: this.deps.env, ctx: this.deps.ctx, tts: this.deps.providers.tts }, { callerText, history: this.history, state: this.state, call: { id, tenantId, channelId, fromNumber }, gate }, speech.sink);
-    const running: RunningTurn = { turn, speech, callerText, speculative, release, discard, discarded: false, heard: null, startAt, endOfSpeechAt: this.lastVoicedAt || Date.now() };
+    const turn = startAgentTurn(
+      { env: this.deps.env, ctx: this.deps.ctx, tts: this.deps.providers.tts },
+      { callerText, history: this.history, state: this.state, call: { id, tenantId, channelId, fromNumber }, gate },
+      speech.sink,
+    );
+    const running: RunningTurn = {
+      turn,
+      speech,
+      callerText,
+      speculative,
+      release,
+      discard,
+      discarded: false,
+      heard: null,
+      startAt,
+      endOfSpeechAt: this.lastVoicedAt || Date.now(),
+    };
     this.running = running;
     void turn.done.then((outcome) => {
       if (running.discarded) return;
       if (this.running === running) this.running = null;
       this.state = outcome.state;
       const said = running.heard ?? outcome.clauses.join(" ");
-      this.history = [...this.history, { role: "customer" as const, text: callerText }, ...(said ? [{ role: "assistant" as const, text: said }] : [])].slice(-HISTORY);
+      this.history = [
+        ...this.history,
+        { role: "customer" as const, text: callerText },
+        ...(said ? [{ role: "assistant" as const, text: said }] : []),
+      ].slice(-HISTORY);
       this.deps.store.conversation(this.state, this.history);
       if (running.heard !== null) return;
       this.produced(speech);
-      const latency = turnLatency({ turn: speech.turn, endOfSpeechAt: running.endOfSpeechAt, sttFinalAt: this.sttFinalAt, turnStartAt: running.startAt, speculative, ...outcome.latency, firstFrameAt: speech.firstFrameAt });
+      const latency = turnLatency({
+        turn: speech.turn,
+        endOfSpeechAt: running.endOfSpeechAt,
+        sttFinalAt: this.sttFinalAt,
+        turnStartAt: running.startAt,
+        speculative,
+        ...outcome.latency,
+        firstFrameAt: speech.firstFrameAt,
+      });
       this.sttFinalAt = null;
       this.deps.monitor({ type: "latency", ...latency });
-      this.deps.ctx.waitUntil(recordTurnLatency(this.deps.env, { tenantId, callId: id }, latency).catch((err: unknown) => log("warn", "turn latency not stored", { callId: id, error: String(err) })));
+      this.deps.ctx.waitUntil(
+        recordTurnLatency(this.deps.env, { tenantId, callId: id }, latency).catch((err: unknown) =>
+          log("warn", "turn latency not stored", { callId: id, error: String(err) }),
+        ),
+      );
       if (outcome.failed) this.transfer("engine_failure");
       else if (outcome.handoff) this.transfer("caller_asked");
     });
@@ -346,7 +400,9 @@ export class LiveCall {
     const speech = this.newSpeech("phrase");
     if (then) this.afterSpeech = { speech, run: then };
     speakPhrase({ env: this.deps.env, tts: this.deps.providers.tts }, text, speech.sink, speech.controller.signal)
-      .catch((err: unknown) => log("warn", "phrase audio failed", { callId: this.deps.info.callId, error: err instanceof Error ? err.message : String(err) }))
+      .catch((err: unknown) =>
+        log("warn", "phrase audio failed", { callId: this.deps.info.callId, error: err instanceof Error ? err.message : String(err) }),
+      )
       .finally(() => this.produced(speech));
   }
 
@@ -369,7 +425,13 @@ export class LiveCall {
     this.say(text, () => {
       callControl(this.deps.env)
         .hangup(this.deps.info.callSid)
-        .catch((err: unknown) => log("error", "hang-up failed", { callId: this.deps.info.callId, reason, error: err instanceof Error ? err.message : String(err) }))
+        .catch((err: unknown) =>
+          log("error", "hang-up failed", {
+            callId: this.deps.info.callId,
+            reason,
+            error: err instanceof Error ? err.message : String(err),
+          }),
+        )
         .finally(() => this.deps.end(reason));
     });
   }
@@ -390,6 +452,10 @@ export class LiveCall {
     const stored = this.deps.store.transcript(entry);
     this.deps.monitor({ type: "transcript", entry: stored });
     const { tenantId, callId } = this.deps.info;
-    this.deps.ctx.waitUntil(appendTranscript(this.deps.env, { tenantId, callId }, [stored]).catch((err: unknown) => log("warn", "transcript line not stored", { callId, error: String(err) })));
+    this.deps.ctx.waitUntil(
+      appendTranscript(this.deps.env, { tenantId, callId }, [stored]).catch((err: unknown) =>
+        log("warn", "transcript line not stored", { callId, error: String(err) }),
+      ),
+    );
   }
 }

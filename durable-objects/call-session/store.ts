@@ -54,13 +54,17 @@ export class SessionStore {
   }
 
   phase(): CallPhase | null {
-    this.knownPhase ??= (this.sql.exec<{ phase: CallPhase }>(`SELECT phase FROM call WHERE id = 1`).toArray()[0]?.phase ?? null);
+    this.knownPhase ??= this.sql.exec<{ phase: CallPhase }>(`SELECT phase FROM call WHERE id = 1`).toArray()[0]?.phase ?? null;
     return this.knownPhase;
   }
 
   init(info: CallInfo, now: number): void {
     this.knownPhase = undefined;
-    this.sql.exec(`INSERT INTO call (id, info, phase, prepared_at) VALUES (1, ?, 'prepared', ?) ON CONFLICT (id) DO NOTHING`, JSON.stringify(info), now);
+    this.sql.exec(
+      `INSERT INTO call (id, info, phase, prepared_at) VALUES (1, ?, 'prepared', ?) ON CONFLICT (id) DO NOTHING`,
+      JSON.stringify(info),
+      now,
+    );
   }
 
   call(): CallRecord | null {
@@ -83,13 +87,24 @@ export class SessionStore {
 
   started(streamSid: string, at: number): void {
     this.knownPhase = undefined;
-    this.sql.exec(`UPDATE call SET phase = 'live', stream_sid = ?, started_at = coalesce(started_at, ?) WHERE id = 1 AND phase = 'prepared'`, streamSid, at);
+    this.sql.exec(
+      `UPDATE call SET phase = 'live', stream_sid = ?, started_at = coalesce(started_at, ?) WHERE id = 1 AND phase = 'prepared'`,
+      streamSid,
+      at,
+    );
   }
 
   /** Moves to `ending` once; false when another path got there first. */
   claimEnding(reason: string): boolean {
     this.knownPhase = undefined;
-    return this.sql.exec(`UPDATE call SET phase = 'ending', end_reason = coalesce(end_reason, ?) WHERE id = 1 AND phase IN ('prepared', 'live') RETURNING id`, reason).toArray().length > 0;
+    return (
+      this.sql
+        .exec(
+          `UPDATE call SET phase = 'ending', end_reason = coalesce(end_reason, ?) WHERE id = 1 AND phase IN ('prepared', 'live') RETURNING id`,
+          reason,
+        )
+        .toArray().length > 0
+    );
   }
 
   done(now: number): void {
@@ -113,11 +128,18 @@ export class SessionStore {
   /** Audio of one side since the last save, with the frame counter. */
   audio(track: "caller" | "agent", atMs: number, bytes: Uint8Array, frames: number): void {
     this.sql.exec(`INSERT INTO audio (track, at_ms, bytes) VALUES (?, ?, ?)`, track, Math.round(atMs), bytes);
-    this.sql.exec(track === "caller" ? `UPDATE call SET inbound_frames = inbound_frames + ? WHERE id = 1` : `UPDATE call SET outbound_frames = outbound_frames + ? WHERE id = 1`, frames);
+    this.sql.exec(
+      track === "caller"
+        ? `UPDATE call SET inbound_frames = inbound_frames + ? WHERE id = 1`
+        : `UPDATE call SET outbound_frames = outbound_frames + ? WHERE id = 1`,
+      frames,
+    );
   }
 
   *audioChunks(): Generator<{ track: "caller" | "agent"; atMs: number; bytes: Uint8Array }> {
-    for (const row of this.sql.exec<{ track: string; at_ms: number; bytes: ArrayBuffer }>(`SELECT track, at_ms, bytes FROM audio ORDER BY id`)) {
+    for (const row of this.sql.exec<{ track: string; at_ms: number; bytes: ArrayBuffer }>(
+      `SELECT track, at_ms, bytes FROM audio ORDER BY id`,
+    )) {
       yield { track: row.track as "caller" | "agent", atMs: row.at_ms, bytes: new Uint8Array(row.bytes) };
     }
   }
@@ -125,14 +147,36 @@ export class SessionStore {
   /** Adds a transcript line at the next seq (or keeps one already stored under `seq`). */
   transcript(entry: Omit<TranscriptEntry, "seq"> & { seq?: number }): TranscriptEntry {
     const seq = entry.seq ?? Number(this.sql.exec<{ next: number }>(`SELECT coalesce(max(seq) + 1, 0) AS next FROM transcript`).one().next);
-    this.sql.exec(`INSERT OR IGNORE INTO transcript (seq, speaker, text, start_ms, end_ms, interrupted) VALUES (?, ?, ?, ?, ?, ?)`, seq, entry.speaker, entry.text, Math.round(entry.startMs), entry.endMs === null ? null : Math.round(entry.endMs), entry.interrupted ? 1 : 0);
+    this.sql.exec(
+      `INSERT OR IGNORE INTO transcript (seq, speaker, text, start_ms, end_ms, interrupted) VALUES (?, ?, ?, ?, ?, ?)`,
+      seq,
+      entry.speaker,
+      entry.text,
+      Math.round(entry.startMs),
+      entry.endMs === null ? null : Math.round(entry.endMs),
+      entry.interrupted ? 1 : 0,
+    );
     return { ...entry, seq };
   }
 
   transcriptEntries(): TranscriptEntry[] {
     return this.sql
-      .exec<{ seq: number; speaker: TranscriptEntry["speaker"]; text: string; start_ms: number; end_ms: number | null; interrupted: number }>(`SELECT * FROM transcript ORDER BY seq`)
+      .exec<{
+        seq: number;
+        speaker: TranscriptEntry["speaker"];
+        text: string;
+        start_ms: number;
+        end_ms: number | null;
+        interrupted: number;
+      }>(`SELECT * FROM transcript ORDER BY seq`)
       .toArray()
-      .map((r) => ({ seq: r.seq, speaker: r.speaker, text: r.text, startMs: r.start_ms, endMs: r.end_ms, interrupted: r.interrupted === 1 }));
+      .map((r) => ({
+        seq: r.seq,
+        speaker: r.speaker,
+        text: r.text,
+        startMs: r.start_ms,
+        endMs: r.end_ms,
+        interrupted: r.interrupted === 1,
+      }));
   }
 }

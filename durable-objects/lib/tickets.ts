@@ -18,7 +18,8 @@ export function claimTicket(sql: SqlStorage, request: Request, now = Date.now())
   const tenantId = request.headers.get("X-Tenant-Id");
   if (!jti || !userId || !tenantId || !expiresAt) return new Response("Missing ticket", { status: 401 });
   sql.exec(`DELETE FROM used_tickets WHERE expires_at < ?`, now);
-  if (sql.exec(`SELECT 1 FROM used_tickets WHERE jti = ?`, jti).toArray().length) return new Response("Ticket already used", { status: 401 });
+  if (sql.exec(`SELECT 1 FROM used_tickets WHERE jti = ?`, jti).toArray().length)
+    return new Response("Ticket already used", { status: 401 });
   sql.exec(`INSERT INTO used_tickets (jti, expires_at) VALUES (?, ?)`, jti, expiresAt);
   return { userId, tenantId };
 }

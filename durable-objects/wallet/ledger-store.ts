@@ -1,4 +1,14 @@
-import { DEFAULT_AUTO_RECHARGE, DEFAULT_SPLIT, type AutoRecharge, type AutoSpend, type Channel, type EntryType, type Moves, type Pools, type RechargeState } from "../../workers/wallet/model";
+import {
+  DEFAULT_AUTO_RECHARGE,
+  DEFAULT_SPLIT,
+  type AutoRecharge,
+  type AutoSpend,
+  type Channel,
+  type EntryType,
+  type Moves,
+  type Pools,
+  type RechargeState,
+} from "../../workers/wallet/model";
 import { compact } from "../../workers/wallet/pools";
 import { NO_RECHARGE } from "../../workers/wallet/recharge";
 import type { EntryData, EntryView, HoldView } from "../../workers/wallet/views";
@@ -81,15 +91,26 @@ export class LedgerStore {
 
   account(tenantId: string): AccountState {
     const row = this.sql.exec<Row>(`SELECT * FROM accounts WHERE tenant_id = ?`, tenantId).toArray()[0];
-    if (!row) return { pools: {}, autoSpend: { enabled: false, split: DEFAULT_SPLIT }, autoRecharge: DEFAULT_AUTO_RECHARGE, recharge: NO_RECHARGE };
-    return { pools: JSON.parse(row.pools as string), autoSpend: JSON.parse(row.auto_spend as string), autoRecharge: JSON.parse(row.auto_recharge as string), recharge: JSON.parse(row.recharge as string) };
+    if (!row)
+      return { pools: {}, autoSpend: { enabled: false, split: DEFAULT_SPLIT }, autoRecharge: DEFAULT_AUTO_RECHARGE, recharge: NO_RECHARGE };
+    return {
+      pools: JSON.parse(row.pools as string),
+      autoSpend: JSON.parse(row.auto_spend as string),
+      autoRecharge: JSON.parse(row.auto_recharge as string),
+      recharge: JSON.parse(row.recharge as string),
+    };
   }
 
   saveAccount(tenantId: string, state: AccountState, now: number): void {
     this.sql.exec(
       `INSERT INTO accounts (tenant_id, pools, auto_spend, auto_recharge, recharge, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (tenant_id) DO UPDATE SET pools = excluded.pools, auto_spend = excluded.auto_spend, auto_recharge = excluded.auto_recharge, recharge = excluded.recharge, updated_at = excluded.updated_at`,
-      tenantId, JSON.stringify(state.pools), JSON.stringify(state.autoSpend), JSON.stringify(state.autoRecharge), JSON.stringify(state.recharge), now,
+      tenantId,
+      JSON.stringify(state.pools),
+      JSON.stringify(state.autoSpend),
+      JSON.stringify(state.autoRecharge),
+      JSON.stringify(state.recharge),
+      now,
     );
   }
 
@@ -104,9 +125,21 @@ export class LedgerStore {
       .exec<Row>(
         `INSERT INTO ledger (id, tenant_id, type, credits, allocation, reservation, channel, quantity, reference, actor_id, hold_id, balance_after, data, fingerprint, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-        entry.id, tenantId, entry.type, credits, JSON.stringify(compact(entry.moves.allocation)), JSON.stringify(compact(entry.moves.reservation)),
-        entry.channel ?? null, entry.quantity ?? null, entry.reference ?? null, entry.actorId ?? null, entry.holdId ?? null, balanceAfter,
-        entry.data ? JSON.stringify(entry.data) : null, entry.fingerprint, now,
+        entry.id,
+        tenantId,
+        entry.type,
+        credits,
+        JSON.stringify(compact(entry.moves.allocation)),
+        JSON.stringify(compact(entry.moves.reservation)),
+        entry.channel ?? null,
+        entry.quantity ?? null,
+        entry.reference ?? null,
+        entry.actorId ?? null,
+        entry.holdId ?? null,
+        balanceAfter,
+        entry.data ? JSON.stringify(entry.data) : null,
+        entry.fingerprint,
+        now,
       )
       .one();
     return toEntry(row);
@@ -120,7 +153,15 @@ export class LedgerStore {
   insertHold(hold: HoldRow): void {
     this.sql.exec(
       `INSERT INTO holds (id, tenant_id, channel, credits, quantity, reservation, status, expires_at, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      hold.id, hold.tenantId, hold.channel, hold.credits, hold.quantity, JSON.stringify(compact(hold.reservation)), hold.status, hold.expiresAt, hold.reference,
+      hold.id,
+      hold.tenantId,
+      hold.channel,
+      hold.credits,
+      hold.quantity,
+      JSON.stringify(compact(hold.reservation)),
+      hold.status,
+      hold.expiresAt,
+      hold.reference,
     );
   }
 
@@ -129,11 +170,17 @@ export class LedgerStore {
   }
 
   dueHolds(now: number, limit = 100): HoldRow[] {
-    return this.sql.exec<Row>(`SELECT * FROM holds WHERE status = 'open' AND expires_at <= ? ORDER BY expires_at LIMIT ?`, now, limit).toArray().map(toHold);
+    return this.sql
+      .exec<Row>(`SELECT * FROM holds WHERE status = 'open' AND expires_at <= ? ORDER BY expires_at LIMIT ?`, now, limit)
+      .toArray()
+      .map(toHold);
   }
 
   nextHoldExpiry(): number | null {
-    return (this.sql.exec<{ at: number | null }>(`SELECT min(expires_at) AS at FROM holds WHERE status = 'open'`).one().at as number | null) ?? null;
+    return (
+      (this.sql.exec<{ at: number | null }>(`SELECT min(expires_at) AS at FROM holds WHERE status = 'open'`).one().at as number | null) ??
+      null
+    );
   }
 
   /** Newest first, keyset-paged on seq. */
@@ -150,8 +197,13 @@ export class LedgerStore {
     if (filter.from !== undefined) add("created_at >= ?", filter.from);
     if (filter.to !== undefined) add("created_at < ?", filter.to);
     if (filter.before !== undefined) add("seq < ?", filter.before);
-    const rows = this.sql.exec<Row>(`SELECT * FROM ledger WHERE ${where.join(" AND ")} ORDER BY seq DESC LIMIT ?`, ...args, filter.limit + 1).toArray();
-    const items = rows.slice(0, filter.limit).map(toEntry).map(({ tenantId, fingerprint, ...view }) => view);
+    const rows = this.sql
+      .exec<Row>(`SELECT * FROM ledger WHERE ${where.join(" AND ")} ORDER BY seq DESC LIMIT ?`, ...args, filter.limit + 1)
+      .toArray();
+    const items = rows
+      .slice(0, filter.limit)
+      .map(toEntry)
+      .map(({ tenantId, fingerprint, ...view }) => view);
     return { items, nextCursor: rows.length > filter.limit ? items.at(-1)!.seq : null };
   }
 
@@ -161,14 +213,24 @@ export class LedgerStore {
       .exec<{ channel: Channel; credits: number; quantity: number; entries: number }>(
         `SELECT channel, -sum(credits) AS credits, coalesce(sum(quantity), 0) AS quantity, count(*) AS entries FROM ledger
          WHERE tenant_id = ? AND type IN ('debit', 'capture') AND created_at >= ? AND created_at < ? GROUP BY channel ORDER BY channel`,
-        tenantId, from, to,
+        tenantId,
+        from,
+        to,
       )
       .toArray();
   }
 
   /** The highest cumulative refund recorded for a payment, so a repeated or stale event adds nothing. */
   refundedSoFar(tenantId: string, reference: string): number {
-    return this.sql.exec<{ n: number | null }>(`SELECT max(json_extract(data, '$.cumulative')) AS n FROM ledger WHERE tenant_id = ? AND reference = ? AND type = 'refund'`, tenantId, reference).one().n ?? 0;
+    return (
+      this.sql
+        .exec<{ n: number | null }>(
+          `SELECT max(json_extract(data, '$.cumulative')) AS n FROM ledger WHERE tenant_id = ? AND reference = ? AND type = 'refund'`,
+          tenantId,
+          reference,
+        )
+        .one().n ?? 0
+    );
   }
 
   /** Entries after `seq` for the D1 projection, in order. */
@@ -181,11 +243,16 @@ export class LedgerStore {
     const row = this.sql
       .exec<{ sum: number; entries: number; sum_upto: number; entries_upto: number }>(
         `SELECT coalesce(sum(credits), 0) AS sum, count(*) AS entries, coalesce(sum(CASE WHEN seq <= ? THEN credits END), 0) AS sum_upto, count(CASE WHEN seq <= ? THEN 1 END) AS entries_upto FROM ledger WHERE tenant_id = ?`,
-        uptoSeq, uptoSeq, tenantId,
+        uptoSeq,
+        uptoSeq,
+        tenantId,
       )
       .one();
     const reservedSum = this.sql
-      .exec<{ reserved: number }>(`SELECT coalesce(sum(value), 0) AS reserved FROM ledger, json_each(ledger.reservation) WHERE tenant_id = ?`, tenantId)
+      .exec<{ reserved: number }>(
+        `SELECT coalesce(sum(value), 0) AS reserved FROM ledger, json_each(ledger.reservation) WHERE tenant_id = ?`,
+        tenantId,
+      )
       .one().reserved;
     return { sum: row.sum, entries: row.entries, sumUpTo: row.sum_upto, entriesUpTo: row.entries_upto, reservedSum };
   }

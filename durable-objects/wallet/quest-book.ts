@@ -47,18 +47,39 @@ export class QuestBook {
   ) {}
 
   /** Applies events; returns whether anything changed and which days reached a streak milestone. */
-  record(userId: string, tenantId: string, events: DomainEvent[], timeZone: string, now: number): { changed: boolean; milestones: string[] } {
+  record(
+    userId: string,
+    tenantId: string,
+    events: DomainEvent[],
+    timeZone: string,
+    now: number,
+  ): { changed: boolean; milestones: string[] } {
     const completedNow = new Set<string>();
     let changed = false;
     this.storage.transactionSync(() => {
       for (const event of events) {
         const day = localDate(timeZone, event.at);
         for (const quest of questsForDay(userId, day).filter((q) => q.counts(event))) {
-          const inserted = this.sql.exec(`INSERT OR IGNORE INTO quest_progress (tenant_id, day, quest_id, subject, at) VALUES (?, ?, ?, ?, ?)`, tenantId, day, quest.id, event.subject, event.at).rowsWritten;
+          const inserted = this.sql.exec(
+            `INSERT OR IGNORE INTO quest_progress (tenant_id, day, quest_id, subject, at) VALUES (?, ?, ?, ?, ?)`,
+            tenantId,
+            day,
+            quest.id,
+            event.subject,
+            event.at,
+          ).rowsWritten;
           if (!inserted) continue;
           changed = true;
           if (this.progress(tenantId, day, quest.id) !== quest.target) continue;
-          this.sql.exec(`INSERT OR IGNORE INTO points (id, tenant_id, points, reason, day, created_at) VALUES (?, ?, ?, ?, ?, ?)`, `quest:${day}:${quest.id}`, tenantId, quest.points, quest.title, day, now);
+          this.sql.exec(
+            `INSERT OR IGNORE INTO points (id, tenant_id, points, reason, day, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+            `quest:${day}:${quest.id}`,
+            tenantId,
+            quest.points,
+            quest.title,
+            day,
+            now,
+          );
           this.sql.exec(`INSERT OR IGNORE INTO completed_days (tenant_id, day) VALUES (?, ?)`, tenantId, day);
           completedNow.add(day);
         }
@@ -77,9 +98,23 @@ export class QuestBook {
     const day = localDate(timeZone, now);
     const quests = questsForDay(userId, day).map((quest) => {
       const progress = Math.min(this.progress(tenantId, day, quest.id), quest.target);
-      return { id: quest.id, title: quest.title, target: quest.target, progress, points: quest.points, completed: progress >= quest.target };
+      return {
+        id: quest.id,
+        title: quest.title,
+        target: quest.target,
+        progress,
+        points: quest.points,
+        completed: progress >= quest.target,
+      };
     });
-    return { day, timeZone, resetsAt: new Date(nextLocalMidnight(timeZone, now)).toISOString(), quests, streak: streakAsOf(this.completedDays(tenantId), day), points: this.totalPoints(tenantId) };
+    return {
+      day,
+      timeZone,
+      resetsAt: new Date(nextLocalMidnight(timeZone, now)).toISOString(),
+      quests,
+      streak: streakAsOf(this.completedDays(tenantId), day),
+      points: this.totalPoints(tenantId),
+    };
   }
 
   /** The points ledger, newest first. */
@@ -87,7 +122,9 @@ export class QuestBook {
     const rows = this.sql
       .exec<{ seq: number; id: string; points: number; reason: string; day: string; created_at: number }>(
         `SELECT seq, id, points, reason, day, created_at FROM points WHERE tenant_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
-        tenantId, before ?? Number.MAX_SAFE_INTEGER, limit + 1,
+        tenantId,
+        before ?? Number.MAX_SAFE_INTEGER,
+        limit + 1,
       )
       .toArray();
     const items = rows.slice(0, limit).map((r) => ({ id: r.id, points: r.points, reason: r.reason, day: r.day, createdAt: r.created_at }));
@@ -99,10 +136,20 @@ export class QuestBook {
   }
 
   private progress(tenantId: string, day: string, questId: string): number {
-    return this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM quest_progress WHERE tenant_id = ? AND day = ? AND quest_id = ?`, tenantId, day, questId).one().n;
+    return this.sql
+      .exec<{ n: number }>(
+        `SELECT count(*) AS n FROM quest_progress WHERE tenant_id = ? AND day = ? AND quest_id = ?`,
+        tenantId,
+        day,
+        questId,
+      )
+      .one().n;
   }
 
   private completedDays(tenantId: string): string[] {
-    return this.sql.exec<{ day: string }>(`SELECT day FROM completed_days WHERE tenant_id = ? ORDER BY day`, tenantId).toArray().map((r) => r.day);
+    return this.sql
+      .exec<{ day: string }>(`SELECT day FROM completed_days WHERE tenant_id = ? ORDER BY day`, tenantId)
+      .toArray()
+      .map((r) => r.day);
   }
 }

@@ -10,7 +10,9 @@ export const channels = sqliteTable(
   "channels",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: ["whatsapp", "sms"] }).notNull(),
     address: text("address").notNull(),
     displayNumber: text("display_number").notNull(),
@@ -27,8 +29,12 @@ export const channels = sqliteTable(
 
 // Which engine answers and how (model, extra instructions) per tenant.
 export const aiSettings = sqliteTable("ai_settings", {
-  tenantId: text("tenant_id").primaryKey().references(() => tenants.id, { onDelete: "cascade" }),
-  engine: text("engine", { enum: ["auto", "claude", "local"] }).notNull().default("auto"),
+  tenantId: text("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
+  engine: text("engine", { enum: ["auto", "claude", "local"] })
+    .notNull()
+    .default("auto"),
   model: text("model").notNull(),
   instructions: text("instructions"),
   updatedAt: integer("updated_at").notNull(),
@@ -55,7 +61,9 @@ export const conversations = sqliteTable(
   "conversations",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     channelId: text("channel_id").notNull(),
     channel: text("channel", { enum: ["whatsapp", "sms"] }).notNull(),
     // wa_id for WhatsApp, E.164 for SMS: the address replies go to.
@@ -66,7 +74,9 @@ export const conversations = sqliteTable(
     bookingId: text("booking_id"),
     stage: text("stage").notNull(),
     // "ai": the engine answers; "human": a member took over and the engine stays quiet.
-    mode: text("mode", { enum: ["ai", "human"] }).notNull().default("ai"),
+    mode: text("mode", { enum: ["ai", "human"] })
+      .notNull()
+      .default("ai"),
     takenOverBy: text("taken_over_by"),
     lastInboundAt: integer("last_inbound_at"),
     lastMessageAt: integer("last_message_at").notNull(),
@@ -86,7 +96,9 @@ export const messages = sqliteTable(
   {
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    conversationId: text("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
     direction: text("direction", { enum: ["in", "out"] }).notNull(),
     author: text("author", { enum: ["customer", "ai", "agent", "system"] }).notNull(),
     kind: text("kind").notNull(),
@@ -129,7 +141,9 @@ export const pros = sqliteTable(
   "pros",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     phone: text("phone").notNull(),
     trades: text("trades", { mode: "json" }).notNull().$type<string[]>(),
@@ -154,7 +168,9 @@ export const proAreas = sqliteTable(
   "pro_areas",
   {
     tenantId: text("tenant_id").notNull(),
-    proId: text("pro_id").notNull().references(() => pros.id, { onDelete: "cascade" }),
+    proId: text("pro_id")
+      .notNull()
+      .references(() => pros.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: ["postcode", "city"] }).notNull(),
     // Normalized: postcodes upper case without spaces, cities lower case.
     value: text("value").notNull(),
@@ -167,7 +183,9 @@ export const proHours = sqliteTable(
   "pro_hours",
   {
     tenantId: text("tenant_id").notNull(),
-    proId: text("pro_id").notNull().references(() => pros.id, { onDelete: "cascade" }),
+    proId: text("pro_id")
+      .notNull()
+      .references(() => pros.id, { onDelete: "cascade" }),
     weekday: integer("weekday").notNull(),
     startMinute: integer("start_minute").notNull(),
     endMinute: integer("end_minute").notNull(),
@@ -180,7 +198,9 @@ export const proOverrides = sqliteTable(
   "pro_overrides",
   {
     tenantId: text("tenant_id").notNull(),
-    proId: text("pro_id").notNull().references(() => pros.id, { onDelete: "cascade" }),
+    proId: text("pro_id")
+      .notNull()
+      .references(() => pros.id, { onDelete: "cascade" }),
     date: text("date").notNull(),
     startMinute: integer("start_minute").notNull().default(-1),
     endMinute: integer("end_minute").notNull().default(-1),
@@ -195,7 +215,9 @@ export const assignments = sqliteTable(
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
     leadId: text("lead_id").notNull(),
-    proId: text("pro_id").notNull().references(() => pros.id, { onDelete: "cascade" }),
+    proId: text("pro_id")
+      .notNull()
+      .references(() => pros.id, { onDelete: "cascade" }),
     reason: text("reason").notNull(),
     status: text("status", { enum: ["active", "released", "done"] }).notNull(),
     assignedAt: integer("assigned_at").notNull(),
@@ -214,7 +236,9 @@ export const bookings = sqliteTable(
   {
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    proId: text("pro_id").notNull().references(() => pros.id, { onDelete: "cascade" }),
+    proId: text("pro_id")
+      .notNull()
+      .references(() => pros.id, { onDelete: "cascade" }),
     leadId: text("lead_id"),
     conversationId: text("conversation_id"),
     startsAt: integer("starts_at").notNull(),

@@ -31,7 +31,9 @@ export const scans = sqliteTable(
   "scans",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     name: text("name").notNull(),
     // queued | running | completed | cancelled | failed
@@ -62,8 +64,12 @@ export const scans = sqliteTable(
 export const scanResults = sqliteTable(
   "scan_results",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    scanId: text("scan_id").notNull().references(() => scans.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    scanId: text("scan_id")
+      .notNull()
+      .references(() => scans.id, { onDelete: "cascade" }),
     // The catalog's external id.
     propertyId: text("property_id").notNull(),
     // scored | failed

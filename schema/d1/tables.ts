@@ -28,8 +28,12 @@ export const users = sqliteTable("users", {
 export const memberships = sqliteTable(
   "memberships",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: ["owner", "admin", "agent"] }).notNull(),
     createdAt: integer("created_at").notNull(),
   },
@@ -40,7 +44,9 @@ export const invites = sqliteTable(
   "invites",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     role: text("role", { enum: ["admin", "agent"] }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
@@ -59,8 +65,12 @@ export const refreshSessions = sqliteTable(
   {
     id: text("id").primaryKey(),
     familyId: text("family_id").notNull(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
@@ -89,7 +99,9 @@ export const leads = sqliteTable(
   "leads",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     phone: text("phone"),
     email: text("email"),
@@ -130,7 +142,9 @@ export const leadTags = sqliteTable(
   "lead_tags",
   {
     tenantId: text("tenant_id").notNull(),
-    leadId: text("lead_id").notNull().references(() => leads.id, { onDelete: "cascade" }),
+    leadId: text("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
     tag: text("tag").notNull(),
   },
   (t) => [primaryKey({ columns: [t.leadId, t.tag] }), index("lead_tags_tenant_tag").on(t.tenantId, t.tag, t.leadId)],
@@ -141,7 +155,9 @@ export const leadEvents = sqliteTable(
   {
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    leadId: text("lead_id").notNull().references(() => leads.id, { onDelete: "cascade" }),
+    leadId: text("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     actorId: text("actor_id"),
     actorName: text("actor_name"),

@@ -8,7 +8,9 @@ export const calls = sqliteTable(
   "calls",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     callSid: text("call_sid").notNull(),
     channelId: text("channel_id").notNull(),
     fromNumber: text("from_number").notNull(),
@@ -43,15 +45,23 @@ export const calls = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("calls_call_sid").on(t.callSid), index("calls_tenant_recent").on(t.tenantId, t.startedAt), index("calls_active").on(t.status, t.startedAt)],
+  (t) => [
+    uniqueIndex("calls_call_sid").on(t.callSid),
+    index("calls_tenant_recent").on(t.tenantId, t.startedAt),
+    index("calls_active").on(t.status, t.startedAt),
+  ],
 );
 
 // Where "0" / "agent" transfers the caller (<Dial>); no row = no transfer offered.
 export const voiceSettings = sqliteTable("voice_settings", {
-  tenantId: text("tenant_id").primaryKey().references(() => tenants.id, { onDelete: "cascade" }),
+  tenantId: text("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
   forwardNumber: text("forward_number"),
   // "auto": Media Streams with our own STT/TTS when configured, else Twilio's <Gather>/<Say>; "gather": always the latter.
-  voiceMode: text("voice_mode", { enum: ["auto", "gather"] }).notNull().default("auto"),
+  voiceMode: text("voice_mode", { enum: ["auto", "gather"] })
+    .notNull()
+    .default("auto"),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -60,8 +70,12 @@ export const voiceSettings = sqliteTable("voice_settings", {
 export const callTranscript = sqliteTable(
   "call_transcript",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    callId: text("call_id").notNull().references(() => calls.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    callId: text("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     speaker: text("speaker", { enum: ["caller", "agent", "system"] }).notNull(),
     text: text("text").notNull(),
@@ -77,8 +91,12 @@ export const callTranscript = sqliteTable(
 export const callTurnLatency = sqliteTable(
   "call_turn_latency",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    callId: text("call_id").notNull().references(() => calls.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    callId: text("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
     turn: integer("turn").notNull(),
     sttFinalMs: integer("stt_final_ms"),
     llmFirstTokenMs: integer("llm_first_token_ms"),

@@ -8,7 +8,9 @@ import { tenants, users } from "./tables";
 // The user whose Wallet DO holds the workspace's money: pinned to the founding owner on the
 // first write, so a later role change never moves the balance.
 export const wallets = sqliteTable("wallets", {
-  tenantId: text("tenant_id").primaryKey().references(() => tenants.id, { onDelete: "cascade" }),
+  tenantId: text("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
   ownerUserId: text("owner_user_id").notNull(),
   stripeCustomerId: text("stripe_customer_id"),
   // The card saved at checkout, charged off-session by auto-recharge.
@@ -24,7 +26,9 @@ export const wallets = sqliteTable("wallets", {
 export const walletPrices = sqliteTable(
   "wallet_prices",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     unit: text("unit").notNull(),
     credits: integer("credits").notNull(),
     updatedBy: text("updated_by"),
@@ -52,7 +56,11 @@ export const walletLedger = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("wallet_ledger_tenant_seq").on(t.tenantId, t.seq), index("wallet_ledger_tenant_time").on(t.tenantId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("wallet_ledger_tenant_seq").on(t.tenantId, t.seq),
+    index("wallet_ledger_tenant_time").on(t.tenantId, t.createdAt),
+  ],
 );
 
 // Every verified Stripe webhook event, once (the id is Stripe's), processed by the queue.
@@ -92,8 +100,12 @@ export const stripePayments = sqliteTable(
 export const questScores = sqliteTable(
   "quest_scores",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     points: integer("points").notNull(),
     streak: integer("streak").notNull(),
     bestStreak: integer("best_streak").notNull(),

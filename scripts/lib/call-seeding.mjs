@@ -31,7 +31,8 @@ function stereoTone(seconds) {
 
 export const SEEDED_CALL = {
   from: "+15125550166",
-  summary: "Emergency plumbing job at 12 Oak Street, Austin, 78704 for Maria Garcia: Water pouring through the kitchen ceiling. Booked Mon 9:00 AM with Pat Plumber.",
+  summary:
+    "Emergency plumbing job at 12 Oak Street, Austin, 78704 for Maria Garcia: Water pouring through the kitchen ceiling. Booked Mon 9:00 AM with Pat Plumber.",
   transcript: [
     ["agent", "Thanks for calling. What can we help with?", 0],
     ["caller", "Water is pouring through my kitchen ceiling!", 2400],
@@ -50,18 +51,97 @@ export async function seedFinishedCall(d1, stateDir, tenantId) {
   const sql = [
     ...insertStatements(
       "calls",
-      ["id", "tenant_id", "call_sid", "channel_id", "from_number", "to_number", "status", "outcome", "mode", "started_at", "ended_at", "duration_seconds", "billed_minutes", "cost_credits", "summary", "qualification_score", "recording_key", "recording_seconds", "created_at", "updated_at"],
-      [[id, tenantId, `CA${id}`, channel?.id ?? "chn_e2e", c.from, channel?.address ?? "+15125550100", "completed", "completed", "stream", started, started + c.seconds * 1000, c.seconds, 1, 24, c.summary, 100, key, c.seconds, started, started]],
+      [
+        "id",
+        "tenant_id",
+        "call_sid",
+        "channel_id",
+        "from_number",
+        "to_number",
+        "status",
+        "outcome",
+        "mode",
+        "started_at",
+        "ended_at",
+        "duration_seconds",
+        "billed_minutes",
+        "cost_credits",
+        "summary",
+        "qualification_score",
+        "recording_key",
+        "recording_seconds",
+        "created_at",
+        "updated_at",
+      ],
+      [
+        [
+          id,
+          tenantId,
+          `CA${id}`,
+          channel?.id ?? "chn_e2e",
+          c.from,
+          channel?.address ?? "+15125550100",
+          "completed",
+          "completed",
+          "stream",
+          started,
+          started + c.seconds * 1000,
+          c.seconds,
+          1,
+          24,
+          c.summary,
+          100,
+          key,
+          c.seconds,
+          started,
+          started,
+        ],
+      ],
     ),
-    ...insertStatements("call_transcript", ["tenant_id", "call_id", "seq", "speaker", "text", "start_ms", "end_ms", "interrupted"], c.transcript.map(([speaker, text, at], seq) => [tenantId, id, seq, speaker, text, at, at + 1500, 0])),
-    ...insertStatements("call_turn_latency", ["tenant_id", "call_id", "turn", "stt_final_ms", "llm_first_token_ms", "tts_first_byte_ms", "first_frame_ms", "overhead_ms", "speculative", "created_at"], [[tenantId, id, 1, 300, 350, 425, 560, 9, 1, started]]),
+    ...insertStatements(
+      "call_transcript",
+      ["tenant_id", "call_id", "seq", "speaker", "text", "start_ms", "end_ms", "interrupted"],
+      c.transcript.map(([speaker, text, at], seq) => [tenantId, id, seq, speaker, text, at, at + 1500, 0]),
+    ),
+    ...insertStatements(
+      "call_turn_latency",
+      [
+        "tenant_id",
+        "call_id",
+        "turn",
+        "stt_final_ms",
+        "llm_first_token_ms",
+        "tts_first_byte_ms",
+        "first_frame_ms",
+        "overhead_ms",
+        "speculative",
+        "created_at",
+      ],
+      [[tenantId, id, 1, 300, 350, 425, 560, 9, 1, started]],
+    ),
   ];
   const dir = await mkdtemp(join(tmpdir(), "homeline-call-"));
   try {
     await writeFile(join(dir, "seed.sql"), sql.join("\n"));
     await d1.executeFile(join(dir, "seed.sql"));
     await writeFile(join(dir, "call.wav"), stereoTone(c.seconds));
-    await run("wrangler", ["r2", "object", "put", `homeline-media/${key}`, "--file", join(dir, "call.wav"), "--content-type", "audio/wav", "--local", "--persist-to", stateDir], { capture: true });
+    await run(
+      "wrangler",
+      [
+        "r2",
+        "object",
+        "put",
+        `homeline-media/${key}`,
+        "--file",
+        join(dir, "call.wav"),
+        "--content-type",
+        "audio/wav",
+        "--local",
+        "--persist-to",
+        stateDir,
+      ],
+      { capture: true },
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

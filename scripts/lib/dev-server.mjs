@@ -24,7 +24,12 @@ export async function startDevServer({ port, persistDir, cwd = ROOT, stdio = "in
     return exited;
   };
   try {
-    await Promise.race([waitForHealth(url), exited.then(({ code, signal }) => Promise.reject(new Error(`wrangler dev exited (${signal ?? `exit ${code}`}) before the Worker answered.`)))]);
+    await Promise.race([
+      waitForHealth(url),
+      exited.then(({ code, signal }) =>
+        Promise.reject(new Error(`wrangler dev exited (${signal ?? `exit ${code}`}) before the Worker answered.`)),
+      ),
+    ]);
   } catch (err) {
     await stop();
     throw err;

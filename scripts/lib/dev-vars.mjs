@@ -29,7 +29,10 @@ export function ensureDevVars() {
     addMissingSecrets();
     return false;
   }
-  const text = readFileSync(EXAMPLE, "utf8").replace(new RegExp(`^(${GENERATED.join("|")})=.*$`, "gm"), (_, key) => `${key}=${randomBytes(32).toString("base64url")}`);
+  const text = readFileSync(EXAMPLE, "utf8").replace(
+    new RegExp(`^(${GENERATED.join("|")})=.*$`, "gm"),
+    (_, key) => `${key}=${randomBytes(32).toString("base64url")}`,
+  );
   writeFileSync(DEV_VARS, text, { mode: 0o600 });
   return true;
 }
@@ -42,7 +45,9 @@ function addMissingSecrets() {
   let text = readFileSync(DEV_VARS, "utf8");
   for (const key of missing) {
     const line = `${key}=${randomBytes(32).toString("base64url")}`;
-    text = new RegExp(`^${key}=\\s*$`, "m").test(text) ? text.replace(new RegExp(`^${key}=\\s*$`, "m"), line) : `${text.replace(/\n?$/, "\n")}${line}\n`;
+    text = new RegExp(`^${key}=\\s*$`, "m").test(text)
+      ? text.replace(new RegExp(`^${key}=\\s*$`, "m"), line)
+      : `${text.replace(/\n?$/, "\n")}${line}\n`;
   }
   writeFileSync(DEV_VARS, text, { mode: 0o600 });
 }

@@ -3,7 +3,7 @@
 // types), so seeded leads are scored exactly as the API would score them.
 import { scoreLead } from "../../workers/leads/scoring.ts";
 import { newId } from "../../workers/lib/ids.ts";
-import { LEAD_SOURCES, LEAD_STATUSES, TRADES } from "../../workers/leads/model.ts";
+import { LEAD_SOURCES, TRADES } from "../../workers/leads/model.ts";
 import { DESCRIPTION_EXTRAS, DESCRIPTIONS, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, NEIGHBORHOODS, NOTES, TAGS } from "./austin.mjs";
 
 const HOUR = 3_600_000;
@@ -44,7 +44,11 @@ export function random(seed) {
 const withDefaults = (values, weights) => Object.fromEntries(values.map((v) => [v, weights[v] ?? 1]));
 const SOURCES = withDefaults(LEAD_SOURCES, SOURCE_WEIGHTS);
 const TRADE_MIX = withDefaults(TRADES, TRADE_WEIGHTS);
-const ascii = (text) => text.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").toLowerCase();
+const ascii = (text) =>
+  text
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .toLowerCase();
 
 // 555 numbers are reserved for fiction, so no real subscriber is ever dialled. Stepping by a
 // prime coprime to 9,900 walks every 555-0100…555-9999 line once before repeating.
@@ -96,12 +100,17 @@ function oneLead(rng, index, { tenantId, days, now, assignees }) {
     status,
   };
   const { score, hot, factors } = scoreLead(base);
-  const assignee = status === "new" && rng.chance(0.5) ? null : rng.chance(0.15) ? null : rng.weighted(Object.fromEntries(assignees.map((a) => [a.id, a.weight])));
+  const assignee =
+    status === "new" && rng.chance(0.5)
+      ? null
+      : rng.chance(0.15)
+        ? null
+        : rng.weighted(Object.fromEntries(assignees.map((a) => [a.id, a.weight])));
   const tags = pickTags(rng, description);
   const updatedAt = status === "new" ? createdAt : Math.round(createdAt + rng.next() * Math.min(ageDays, 10) * DAY);
   const id = newId("lead", createdAt);
   // Inbound channels create leads themselves; people create manual and imported ones.
-  const creator = source === "manual" || source === "import" ? assignees.find((a) => a.id === assignee) ?? assignees[0] : null;
+  const creator = source === "manual" || source === "import" ? (assignees.find((a) => a.id === assignee) ?? assignees[0]) : null;
   return {
     id,
     tenantId,
@@ -116,7 +125,14 @@ function oneLead(rng, index, { tenantId, days, now, assignees }) {
     notes: status !== "new" && rng.chance(0.3) ? rng.pick(NOTES) : null,
     createdAt,
     updatedAt,
-    event: { id: newId("lev", createdAt), type: "lead.created", actorId: creator?.id ?? null, actorName: creator?.name ?? null, data: { source, score }, createdAt },
+    event: {
+      id: newId("lev", createdAt),
+      type: "lead.created",
+      actorId: creator?.id ?? null,
+      actorName: creator?.name ?? null,
+      data: { source, score },
+      createdAt,
+    },
   };
 }
 
@@ -130,7 +146,8 @@ function createdTime(rng, now, days) {
 function describe(rng, source, trade) {
   if (rng.chance(0.05)) return null;
   if ((source === "sms" || source === "whatsapp") && rng.chance(0.15)) return rng.pick(SHORT_TEXTS);
-  if (source === "scan") return `Area scan flagged this roof: estimated ${rng.int(14, 28)} years old, visible wear on the ${rng.pick(["north", "south", "east", "west"])} slope.`;
+  if (source === "scan")
+    return `Area scan flagged this roof: estimated ${rng.int(14, 28)} years old, visible wear on the ${rng.pick(["north", "south", "east", "west"])} slope.`;
   const text = rng.pick(DESCRIPTIONS[trade] ?? DESCRIPTIONS.other);
   return rng.chance(0.3) ? `${text} ${rng.pick(DESCRIPTION_EXTRAS)}` : text;
 }

@@ -17,14 +17,25 @@ const AGENT_DONE_MS = 700;
 /** Agent audio further apart than this is a new turn (the caller spoke in between), not late audio. */
 const BURST_GAP_MS = 1000;
 
-const decodeXml = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const decodeXml = (s) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The Stream URL and its <Parameter>s from the voice webhook's TwiML; null when it answered another way (e.g. <Gather>). */
 export function parseStreamTwiml(twiml) {
   const stream = /<Connect>\s*<Stream\b[^>]*\burl="([^"]+)"[^>]*>([\s\S]*?)<\/Stream>/.exec(twiml);
   if (!stream) return null;
-  const parameters = Object.fromEntries([...stream[2].matchAll(/<Parameter\b[^>]*\bname="([^"]*)"[^>]*\bvalue="([^"]*)"/g)].map(([, name, value]) => [decodeXml(name), decodeXml(value)]));
+  const parameters = Object.fromEntries(
+    [...stream[2].matchAll(/<Parameter\b[^>]*\bname="([^"]*)"[^>]*\bvalue="([^"]*)"/g)].map(([, name, value]) => [
+      decodeXml(name),
+      decodeXml(value),
+    ]),
+  );
   return { url: decodeXml(stream[1]), parameters };
 }
 
@@ -33,12 +44,32 @@ export function parseStreamTwiml(twiml) {
  * the agent has finished talking. `beforeStream({ callSid, parameters })` runs between the
  * webhook and the stream (to script fakes by call id). Answers what was measured.
  */
-export async function mediaStreamCall({ baseUrl, authToken, accountSid = "AC00000000000000000000000000000000", from, to, lines, beforeStream = async () => {}, maxAgentWaitMs = 20_000 }) {
+export async function mediaStreamCall({
+  baseUrl,
+  authToken,
+  accountSid = "AC00000000000000000000000000000000",
+  from,
+  to,
+  lines,
+  beforeStream = async () => {},
+  maxAgentWaitMs = 20_000,
+}) {
   const callSid = `CA${randomUUID().replace(/-/g, "")}`;
-  const call = { AccountSid: accountSid, CallSid: callSid, From: from, To: to, Direction: "inbound", CallStatus: "ringing", ApiVersion: "2010-04-01" };
+  const call = {
+    AccountSid: accountSid,
+    CallSid: callSid,
+    From: from,
+    To: to,
+    Direction: "inbound",
+    CallStatus: "ringing",
+    ApiVersion: "2010-04-01",
+  };
   const twiml = await postTwilioWebhook(authToken, `${baseUrl}/webhooks/twilio/voice`, call);
   const stream = parseStreamTwiml(twiml);
-  if (!stream) throw new Error(`The voice webhook did not answer with <Connect><Stream> (voice mode "gather", or no STT/TTS keys?): ${twiml.slice(0, 300)}`);
+  if (!stream)
+    throw new Error(
+      `The voice webhook did not answer with <Connect><Stream> (voice mode "gather", or no STT/TTS keys?): ${twiml.slice(0, 300)}`,
+    );
   await beforeStream({ callSid, parameters: stream.parameters });
 
   // Twilio signs the URL it connects to (no POST parameters on an upgrade). A local server speaks plain ws.
@@ -53,9 +84,20 @@ export async function mediaStreamCall({ baseUrl, authToken, accountSid = "AC0000
 
   const streamSid = `MZ${randomUUID().replace(/-/g, "")}`;
   let sequence = 0;
-  const send = (message) => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ ...message, sequenceNumber: String(++sequence), streamSid }));
+  const send = (message) =>
+    socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ ...message, sequenceNumber: String(++sequence), streamSid }));
   socket.send(JSON.stringify({ event: "connected", protocol: "Call", version: "1.0.0" }));
-  send({ event: "start", start: { accountSid, streamSid, callSid, tracks: ["inbound"], customParameters: stream.parameters, mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 } } });
+  send({
+    event: "start",
+    start: {
+      accountSid,
+      streamSid,
+      callSid,
+      tracks: ["inbound"],
+      customParameters: stream.parameters,
+      mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 },
+    },
+  });
 
   // Inbound: one frame every 20 ms from the moment the call connects, on a drift-free schedule.
   const startedAt = performance.now();
@@ -74,7 +116,10 @@ export async function mediaStreamCall({ baseUrl, authToken, accountSid = "AC0000
       }
     }
     chunk++;
-    send({ event: "media", media: { track: "inbound", chunk: String(chunk), timestamp: String(chunk * FRAME_MS), payload: frame.toString("base64") } });
+    send({
+      event: "media",
+      media: { track: "inbound", chunk: String(chunk), timestamp: String(chunk * FRAME_MS), payload: frame.toString("base64") },
+    });
     pump = setTimeout(tick, Math.max(0, startedAt + (chunk + 1) * FRAME_MS - performance.now()));
   };
   pump = setTimeout(tick, FRAME_MS);
@@ -146,8 +191,22 @@ export async function mediaStreamCall({ baseUrl, authToken, accountSid = "AC0000
   await Promise.race([closed, sleep(2000)]);
   // Then Twilio's status callback ends the call.
   const seconds = Math.max(1, Math.round((performance.now() - startedAt) / 1000));
-  await postTwilioWebhook(authToken, `${baseUrl}/webhooks/twilio/voice/status`, { ...call, CallStatus: "completed", CallDuration: String(seconds) });
-  return { callSid, parameters: stream.parameters, seconds, turns, framesSent: chunk, framesReceived: received.length, marksEchoed: marks.length, clears: cleared, jitterMs: pacingJitter(received) };
+  await postTwilioWebhook(authToken, `${baseUrl}/webhooks/twilio/voice/status`, {
+    ...call,
+    CallStatus: "completed",
+    CallDuration: String(seconds),
+  });
+  return {
+    callSid,
+    parameters: stream.parameters,
+    seconds,
+    turns,
+    framesSent: chunk,
+    framesReceived: received.length,
+    marksEchoed: marks.length,
+    clears: cleared,
+    jitterMs: pacingJitter(received),
+  };
 }
 
 /**

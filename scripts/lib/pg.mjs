@@ -25,4 +25,11 @@ export async function connectPg(url = pgUrl()) {
   return postgres(url, { max: 1, onnotice: () => {} });
 }
 
-const options = (url) => ({ host: url.hostname, port: Number(url.port || 5432), username: decodeURIComponent(url.username), password: decodeURIComponent(url.password), max: 1, onnotice: () => {} });
+const options = (url) => ({
+  host: url.hostname,
+  port: Number(url.port || 5432),
+  username: decodeURIComponent(url.username),
+  password: decodeURIComponent(url.password),
+  max: 1,
+  onnotice: () => {},
+});

@@ -9,11 +9,41 @@ export const SAMPLE_COUNT = 5_000;
 export const SAMPLE_SEED = 20_261_121;
 
 const METRES_PER_DEG_LAT = 111_320;
-const ROOFS = ["asphalt shingle", "asphalt shingle", "asphalt shingle", "metal", "clay tile", "concrete tile", "slate", "wood shake", "flat membrane"];
+const ROOFS = [
+  "asphalt shingle",
+  "asphalt shingle",
+  "asphalt shingle",
+  "metal",
+  "clay tile",
+  "concrete tile",
+  "slate",
+  "wood shake",
+  "flat membrane",
+];
 const FIRST = ["Avery", "Jordan", "Casey", "Riley", "Morgan", "Quinn", "Harper", "Rowan", "Emerson", "Sawyer", "Finley", "Reese"];
 // Surnames no one has: the owners are obviously made up.
-const LAST = ["Samplewood", "Fictionby", "Placeholder", "Examplar", "Mockridge", "Testington", "Demoford", "Notreal", "Madeupson", "Pretendle"];
-const STREETS = ["Sample Oak Ln", "Fictional Pecan St", "Example Mesa Dr", "Demo Bluebonnet Way", "Mock Cedar Ct", "Imaginary Live Oak Ave", "Pretend Creek Rd", "Placeholder Hill Blvd"];
+const LAST = [
+  "Samplewood",
+  "Fictionby",
+  "Placeholder",
+  "Examplar",
+  "Mockridge",
+  "Testington",
+  "Demoford",
+  "Notreal",
+  "Madeupson",
+  "Pretendle",
+];
+const STREETS = [
+  "Sample Oak Ln",
+  "Fictional Pecan St",
+  "Example Mesa Dr",
+  "Demo Bluebonnet Way",
+  "Mock Cedar Ct",
+  "Imaginary Live Oak Ave",
+  "Pretend Creek Rd",
+  "Placeholder Hill Blvd",
+];
 const POSTCODES = ["78701", "78702", "78703", "78704", "78705", "78751"];
 
 /** mulberry32: the same seed gives the same catalog on every machine. */
@@ -31,7 +61,12 @@ export function random(seed: number): () => number {
 const round7 = (n: number) => Math.round(n * 1e7) / 1e7;
 
 /** `count` properties within `radius` metres of `center`, footprints included. */
-export function generateProperties({ count = SAMPLE_COUNT, seed = SAMPLE_SEED, center = AUSTIN_CENTER, radius = SAMPLE_RADIUS_M } = {}): Property[] {
+export function generateProperties({
+  count = SAMPLE_COUNT,
+  seed = SAMPLE_SEED,
+  center = AUSTIN_CENTER,
+  radius = SAMPLE_RADIUS_M,
+} = {}): Property[] {
   const rand = random(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(rand() * items.length)]!;
   const [lng0, lat0] = center;
@@ -48,8 +83,15 @@ export function generateProperties({ count = SAMPLE_COUNT, seed = SAMPLE_SEED, c
     const width = 9 + rand() * 12;
     const depth = 8 + rand() * 10;
     const angle = rand() * Math.PI;
-    const corners = [[-1, -1], [1, -1], [1, 1], [-1, 1], [-1, -1]].map(([sx, sy]) => {
-      const x = (sx! * width) / 2, y = (sy! * depth) / 2;
+    const corners = [
+      [-1, -1],
+      [1, -1],
+      [1, 1],
+      [-1, 1],
+      [-1, -1],
+    ].map(([sx, sy]) => {
+      const x = (sx! * width) / 2,
+        y = (sy! * depth) / 2;
       const dx = x * Math.cos(angle) - y * Math.sin(angle);
       const dy = x * Math.sin(angle) + y * Math.cos(angle);
       return [round7(lng + dx / metresPerDegLng), round7(lat + dy / METRES_PER_DEG_LAT)] as [number, number];
@@ -72,4 +114,3 @@ export function generateProperties({ count = SAMPLE_COUNT, seed = SAMPLE_SEED, c
   }
   return out;
 }
-

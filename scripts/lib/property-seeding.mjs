@@ -16,10 +16,15 @@ export function d1PropertySql(properties, idPrefix = "sample-austin-") {
   for (let i = 0; i < properties.length; i += ROWS_PER_INSERT) {
     const values = properties
       .slice(i, i + ROWS_PER_INSERT)
-      .map((p) => `(${[p.id, p.lat, p.lng, p.footprint, p.yearBuilt, p.roofMaterial, p.value, p.ownerOccupied, p.ownerName, p.address, p.postcode].map(literal).join(", ")})`);
+      .map(
+        (p) =>
+          `(${[p.id, p.lat, p.lng, p.footprint, p.yearBuilt, p.roofMaterial, p.value, p.ownerOccupied, p.ownerName, p.address, p.postcode].map(literal).join(", ")})`,
+      );
     statements.push(`INSERT OR IGNORE INTO properties (${COLUMNS}) VALUES ${values.join(",\n")};`);
   }
-  statements.push(`INSERT OR REPLACE INTO properties_rtree SELECT id, lng, lng, lat, lat FROM properties WHERE external_id LIKE ${literal(`${idPrefix}%`)};`);
+  statements.push(
+    `INSERT OR REPLACE INTO properties_rtree SELECT id, lng, lng, lat, lat FROM properties WHERE external_id LIKE ${literal(`${idPrefix}%`)};`,
+  );
   return statements;
 }
 

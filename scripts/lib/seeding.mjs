@@ -16,7 +16,9 @@ const LEADS_PER_FILE = 10_000;
 
 /** The workspace with this slug and its lead count, or undefined when it is not there. */
 export async function findWorkspace(d1, slug) {
-  const [row] = await d1.query(`SELECT id, (SELECT count(*) FROM leads WHERE tenant_id = tenants.id) AS leads FROM tenants WHERE slug = ${literal(slug)}`);
+  const [row] = await d1.query(
+    `SELECT id, (SELECT count(*) FROM leads WHERE tenant_id = tenants.id) AS leads FROM tenants WHERE slug = ${literal(slug)}`,
+  );
   return row && { tenantId: row.id, leads: row.leads };
 }
 
@@ -47,7 +49,12 @@ export async function seedWorkspace(d1, spec, { leads = spec.leads, log = () => 
     let written = 0;
     for (let part = 0; part === 0 || written < leads; part++) {
       const batch = take(stream, LEADS_PER_FILE);
-      const statements = [...(part === 0 ? [...workspaceStatements(tenant, users, createdAt), ...networkStatements(spec.tenant.slug, tenant, createdAt)] : []), ...leadStatements(batch)];
+      const statements = [
+        ...(part === 0
+          ? [...workspaceStatements(tenant, users, createdAt), ...networkStatements(spec.tenant.slug, tenant, createdAt)]
+          : []),
+        ...leadStatements(batch),
+      ];
       const file = join(dir, `part-${part}.sql`);
       await writeFile(file, statements.join("\n"));
       written += batch.length;

@@ -13,7 +13,14 @@ const TIMEOUT_MS = 15_000;
 export function simulatorOptions(usage) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { from: { type: "string", default: "+15125550100" }, to: { type: "string" }, name: { type: "string", default: "Maria Garcia" }, url: { type: "string", default: process.env.BASE_URL || "http://localhost:8787" }, email: { type: "string" }, password: { type: "string" } },
+    options: {
+      from: { type: "string", default: "+15125550100" },
+      to: { type: "string" },
+      name: { type: "string", default: "Maria Garcia" },
+      url: { type: "string", default: process.env.BASE_URL || "http://localhost:8787" },
+      email: { type: "string" },
+      password: { type: "string" },
+    },
   });
   const text = positionals.join(" ").trim();
   if (!text) throw new Error(`Say something, e.g.\n  ${usage}`);
@@ -28,9 +35,23 @@ export function whatsappRequest({ from, to, name, text, url }) {
   const secret = readDevVars().WHATSAPP_APP_SECRET;
   if (!secret) throw new Error("No WHATSAPP_APP_SECRET in .dev.vars: run `npm start` once, which creates it.");
   const id = `wamid.sim-${randomUUID()}`;
-  const body = JSON.stringify(metaTextWebhook({ phoneNumberId: to ?? demoNetwork().whatsapp.phoneNumberId, displayNumber: demoNetwork().whatsapp.displayNumber, from: from.slice(1), name, text, id, timestamp: Date.now() }));
+  const body = JSON.stringify(
+    metaTextWebhook({
+      phoneNumberId: to ?? demoNetwork().whatsapp.phoneNumberId,
+      displayNumber: demoNetwork().whatsapp.displayNumber,
+      from: from.slice(1),
+      name,
+      text,
+      id,
+      timestamp: Date.now(),
+    }),
+  );
   const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-  return { endpoint: `${url}/webhooks/whatsapp`, init: { method: "POST", headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature }, body }, contact: from.slice(1) };
+  return {
+    endpoint: `${url}/webhooks/whatsapp`,
+    init: { method: "POST", headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature }, body },
+    contact: from.slice(1),
+  };
 }
 
 /** Twilio's way: base64(HMAC-SHA1(auth token, URL + sorted name/value pairs)). */
@@ -38,10 +59,26 @@ export function smsRequest({ from, to, text, url }) {
   const token = readDevVars().TWILIO_AUTH_TOKEN;
   if (!token) throw new Error("No TWILIO_AUTH_TOKEN in .dev.vars: run `npm start` once, which creates it.");
   const endpoint = `${url}/webhooks/twilio/sms`;
-  const params = twilioSmsParams({ accountSid: readDevVars().TWILIO_ACCOUNT_SID || "AC00000000000000000000000000000000", from, to: to ?? demoNetwork().sms.number, text, sid: `SM${randomUUID().replace(/-/g, "")}` });
-  const data = Object.keys(params).sort().reduce((acc, key) => acc + key + params[key], endpoint);
+  const params = twilioSmsParams({
+    accountSid: readDevVars().TWILIO_ACCOUNT_SID || "AC00000000000000000000000000000000",
+    from,
+    to: to ?? demoNetwork().sms.number,
+    text,
+    sid: `SM${randomUUID().replace(/-/g, "")}`,
+  });
+  const data = Object.keys(params)
+    .sort()
+    .reduce((acc, key) => acc + key + params[key], endpoint);
   const signature = createHmac("sha1", token).update(data).digest("base64");
-  return { endpoint, init: { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature }, body: new URLSearchParams(params).toString() }, contact: from };
+  return {
+    endpoint,
+    init: {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature },
+      body: new URLSearchParams(params).toString(),
+    },
+    contact: from,
+  };
 }
 
 /** Posts the signed webhook, then prints each reply as it reaches the outbox, until it goes quiet. */
@@ -76,10 +113,15 @@ export async function simulate(channel, options, request) {
 
 async function login({ url, email, password }) {
   const owner = DEMO.users.find((u) => u.role === "owner");
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: email ?? owner.email, password: password ?? DEMO_PASSWORD }) }).catch((err) => {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: email ?? owner.email, password: password ?? DEMO_PASSWORD }),
+  }).catch((err) => {
     throw new Error(`Cannot reach ${url} (${err.cause?.code ?? err.message}). Is \`npm start\` running?`);
   });
-  if (!response.ok) throw new Error(`Login failed (HTTP ${response.status}); pass --email and --password for a workspace other than the demo.`);
+  if (!response.ok)
+    throw new Error(`Login failed (HTTP ${response.status}); pass --email and --password for a workspace other than the demo.`);
   return (await response.json()).accessToken;
 }
 

@@ -8,7 +8,12 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export function toolEnv(extra = {}) {
-  return { ...process.env, PATH: `${ROOT}node_modules/.bin${delimiter}${process.env.PATH ?? ""}`, WRANGLER_SEND_METRICS: "false", ...extra };
+  return {
+    ...process.env,
+    PATH: `${ROOT}node_modules/.bin${delimiter}${process.env.PATH ?? ""}`,
+    WRANGLER_SEND_METRICS: "false",
+    ...extra,
+  };
 }
 
 /**

@@ -5,7 +5,10 @@ import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks.js";
 export async function postTwilioWebhook(authToken, endpoint, params) {
   const response = await fetch(endpoint, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": getExpectedTwilioSignature(authToken, endpoint, params) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-Twilio-Signature": getExpectedTwilioSignature(authToken, endpoint, params),
+    },
     body: new URLSearchParams(params).toString(),
   }).catch((err) => {
     throw new Error(`Cannot reach ${new URL(endpoint).origin} (${err.cause?.code ?? err.message}). Is the server running?`);

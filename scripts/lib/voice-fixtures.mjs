@@ -8,7 +8,9 @@ const DIR = join(ROOT, "tests", "fixtures", "voice");
 /** Every fixture by file name: { file, text, durationMs, audio }. */
 export function loadVoiceFixtures() {
   const manifest = JSON.parse(readFileSync(join(DIR, "manifest.json"), "utf8"));
-  return Object.fromEntries(manifest.map((entry) => [entry.file, { ...entry, audio: new Uint8Array(readFileSync(join(DIR, entry.file))) }]));
+  return Object.fromEntries(
+    manifest.map((entry) => [entry.file, { ...entry, audio: new Uint8Array(readFileSync(join(DIR, entry.file))) }]),
+  );
 }
 
 /** The booking call, line by line. */

@@ -40,13 +40,21 @@ const AGENT_REPLIES = [
 export async function startVoiceRig({ latency = {}, log = () => {}, cwd = ROOT, port, persistDir } = {}) {
   const providerLatency = { ...PUBLISHED_LATENCY, ...latency };
   const keys = { deepgram: `dg-${randomBytes(12).toString("hex")}`, elevenLabs: `xi-${randomBytes(12).toString("hex")}` };
-  const [deepgram, elevenLabs, anthropic] = await Promise.all([startDeepgramFake(0, keys.deepgram), startElevenLabsFake(0, keys.elevenLabs), startAnthropicFake(0)]);
+  const [deepgram, elevenLabs, anthropic] = await Promise.all([
+    startDeepgramFake(0, keys.deepgram),
+    startElevenLabsFake(0, keys.elevenLabs),
+    startAnthropicFake(0),
+  ]);
   const fakes = [deepgram.server, elevenLabs.server, anthropic.server];
   const stopFakes = () => Promise.all(fakes.map((server) => new Promise((resolve) => server.close(() => resolve()))));
   await post(`${elevenLabs.url}/__config`, { firstByteMs: providerLatency.ttsFirstByteMs });
   // Standing answers keyed by the caller's words, shared by every call (concurrent calls included).
   const replies = AGENT_REPLIES.map(({ when, text }) => ({ when, content: [{ type: "text", text }], stop_reason: "end_turn" }));
-  await post(`${anthropic.url}/__script`, { key: BENCH_CONVERSATIONS.tenant.name, replies, latency: { firstTokenMs: providerLatency.llmFirstTokenMs, deltaMs: LLM_DELTA_MS } });
+  await post(`${anthropic.url}/__script`, {
+    key: BENCH_CONVERSATIONS.tenant.name,
+    replies,
+    latency: { firstTokenMs: providerLatency.llmFirstTokenMs, deltaMs: LLM_DELTA_MS },
+  });
 
   const stateDir = persistDir ?? (await mkdtemp(join(tmpdir(), "homeline-voice-rig-")));
   const d1 = localD1(stateDir);
@@ -74,11 +82,19 @@ export async function startVoiceRig({ latency = {}, log = () => {}, cwd = ROOT, 
   const logFile = join(stateDir, "wrangler-dev.log");
   log(`wrangler dev on port ${serverPort} (log: ${logFile})`);
   const out = openSync(logFile, "w");
-  const args = ["--log-level", "warn", "--inspector-port", String(await freePort()), ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`])];
-  const server = await startDevServer({ port: serverPort, persistDir: stateDir, cwd, stdio: ["ignore", out, out], args }).catch(async (err) => {
-    await stopFakes();
-    throw new Error(`${err.message} See ${logFile}.`);
-  });
+  const args = [
+    "--log-level",
+    "warn",
+    "--inspector-port",
+    String(await freePort()),
+    ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+  ];
+  const server = await startDevServer({ port: serverPort, persistDir: stateDir, cwd, stdio: ["ignore", out, out], args }).catch(
+    async (err) => {
+      await stopFakes();
+      throw new Error(`${err.message} See ${logFile}.`);
+    },
+  );
 
   let session = null; // one login shared by concurrent lookups (the login limit is 10 a minute)
   return {
@@ -105,7 +121,9 @@ export async function startVoiceRig({ latency = {}, log = () => {}, cwd = ROOT, 
       const token = await session;
       const deadline = Date.now() + waitMs;
       for (;;) {
-        const response = await fetch(`${server.url}/api/v1/calls/${encodeURIComponent(callId)}`, { headers: { Authorization: `Bearer ${token}` } });
+        const response = await fetch(`${server.url}/api/v1/calls/${encodeURIComponent(callId)}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
         const record = response.ok ? await response.json() : null;
         if (typeof record?.inboundFrames === "number" || Date.now() > deadline) return record;
         await new Promise((resolve) => setTimeout(resolve, 250));
@@ -126,7 +144,11 @@ async function post(url, body) {
 
 async function login(url, spec) {
   const owner = spec.users.find((u) => u.role === "owner");
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: owner.email, password: DEMO_PASSWORD }) });
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: owner.email, password: DEMO_PASSWORD }),
+  });
   if (!response.ok) throw new Error(`Login failed: HTTP ${response.status}`);
   return (await response.json()).accessToken;
 }

@@ -8,7 +8,13 @@ export interface ScriptedLatency {
   deltaMs?: number;
 }
 
-export type ScriptedReply = ({ content: ({ type: "text"; text: string } | { type: "tool_use"; id: string; name: string; input: Record<string, unknown> })[]; stop_reason: "end_turn" | "tool_use" } | { error: number }) & {
+export type ScriptedReply = (
+  | {
+      content: ({ type: "text"; text: string } | { type: "tool_use"; id: string; name: string; input: Record<string, unknown> })[];
+      stop_reason: "end_turn" | "tool_use";
+    }
+  | { error: number }
+) & {
   /** A standing answer: used (and kept) whenever the customer's last words contain this text ("" matches anything). */
   when?: string;
 };
@@ -17,7 +23,9 @@ export type ScriptedReply = ({ content: ({ type: "text"; text: string } | { type
 function lastUserText(messages: { role: string; content?: unknown }[]): string {
   const content = [...messages].reverse().find((m) => m.role === "user")?.content;
   if (typeof content === "string") return content;
-  return Array.isArray(content) ? content.map((block: { type?: string; text?: string }) => (block.type === "text" ? (block.text ?? "") : "")).join(" ") : "";
+  return Array.isArray(content)
+    ? content.map((block: { type?: string; text?: string }) => (block.type === "text" ? (block.text ?? "") : "")).join(" ")
+    : "";
 }
 
 /** A standing answer matching the customer's words, else the next answer in line. */
@@ -50,24 +58,58 @@ export function startAnthropicFake(port = 0) {
       latencies.set(key, latency ?? {});
       return reply(res, 200, { ok: true });
     }
-    if (req.method === "GET" && url.pathname === "/__requests") return reply(res, 200, requests.get(url.searchParams.get("key") ?? "") ?? []);
-    if (req.method !== "POST" || url.pathname !== "/v1/messages") return reply(res, 404, { type: "error", error: { type: "not_found_error", message: "Not found" } });
+    if (req.method === "GET" && url.pathname === "/__requests")
+      return reply(res, 200, requests.get(url.searchParams.get("key") ?? "") ?? []);
+    if (req.method !== "POST" || url.pathname !== "/v1/messages")
+      return reply(res, 404, { type: "error", error: { type: "not_found_error", message: "Not found" } });
     // The SDK authenticates with a bearer API key; x-api-key is the API's other accepted form.
-    if (!req.headers["x-api-key"] && !/^Bearer sk-ant-/.test(req.headers.authorization ?? "")) return reply(res, 401, { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } });
-    if (!req.headers["anthropic-version"]) return reply(res, 400, { type: "error", error: { type: "invalid_request_error", message: "anthropic-version header is required" } });
-    const body = JSON.parse(raw) as { model?: string; max_tokens?: number; system?: string; messages?: { role: string }[]; stream?: boolean };
-    if (!body.model || !body.max_tokens || !body.messages?.length || body.messages[0]!.role !== "user") return reply(res, 400, { type: "error", error: { type: "invalid_request_error", message: "model, max_tokens and messages (starting with user) are required" } });
+    if (!req.headers["x-api-key"] && !/^Bearer sk-ant-/.test(req.headers.authorization ?? ""))
+      return reply(res, 401, { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } });
+    if (!req.headers["anthropic-version"])
+      return reply(res, 400, { type: "error", error: { type: "invalid_request_error", message: "anthropic-version header is required" } });
+    const body = JSON.parse(raw) as {
+      model?: string;
+      max_tokens?: number;
+      system?: string;
+      messages?: { role: string }[];
+      stream?: boolean;
+    };
+    if (!body.model || !body.max_tokens || !body.messages?.length || body.messages[0]!.role !== "user")
+      return reply(res, 400, {
+        type: "error",
+        error: { type: "invalid_request_error", message: "model, max_tokens and messages (starting with user) are required" },
+      });
     // A forced tool (tool_choice) must be one of the request's tools, as the API requires.
     const { tool_choice: toolChoice, tools } = body as { tool_choice?: { type: string; name?: string }; tools?: { name: string }[] };
-    if (toolChoice?.type === "tool" && !tools?.some((tool) => tool.name === toolChoice.name)) return reply(res, 400, { type: "error", error: { type: "invalid_request_error", message: "tool_choice names a tool that is not in tools" } });
+    if (toolChoice?.type === "tool" && !tools?.some((tool) => tool.name === toolChoice.name))
+      return reply(res, 400, {
+        type: "error",
+        error: { type: "invalid_request_error", message: "tool_choice names a tool that is not in tools" },
+      });
     // The workspace is named in the system prompt: a conversation ("customers of X") or a call review ("calls answered for X").
     // Roof assessments (area scans) are keyed by the property named in their system prompt.
-    const key = body.system?.match(/(?:customers of|calls answered for) (.+?), a home-services company/)?.[1] ?? body.system?.match(/the roof of property (\S+) /)?.[1] ?? "";
+    const key =
+      body.system?.match(/(?:customers of|calls answered for) (.+?), a home-services company/)?.[1] ??
+      body.system?.match(/the roof of property (\S+) /)?.[1] ??
+      "";
     requests.set(key, [...(requests.get(key) ?? []), body]);
     const next = nextReply(scripts.get(key), lastUserText(body.messages as { role: string; content?: unknown }[]));
     if (!next) return reply(res, 500, { type: "error", error: { type: "api_error", message: "Internal server error" } });
-    if ("error" in next) return reply(res, next.error, { type: "error", error: { type: next.error === 529 ? "overloaded_error" : "api_error", message: "Scripted failure" } });
-    const message = { id: `msg_${crypto.randomUUID().replace(/-/g, "")}`, type: "message", role: "assistant", model: body.model, content: next.content, stop_reason: next.stop_reason, stop_sequence: null, usage: { input_tokens: 50, output_tokens: 20 } };
+    if ("error" in next)
+      return reply(res, next.error, {
+        type: "error",
+        error: { type: next.error === 529 ? "overloaded_error" : "api_error", message: "Scripted failure" },
+      });
+    const message = {
+      id: `msg_${crypto.randomUUID().replace(/-/g, "")}`,
+      type: "message",
+      role: "assistant",
+      model: body.model,
+      content: next.content,
+      stop_reason: next.stop_reason,
+      stop_sequence: null,
+      usage: { input_tokens: 50, output_tokens: 20 },
+    };
     const latency = latencies.get(key) ?? {};
     if (body.stream) return void streamMessage(res, message, latency);
     setTimeout(() => reply(res, 200, message, { "request-id": `req_${Date.now()}` }), latency.firstTokenMs ?? 0);
@@ -80,7 +122,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The Messages API's SSE stream for `message`: text in small text_delta pieces, tool input as
  * input_json_delta, paced by `latency`. A client that hangs up (an aborted request) stops it.
  */
-async function streamMessage(res: ServerResponse, message: { content: any[]; stop_reason: string } & Record<string, unknown>, latency: ScriptedLatency): Promise<void> {
+async function streamMessage(
+  res: ServerResponse,
+  message: { content: any[]; stop_reason: string } & Record<string, unknown>,
+  latency: ScriptedLatency,
+): Promise<void> {
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
   const send = (type: string, data: Record<string, unknown>) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
   if (latency.firstTokenMs) await sleep(latency.firstTokenMs);
@@ -97,7 +143,8 @@ async function streamMessage(res: ServerResponse, message: { content: any[]; sto
     } else {
       send("content_block_start", { index, content_block: { type: "tool_use", id: block.id, name: block.name, input: {} } });
       const json = JSON.stringify(block.input);
-      for (let i = 0; i < json.length; i += 10) send("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: json.slice(i, i + 10) } });
+      for (let i = 0; i < json.length; i += 10)
+        send("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: json.slice(i, i + 10) } });
     }
     send("content_block_stop", { index });
   }

@@ -53,7 +53,8 @@ export async function startDeepgramFake(port = 0, apiKey = "test-deepgram-key") 
       scripts.set(tag, { ...script, utterances: [...script.utterances] });
       return reply(res, 200, { ok: true });
     }
-    if (req.method === "GET" && path.pathname === "/__received") return reply(res, 200, received.get(path.searchParams.get("tag") ?? "") ?? { connections: 0, audioBytes: 0, controls: [] });
+    if (req.method === "GET" && path.pathname === "/__received")
+      return reply(res, 200, received.get(path.searchParams.get("tag") ?? "") ?? { connections: 0, audioBytes: 0, controls: [] });
     reply(res, 404, { err_code: "NOT_FOUND", err_msg: "Not found" });
   }, port);
   const sockets = new WebSocketServer({ noServer: true });
@@ -62,7 +63,9 @@ export async function startDeepgramFake(port = 0, apiKey = "test-deepgram-key") 
     const refusal = refuse(req, query, apiKey);
     if (refusal) {
       const body = JSON.stringify({ ...refusal.body, request_id: crypto.randomUUID() });
-      socket.end(`HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? "Unauthorized" : "Bad Request"}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? "Unauthorized" : "Bad Request"}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     const tag = query.searchParams.get("tag") ?? "";
@@ -84,11 +87,14 @@ export async function startDeepgramFake(port = 0, apiKey = "test-deepgram-key") 
 
 function refuse(req: IncomingMessage, url: URL, apiKey: string): { status: number; body: Record<string, string> } | null {
   if (url.pathname !== "/v1/listen") return { status: 400, body: { err_code: "Bad Request", err_msg: `Unknown path ${url.pathname}` } };
-  if (req.headers.authorization !== `Token ${apiKey}`) return { status: 401, body: { err_code: "INVALID_AUTH", err_msg: "Invalid credentials." } };
+  if (req.headers.authorization !== `Token ${apiKey}`)
+    return { status: 401, body: { err_code: "INVALID_AUTH", err_msg: "Invalid credentials." } };
   for (const [name, value] of Object.entries(REQUIRED_QUERY)) {
-    if (url.searchParams.get(name) !== value) return { status: 400, body: { err_code: "Bad Request", err_msg: `This fake transcribes ${name}=${value} only` } };
+    if (url.searchParams.get(name) !== value)
+      return { status: 400, body: { err_code: "Bad Request", err_msg: `This fake transcribes ${name}=${value} only` } };
   }
-  if (!/^\d+$/.test(url.searchParams.get("endpointing") ?? "")) return { status: 400, body: { err_code: "Bad Request", err_msg: "endpointing must be a number of ms" } };
+  if (!/^\d+$/.test(url.searchParams.get("endpointing") ?? ""))
+    return { status: 400, body: { err_code: "Bad Request", err_msg: "endpointing must be a number of ms" } };
   return null;
 }
 
@@ -99,29 +105,51 @@ interface Utterance {
   flushed: boolean;
 }
 
-function listenSession(ws: WebSocket, query: URLSearchParams, script: () => DeepgramScript, log: Received, dropAfterMs: number | undefined): void {
+function listenSession(
+  ws: WebSocket,
+  query: URLSearchParams,
+  script: () => DeepgramScript,
+  log: Received,
+  dropAfterMs: number | undefined,
+): void {
   const requestId = crypto.randomUUID();
   const activity = new SpeechActivity({ endMs: Number(query.get("endpointing")) });
   const utteranceEndMs = Number(query.get("utterance_end_ms")) || 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const later = (ms: number, run: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      run();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        run();
+      },
+      Math.max(0, ms),
+    );
     timers.add(timer);
     return timer;
   };
   const send = (message: Record<string, unknown>) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
-  const results = (utterance: Utterance, transcript: string, flags: { is_final: boolean; speech_final: boolean; from_finalize?: boolean }) =>
-    send({ type: "Results", channel_index: [0, 1], start: activity.speechStartMs / 1000, duration: (activity.speechEndMs - activity.speechStartMs) / 1000, ...flags, channel: { alternatives: [{ transcript, confidence: transcript ? 0.98 : 0, words: [] }] }, metadata: { request_id: requestId } });
+  const results = (
+    _utterance: Utterance,
+    transcript: string,
+    flags: { is_final: boolean; speech_final: boolean; from_finalize?: boolean },
+  ) =>
+    send({
+      type: "Results",
+      channel_index: [0, 1],
+      start: activity.speechStartMs / 1000,
+      duration: (activity.speechEndMs - activity.speechStartMs) / 1000,
+      ...flags,
+      channel: { alternatives: [{ transcript, confidence: transcript ? 0.98 : 0, words: [] }] },
+      metadata: { request_id: requestId },
+    });
 
   let current: Utterance | null = null;
   let lastSpeechAt = 0;
   let lastInterimMs = 0;
   let pendingFinal: { timer: ReturnType<typeof setTimeout>; fire: () => void } | null = null;
   let utteranceEnd: ReturnType<typeof setTimeout> | null = null;
-  const closeWhenIdle = () => later(script().idleCloseMs ?? 10_000, () => ws.close(1011, "NET-0001: no audio or text message within the timeout window"));
+  const closeWhenIdle = () =>
+    later(script().idleCloseMs ?? 10_000, () => ws.close(1011, "NET-0001: no audio or text message within the timeout window"));
   let idle = closeWhenIdle();
   const touch = () => {
     clearTimeout(idle);
@@ -147,7 +175,13 @@ function listenSession(ws: WebSocket, query: URLSearchParams, script: () => Deep
         current = { text, words: text.split(/\s+/), revealed: 0, flushed: false };
         lastInterimMs = activity.audioMs;
         if (query.get("vad_events") === "true") send({ type: "SpeechStarted", channel: [0], timestamp: activity.speechStartMs / 1000 });
-      } else if (activity.speaking && current && voiced && query.get("interim_results") === "true" && activity.audioMs - lastInterimMs >= INTERIM_EVERY_MS) {
+      } else if (
+        activity.speaking &&
+        current &&
+        voiced &&
+        query.get("interim_results") === "true" &&
+        activity.audioMs - lastInterimMs >= INTERIM_EVERY_MS
+      ) {
         lastInterimMs = activity.audioMs;
         const count = Math.min(current.words.length, Math.ceil((activity.audioMs - activity.speechStartMs) / MS_PER_WORD));
         if (count > current.revealed && !current.flushed) {
@@ -163,7 +197,10 @@ function listenSession(ws: WebSocket, query: URLSearchParams, script: () => Deep
           utterance.flushed = true;
         };
         pendingFinal = { timer: later(lastSpeechAt + (script().finalDelayMs ?? 300) - Date.now(), fire), fire };
-        if (utteranceEndMs) utteranceEnd = later(lastSpeechAt + utteranceEndMs - Date.now(), () => send({ type: "UtteranceEnd", channel: [0, 1], last_word_end: activity.speechEndMs / 1000 }));
+        if (utteranceEndMs)
+          utteranceEnd = later(lastSpeechAt + utteranceEndMs - Date.now(), () =>
+            send({ type: "UtteranceEnd", channel: [0, 1], last_word_end: activity.speechEndMs / 1000 }),
+          );
       }
     }
   };
@@ -188,7 +225,15 @@ function listenSession(ws: WebSocket, query: URLSearchParams, script: () => Deep
     if (type === "Finalize") finalize();
     else if (type === "CloseStream") {
       finalize();
-      send({ type: "Metadata", transaction_key: "deprecated", request_id: requestId, created: new Date().toISOString(), duration: activity.audioMs / 1000, channels: 1, models: ["nova-3"] });
+      send({
+        type: "Metadata",
+        transaction_key: "deprecated",
+        request_id: requestId,
+        created: new Date().toISOString(),
+        duration: activity.audioMs / 1000,
+        channels: 1,
+        models: ["nova-3"],
+      });
       ws.close(1000);
     }
   });

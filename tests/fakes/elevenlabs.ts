@@ -38,9 +38,11 @@ export function startElevenLabsFake(port = 0, apiKey = "test-elevenlabs-key") {
     const match = url.pathname.match(/^\/v1\/text-to-speech\/([^/]+)\/stream$/);
     if (req.method !== "POST" || !match) return reply(res, 404, { detail: { status: "not_found", message: "Not found" } });
     if (req.headers["xi-api-key"] !== apiKey) return reply(res, 401, { detail: { status: "invalid_api_key", message: "Invalid API key" } });
-    if (url.searchParams.get("output_format") !== "ulaw_8000") return reply(res, 400, { detail: { status: "invalid_output_format", message: "This fake streams output_format=ulaw_8000 only" } });
+    if (url.searchParams.get("output_format") !== "ulaw_8000")
+      return reply(res, 400, { detail: { status: "invalid_output_format", message: "This fake streams output_format=ulaw_8000 only" } });
     const body = JSON.parse(raw || "{}") as { text?: unknown; model_id?: unknown };
-    if (typeof body.text !== "string" || !body.text.trim() || typeof body.model_id !== "string") return reply(res, 400, { detail: { status: "invalid_request", message: "text and model_id are required" } });
+    if (typeof body.text !== "string" || !body.text.trim() || typeof body.model_id !== "string")
+      return reply(res, 400, { detail: { status: "invalid_request", message: "text and model_id are required" } });
     const voiceId = decodeURIComponent(match[1]!);
     requests.push({ voiceId, text: body.text, modelId: body.model_id });
 

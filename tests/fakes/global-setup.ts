@@ -33,7 +33,11 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const resend = await startResendFake();
   project.provide("resendUrl", resend.url);
-  const [graph, twilio, anthropic] = await Promise.all([startGraphFake(), startTwilioFake(), startAnthropicFake(Number(process.env.HOMELINE_ANTHROPIC_FAKE_PORT ?? 0))]);
+  const [graph, twilio, anthropic] = await Promise.all([
+    startGraphFake(),
+    startTwilioFake(),
+    startAnthropicFake(Number(process.env.HOMELINE_ANTHROPIC_FAKE_PORT ?? 0)),
+  ]);
   project.provide("graphUrl", graph.url);
   project.provide("twilioUrl", twilio.url);
   project.provide("anthropicUrl", anthropic.url);
@@ -42,14 +46,29 @@ export default async function setup(project: TestProject) {
   const [google, propertyData] = await Promise.all([startGoogleFake(), startPropertyDataFake()]);
   project.provide("googleUrl", google.url);
   project.provide("propertyDataUrl", propertyData.url);
-  const [deepgram, elevenLabs] = await Promise.all([startDeepgramFake(Number(process.env.HOMELINE_DEEPGRAM_FAKE_PORT ?? 0)), startElevenLabsFake(Number(process.env.HOMELINE_ELEVENLABS_FAKE_PORT ?? 0))]);
+  const [deepgram, elevenLabs] = await Promise.all([
+    startDeepgramFake(Number(process.env.HOMELINE_DEEPGRAM_FAKE_PORT ?? 0)),
+    startElevenLabsFake(Number(process.env.HOMELINE_ELEVENLABS_FAKE_PORT ?? 0)),
+  ]);
   project.provide("deepgramUrl", deepgram.url.replace(/^http:/, "ws:"));
   project.provide("elevenLabsUrl", elevenLabs.url);
   const pg = await startTestPostgres();
   project.provide("pgUrl", pg?.url ?? null);
   const close = (server: { close(cb: () => void): void }) => new Promise<void>((resolve) => server.close(() => resolve()));
   return async () => {
-    await Promise.all([resend.server, graph.server, twilio.server, anthropic.server, stripe.server, deepgram.server, elevenLabs.server, google.server, propertyData.server].map(close));
+    await Promise.all(
+      [
+        resend.server,
+        graph.server,
+        twilio.server,
+        anthropic.server,
+        stripe.server,
+        deepgram.server,
+        elevenLabs.server,
+        google.server,
+        propertyData.server,
+      ].map(close),
+    );
     await pg?.drop();
   };
 }

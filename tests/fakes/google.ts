@@ -33,7 +33,12 @@ function png(size: number, noisy: boolean, seed: number): Buffer {
       raw[y * (1 + size * 3) + i] = state & 0xff;
     }
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk("IHDR", header), pngChunk("IDAT", deflateSync(raw)), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(raw)),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const googleError = (code: number, status: string, message: string) => ({ error: { code, message, status } });
@@ -53,7 +58,8 @@ export function startGoogleFake(port = 0) {
       const text = (status: number, body: string) => reply(res, status, body, { "Content-Type": "text/plain; charset=UTF-8" });
       if (!keyOk) return text(403, "The Google Maps Platform server rejected your request. The provided API key is invalid.");
       const center = (q.get("center") ?? "").split(",").map(Number);
-      if (center.length !== 2 || center.some((n) => !Number.isFinite(n)) || !q.get("zoom") || !/^\d+x\d+$/.test(q.get("size") ?? "")) return text(400, "The request is missing a valid center, zoom or size parameter.");
+      if (center.length !== 2 || center.some((n) => !Number.isFinite(n)) || !q.get("zoom") || !/^\d+x\d+$/.test(q.get("size") ?? ""))
+        return text(400, "The request is missing a valid center, zoom or size parameter.");
       const [lat, lng] = center as [number, number];
       if (lat > BROKEN_LAT) return reply(res, 200, "<html>maintenance</html>", { "Content-Type": "text/html" });
       const size = Math.min(640, Number(q.get("size")!.split("x")[0]));
@@ -63,11 +69,19 @@ export function startGoogleFake(port = 0) {
       return res.end(image);
     }
     if (req.method === "GET" && url.pathname === "/v1/buildingInsights:findClosest") {
-      if (!keyOk) return reply(res, 400, { error: { ...googleError(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.").error, details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID", domain: "googleapis.com" }] } });
+      if (!keyOk)
+        return reply(res, 400, {
+          error: {
+            ...googleError(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.").error,
+            details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID", domain: "googleapis.com" }],
+          },
+        });
       const lat = Number(q.get("location.latitude"));
       const lng = Number(q.get("location.longitude"));
-      if (!q.has("location.latitude") || !Number.isFinite(lat) || !Number.isFinite(lng)) return reply(res, 400, googleError(400, "INVALID_ARGUMENT", "Invalid location."));
-      if (q.has("requiredQuality") && !["HIGH", "MEDIUM", "BASE"].includes(q.get("requiredQuality")!)) return reply(res, 400, googleError(400, "INVALID_ARGUMENT", "Invalid value at 'required_quality'."));
+      if (!q.has("location.latitude") || !Number.isFinite(lat) || !Number.isFinite(lng))
+        return reply(res, 400, googleError(400, "INVALID_ARGUMENT", "Invalid location."));
+      if (q.has("requiredQuality") && !["HIGH", "MEDIUM", "BASE"].includes(q.get("requiredQuality")!))
+        return reply(res, 400, googleError(400, "INVALID_ARGUMENT", "Invalid value at 'required_quality'."));
       if (lat < NOWHERE_LAT) return reply(res, 404, googleError(404, "NOT_FOUND", "Requested entity was not found."));
       if (lat > BROKEN_LAT) return reply(res, 200, { name: "buildings/broken", center: { latitude: lat, longitude: lng } });
       const pitch = 18 + (Math.abs(Math.round(lat * 1e5)) % 15);
@@ -84,8 +98,18 @@ export function startGoogleFake(port = 0) {
           maxArrayPanelsCount: 40,
           wholeRoofStats: { areaMeters2: 212.4, sunshineQuantiles: [800, 1400, 1600], groundAreaMeters2: 190.1 },
           roofSegmentStats: [
-            { pitchDegrees: pitch, azimuthDegrees: 178.5, stats: { areaMeters2: 106.2, sunshineQuantiles: [900, 1600], groundAreaMeters2: 95 }, planeHeightAtCenterMeters: 6.1 },
-            { pitchDegrees: pitch, azimuthDegrees: 358.5, stats: { areaMeters2: 106.2, sunshineQuantiles: [700, 1200], groundAreaMeters2: 95.1 }, planeHeightAtCenterMeters: 6.1 },
+            {
+              pitchDegrees: pitch,
+              azimuthDegrees: 178.5,
+              stats: { areaMeters2: 106.2, sunshineQuantiles: [900, 1600], groundAreaMeters2: 95 },
+              planeHeightAtCenterMeters: 6.1,
+            },
+            {
+              pitchDegrees: pitch,
+              azimuthDegrees: 358.5,
+              stats: { areaMeters2: 106.2, sunshineQuantiles: [700, 1200], groundAreaMeters2: 95.1 },
+              planeHeightAtCenterMeters: 6.1,
+            },
           ],
         },
       });

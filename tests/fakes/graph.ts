@@ -27,7 +27,15 @@ export function startGraphFake() {
       return res.end(`jpeg-bytes-of-${download[1]}`);
     }
     const media = url.pathname.match(/^\/v\d+\.\d+\/(media[\w.-]*)$/);
-    if (req.method === "GET" && media) return reply(res, 200, { url: `http://${req.headers.host}/media-download/${media[1]}`, mime_type: "image/jpeg", sha256: "0".repeat(64), file_size: 20, id: media[1], messaging_product: "whatsapp" });
+    if (req.method === "GET" && media)
+      return reply(res, 200, {
+        url: `http://${req.headers.host}/media-download/${media[1]}`,
+        mime_type: "image/jpeg",
+        sha256: "0".repeat(64),
+        file_size: 20,
+        id: media[1],
+        messaging_product: "whatsapp",
+      });
     const send = url.pathname.match(/^\/v\d+\.\d+\/(\d+)\/messages$/);
     if (req.method !== "POST" || !send) return reply(res, 404, { error: { message: "Unknown path", code: 100 } });
     let body: RecordedWhatsApp["body"];
@@ -38,10 +46,24 @@ export function startGraphFake() {
     }
     const invalid = validate(body);
     if (invalid) return reply(res, 400, { error: { message: invalid, type: "OAuthException", code: 100 } });
-    if (body.to!.startsWith("1555013104") && body.type !== "template") return reply(res, 400, { error: { message: "Re-engagement message", type: "OAuthException", code: 131047, error_data: { details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number." } } });
+    if (body.to!.startsWith("1555013104") && body.type !== "template")
+      return reply(res, 400, {
+        error: {
+          message: "Re-engagement message",
+          type: "OAuthException",
+          code: 131047,
+          error_data: {
+            details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+          },
+        },
+      });
     if (body.to!.startsWith("1555050000")) return reply(res, 500, { error: { message: "An unknown error has occurred.", code: 1 } });
     sent.push({ phoneNumberId: send[1]!, authorization: req.headers.authorization, body });
-    reply(res, 200, { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.fake-${++counter}` }] });
+    reply(res, 200, {
+      messaging_product: "whatsapp",
+      contacts: [{ input: body.to, wa_id: body.to }],
+      messages: [{ id: `wamid.fake-${++counter}` }],
+    });
   });
 }
 
@@ -49,7 +71,8 @@ function validate(body: RecordedWhatsApp["body"]): string | null {
   if (body.messaging_product !== "whatsapp") return "messaging_product must be whatsapp";
   if (!body.to) return "to is required";
   if (body.type === "text") return body.text?.body ? null : "text.body is required";
-  if (body.type === "template") return body.template?.name && body.template?.language?.code ? null : "template name and language are required";
+  if (body.type === "template")
+    return body.template?.name && body.template?.language?.code ? null : "template name and language are required";
   if (body.type !== "interactive") return `Unsupported type ${body.type}`;
   const interactive = body.interactive;
   if (interactive?.type === "button") {

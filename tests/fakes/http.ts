@@ -9,7 +9,9 @@ export function listen(handler: Handler, port = 0): Promise<{ server: Server; ur
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => handler(req, body, res));
   });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+  );
 }
 
 export function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -31,7 +31,8 @@ export function startResendFake(): Promise<{ server: Server; url: string }> {
       } catch {
         return reply(400, { name: "invalid_json", message: "Invalid JSON" });
       }
-      if (!body.from || !Array.isArray(body.to) || !body.to.length || !body.subject || !body.text) return reply(422, { name: "validation_error", message: "Missing required field" });
+      if (!body.from || !Array.isArray(body.to) || !body.to.length || !body.subject || !body.text)
+        return reply(422, { name: "validation_error", message: "Missing required field" });
       const recipient = body.to[0]!;
       if (recipient.startsWith("fail-500")) return reply(500, { name: "internal_server_error", message: "Unexpected error" });
       if (recipient.startsWith("reject-422")) return reply(422, { name: "validation_error", message: "Invalid `to` field" });
@@ -44,5 +45,7 @@ export function startResendFake(): Promise<{ server: Server; url: string }> {
       reply(200, { id });
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+  );
 }

@@ -26,12 +26,17 @@ export function startTwilioFake(port = 0, authToken = "test-twilio-auth-token") 
     if (req.method === "GET" && req.url === "/__sent") return reply(res, 200, sent);
     if (calls.handle(req, raw, res)) return;
     const match = req.url?.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/);
-    if (req.method !== "POST" || !match) return reply(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
-    const [user] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
+    if (req.method !== "POST" || !match)
+      return reply(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    const [user] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
+      .toString()
+      .split(":");
     if (user !== match[1]) return reply(res, 401, { code: 20003, message: "Authenticate", status: 401 });
     const params = Object.fromEntries(new URLSearchParams(raw));
-    if (!params.To || !params.From || !params.Body) return reply(res, 400, { code: 21604, message: "A 'To', 'From' and 'Body' are required", status: 400 });
-    if (params.To === "+15550021610") return reply(res, 400, { code: 21610, message: "Attempt to send to unsubscribed recipient", status: 400 });
+    if (!params.To || !params.From || !params.Body)
+      return reply(res, 400, { code: 21604, message: "A 'To', 'From' and 'Body' are required", status: 400 });
+    if (params.To === "+15550021610")
+      return reply(res, 400, { code: 21610, message: "Attempt to send to unsubscribed recipient", status: 400 });
     const token = req.headers["i-twilio-idempotency-token"] as string | undefined;
     const known = token && byToken.get(token);
     if (known) return reply(res, 201, { sid: known, status: "queued" });
@@ -53,19 +58,27 @@ function callsResource(authToken: string) {
   const handle = (req: IncomingMessage, raw: string, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? "/", "http://fake");
     if (req.method === "GET" && url.pathname === "/__calls") {
-      reply(res, 200, updates.filter((u) => !url.searchParams.get("callSid") || u.callSid === url.searchParams.get("callSid")));
+      reply(
+        res,
+        200,
+        updates.filter((u) => !url.searchParams.get("callSid") || u.callSid === url.searchParams.get("callSid")),
+      );
       return true;
     }
     const match = url.pathname.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/Calls\/([^/]+)\.json$/);
     if (!match) return false;
-    const [user, password] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
+    const [user, password] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
+      .toString()
+      .split(":");
     if (user !== match[1] || password !== authToken) reply(res, 401, { code: 20003, message: "Authenticate", status: 401 });
-    else if (req.method !== "POST" || !/^CA[0-9a-f]{32}$/.test(match[2]!)) reply(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    else if (req.method !== "POST" || !/^CA[0-9a-f]{32}$/.test(match[2]!))
+      reply(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
     else {
       const callSid = match[2]!;
       const params = Object.fromEntries(new URLSearchParams(raw));
       const actions = ["Twiml", "Url", "Status"].filter((name) => params[name]);
-      if (actions.length !== 1 || (params.Status && !["completed", "canceled"].includes(params.Status))) reply(res, 400, { code: 21205, message: "Exactly one of Twiml, Url or Status (completed, canceled) is required", status: 400 });
+      if (actions.length !== 1 || (params.Status && !["completed", "canceled"].includes(params.Status)))
+        reply(res, 400, { code: 21205, message: "Exactly one of Twiml, Url or Status (completed, canceled) is required", status: 400 });
       else if (ended.has(callSid)) reply(res, 400, { code: 21220, message: "Call is not in-progress. Cannot redirect.", status: 400 });
       else {
         if (params.Status) ended.add(callSid);

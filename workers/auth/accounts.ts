@@ -35,7 +35,14 @@ export async function signup(
   const userId = newId("usr");
   const slug = await uniqueSlug(env, input.companyName);
   await db.batch([
-    db.insert(tenants).values({ id: tenantId, name: input.companyName, slug, timeZone: input.timeZone ?? "UTC", country: input.country ?? "US", createdAt: now }),
+    db.insert(tenants).values({
+      id: tenantId,
+      name: input.companyName,
+      slug,
+      timeZone: input.timeZone ?? "UTC",
+      country: input.country ?? "US",
+      createdAt: now,
+    }),
     db.insert(users).values({ id: userId, email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: now }),
     db.insert(memberships).values({ tenantId, userId, role: "owner", createdAt: now }),
     auditStatement(env, { tenantId, actorId: userId, action: "tenant.created", target: tenantId, requestId }),
@@ -53,7 +60,9 @@ export async function login(env: Env, input: { email: string; password: string; 
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) throw unauthorized("Email or password is incorrect.");
   const membership = await db.query.memberships.findFirst({
-    where: input.tenantId ? and(eq(memberships.userId, user.id), eq(memberships.tenantId, input.tenantId)) : eq(memberships.userId, user.id),
+    where: input.tenantId
+      ? and(eq(memberships.userId, user.id), eq(memberships.tenantId, input.tenantId))
+      : eq(memberships.userId, user.id),
     orderBy: (m, { asc }) => [asc(m.createdAt)],
   });
   if (!membership) throw unauthorized("This account has no access to that workspace.");
@@ -101,7 +110,13 @@ async function bundle(env: Env, context: AuthContext, refresh: IssuedRefresh): P
 }
 
 async function uniqueSlug(env: Env, name: string): Promise<string> {
-  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "team";
+  const base =
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "team";
   const taken = await database(env.DB).query.tenants.findFirst({ where: eq(tenants.slug, base), columns: { id: true } });
   return taken ? `${base}-${crypto.randomUUID().slice(0, 6)}` : base;
 }

@@ -19,15 +19,17 @@ export async function issueRefreshToken(env: Env, userId: string, tenantId: stri
   const token = newToken();
   const now = Date.now();
   const expiresAt = now + ttlMs(env);
-  await database(env.DB).insert(refreshSessions).values({
-    id: newId("rs"),
-    familyId,
-    userId,
-    tenantId,
-    tokenHash: await sha256Hex(token),
-    createdAt: now,
-    expiresAt,
-  });
+  await database(env.DB)
+    .insert(refreshSessions)
+    .values({
+      id: newId("rs"),
+      familyId,
+      userId,
+      tenantId,
+      tokenHash: await sha256Hex(token),
+      createdAt: now,
+      expiresAt,
+    });
   return { token, familyId, expiresAt };
 }
 
@@ -47,7 +49,14 @@ export async function rotateRefreshToken(env: Env, token: string): Promise<Rotat
   const [claimed] = await db
     .update(refreshSessions)
     .set({ usedAt: now })
-    .where(and(eq(refreshSessions.tokenHash, tokenHash), isNull(refreshSessions.usedAt), isNull(refreshSessions.revokedAt), gt(refreshSessions.expiresAt, now)))
+    .where(
+      and(
+        eq(refreshSessions.tokenHash, tokenHash),
+        isNull(refreshSessions.usedAt),
+        isNull(refreshSessions.revokedAt),
+        gt(refreshSessions.expiresAt, now),
+      ),
+    )
     .returning();
   if (claimed) {
     const refresh = await issueRefreshToken(env, claimed.userId, claimed.tenantId, claimed.familyId);

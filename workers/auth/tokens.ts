@@ -44,7 +44,11 @@ export async function issueTicket(env: Env, auth: AuthContext, channel: TicketCh
     .sign(secretKey(env));
 }
 
-export async function verifyTicket(env: Env, ticket: string, channel: TicketChannel): Promise<(AuthContext & { jti: string; exp: number }) | null> {
+export async function verifyTicket(
+  env: Env,
+  ticket: string,
+  channel: TicketChannel,
+): Promise<(AuthContext & { jti: string; exp: number }) | null> {
   try {
     const { payload } = await jwtVerify(ticket, secretKey(env), { issuer: ISSUER, audience: "ws", algorithms: ["HS256"] });
     if (payload.ch !== channel || !payload.jti || !payload.exp) return null;

@@ -10,8 +10,17 @@ import { slotLabel } from "./zoned-time";
 
 export type BookingChange = "created" | "rescheduled" | "cancelled" | "completed";
 
-const PRO_TEXT: Record<BookingChange, string> = { created: "New booking", rescheduled: "Rescheduled", cancelled: "Cancelled", completed: "Marked done" };
-const CUSTOMER_TEXT: Record<Exclude<BookingChange, "completed">, string> = { created: "You're booked", rescheduled: "Your booking has moved", cancelled: "Your booking is cancelled" };
+const PRO_TEXT: Record<BookingChange, string> = {
+  created: "New booking",
+  rescheduled: "Rescheduled",
+  cancelled: "Cancelled",
+  completed: "Marked done",
+};
+const CUSTOMER_TEXT: Record<Exclude<BookingChange, "completed">, string> = {
+  created: "You're booked",
+  rescheduled: "Your booking has moved",
+  cancelled: "Your booking is cancelled",
+};
 
 /**
  * A booking changed outside the conversation (API / calendar): the pro is told, and so is the
@@ -19,19 +28,36 @@ const CUSTOMER_TEXT: Record<Exclude<BookingChange, "completed">, string> = { cre
  */
 export async function announceBookingChange(env: Env, booking: BookingRow, change: BookingChange, proName: string): Promise<void> {
   const label = slotLabel(booking.timeZone, booking.startsAt);
-  await notifyPro(env, booking.tenantId, booking.proId, `${PRO_TEXT[change]}: ${label}, ${booking.trade ?? "job"} for ${booking.customerName}${booking.address ? ` at ${booking.address}` : ""}.`, `${change}:${booking.id}`);
+  await notifyPro(
+    env,
+    booking.tenantId,
+    booking.proId,
+    `${PRO_TEXT[change]}: ${label}, ${booking.trade ?? "job"} for ${booking.customerName}${booking.address ? ` at ${booking.address}` : ""}.`,
+    `${change}:${booking.id}`,
+  );
   if (change === "completed") return;
   const { conversations } = tables;
   const db = database(env.DB);
   const conversation = booking.conversationId
-    ? await db.query.conversations.findFirst({ where: and(eq(conversations.tenantId, booking.tenantId), eq(conversations.id, booking.conversationId)) })
+    ? await db.query.conversations.findFirst({
+        where: and(eq(conversations.tenantId, booking.tenantId), eq(conversations.id, booking.conversationId)),
+      })
     : booking.leadId
-      ? await db.query.conversations.findFirst({ where: and(eq(conversations.tenantId, booking.tenantId), eq(conversations.leadId, booking.leadId)) })
+      ? await db.query.conversations.findFirst({
+          where: and(eq(conversations.tenantId, booking.tenantId), eq(conversations.leadId, booking.leadId)),
+        })
       : undefined;
   if (!conversation) return;
-  await conversationObject(env, conversation.tenantId, conversation.channelId, conversation.contactAddress).bookingChanged(change === "cancelled" ? null : { id: booking.id, label, proName });
+  await conversationObject(env, conversation.tenantId, conversation.channelId, conversation.contactAddress).bookingChanged(
+    change === "cancelled" ? null : { id: booking.id, label, proName },
+  );
   const channel = await channelById(env, booking.tenantId, conversation.channelId);
   if (!channel) return;
   const text = `${CUSTOMER_TEXT[change]}: ${label} with ${proName}.`;
-  await queueOutbound(env, { tenantId: booking.tenantId, channel, to: conversation.contactAddress, conversationId: conversation.id }, { body: text, payload: null, kind: "text" }, { idempotencyKey: `customer:${change}:${booking.id}`, author: "system" });
+  await queueOutbound(
+    env,
+    { tenantId: booking.tenantId, channel, to: conversation.contactAddress, conversationId: conversation.id },
+    { body: text, payload: null, kind: "text" },
+    { idempotencyKey: `customer:${change}:${booking.id}`, author: "system" },
+  );
 }

@@ -32,7 +32,9 @@ export interface Alternative {
   label: string;
 }
 
-export type BookingResult = { ok: true; booking: BookingRow; label: string; proName: string } | { ok: false; reason: string; alternatives: Alternative[] };
+export type BookingResult =
+  | { ok: true; booking: BookingRow; label: string; proName: string }
+  | { ok: false; reason: string; alternatives: Alternative[] };
 
 /**
  * Books one slot after re-checking it against the pro's schedule and bookings right now (the
@@ -41,11 +43,17 @@ export type BookingResult = { ok: true; booking: BookingRow; label: string; proN
  */
 export async function bookSlot(env: Env, request: BookingRequest, now = Date.now()): Promise<BookingResult> {
   const [profile] = await loadProfiles(env, request.tenantId, { ids: [request.proId] });
-  if (!profile || !profile.pro.active) return { ok: false, reason: "that pro is not available for booking.", alternatives: [] };
-  const busy = (await busyByPro(env, request.tenantId, [request.proId], now - DAY, now + 60 * DAY, request.replaces ?? undefined)).get(request.proId)!;
+  if (!profile?.pro.active) return { ok: false, reason: "that pro is not available for booking.", alternatives: [] };
+  const busy = (await busyByPro(env, request.tenantId, [request.proId], now - DAY, now + 60 * DAY, request.replaces ?? undefined)).get(
+    request.proId,
+  )!;
   const alternatives = (): Alternative[] =>
-    availableSlots(profile.schedule, busy, { from: now, days: 14, now, limit: 3 }).map((s) => ({ ...s, label: slotLabel(profile.pro.timeZone, s.start) }));
-  if (!isSlotFree(profile.schedule, busy, request.start, now)) return { ok: false, reason: "that time is no longer free.", alternatives: alternatives() };
+    availableSlots(profile.schedule, busy, { from: now, days: 14, now, limit: 3 }).map((s) => ({
+      ...s,
+      label: slotLabel(profile.pro.timeZone, s.start),
+    }));
+  if (!isSlotFree(profile.schedule, busy, request.start, now))
+    return { ok: false, reason: "that time is no longer free.", alternatives: alternatives() };
 
   const db = database(env.DB);
   const row: BookingRow = {
@@ -70,7 +78,10 @@ export async function bookSlot(env: Env, request: BookingRequest, now = Date.now
   };
   try {
     if (request.replaces) {
-      const cancelOld = db.update(bookings).set({ status: "cancelled", updatedAt: now }).where(and(eq(bookings.tenantId, request.tenantId), eq(bookings.id, request.replaces), eq(bookings.status, "confirmed")));
+      const cancelOld = db
+        .update(bookings)
+        .set({ status: "cancelled", updatedAt: now })
+        .where(and(eq(bookings.tenantId, request.tenantId), eq(bookings.id, request.replaces), eq(bookings.status, "confirmed")));
       await db.batch([cancelOld, db.insert(bookings).values(row)]);
     } else {
       await db.insert(bookings).values(row);

@@ -24,7 +24,11 @@ export interface Interval {
  * nothing starts before now + minimum notice, and a slot is emitted while it fits its range.
  * Local times that do not exist (the spring-forward gap) are skipped.
  */
-export function availableSlots(schedule: Schedule, busy: Interval[], window: { from: number; days: number; now: number; limit?: number }): Interval[] {
+export function availableSlots(
+  schedule: Schedule,
+  busy: Interval[],
+  window: { from: number; days: number; now: number; limit?: number },
+): Interval[] {
   const { timeZone, slotMinutes, bufferMinutes } = schedule;
   const earliest = window.now + schedule.minNoticeMinutes * MINUTE;
   const blocked = busy.map((b) => ({ start: b.start - bufferMinutes * MINUTE, end: b.end + bufferMinutes * MINUTE }));
@@ -50,7 +54,8 @@ export function availableSlots(schedule: Schedule, busy: Interval[], window: { f
 
 function rangesOn(schedule: Schedule, date: LocalDate) {
   const overrides = schedule.overrides.filter((o) => o.date === date);
-  if (overrides.length) return overrides.filter((o) => o.startMinute >= 0 && o.endMinute > o.startMinute).sort((a, b) => a.startMinute - b.startMinute);
+  if (overrides.length)
+    return overrides.filter((o) => o.startMinute >= 0 && o.endMinute > o.startMinute).sort((a, b) => a.startMinute - b.startMinute);
   const weekday = weekdayOf(date);
   return schedule.weekly.filter((w) => w.weekday === weekday).sort((a, b) => a.startMinute - b.startMinute);
 }

@@ -19,7 +19,11 @@ export function zonedToUtc(timeZone: string, date: LocalDate, minute: number): n
 export function utcToZoned(timeZone: string, at: number): { date: LocalDate; minute: number; weekday: number } {
   const wall = at + zoneOffset(timeZone, at);
   const midnight = Math.floor(wall / DAY) * DAY;
-  return { date: new Date(midnight).toISOString().slice(0, 10), minute: Math.round((wall - midnight) / MINUTE), weekday: (new Date(midnight).getUTCDay() + 6) % 7 };
+  return {
+    date: new Date(midnight).toISOString().slice(0, 10),
+    minute: Math.round((wall - midnight) / MINUTE),
+    weekday: (new Date(midnight).getUTCDay() + 6) % 7,
+  };
 }
 
 /** Monday = 0 … Sunday = 6. */
@@ -33,5 +37,12 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 
 /** "Tue, Nov 24, 9:00 AM" in the zone (short enough for a WhatsApp button). */
 export function slotLabel(timeZone: string, at: number): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(at);
 }

@@ -6,7 +6,8 @@ import { URGENCIES, type EngineTools, type JobDetails } from "./engine";
 export const CLAUDE_TOOLS: Anthropic.Tool[] = [
   {
     name: "save_job_details",
-    description: "Save what you learned about the job as soon as you learn it. Send only the fields you know; returns the saved details and what is still missing.",
+    description:
+      "Save what you learned about the job as soon as you learn it. Send only the fields you know; returns the saved details and what is still missing.",
     input_schema: {
       type: "object",
       properties: {
@@ -22,13 +23,19 @@ export const CLAUDE_TOOLS: Anthropic.Tool[] = [
   },
   {
     name: "find_available_slots",
-    description: "Match the job to the best available pro and get up to three free appointment times. Call once trade, address and urgency are known; also to reschedule.",
+    description:
+      "Match the job to the best available pro and get up to three free appointment times. Call once trade, address and urgency are known; also to reschedule.",
     input_schema: { type: "object", properties: {} },
   },
   {
     name: "book_slot",
-    description: "Book one of the offered times (moves the existing booking when rescheduling). If the time was taken, you get alternatives to offer.",
-    input_schema: { type: "object", properties: { slot_id: { type: "string", description: "The slot_id from find_available_slots." } }, required: ["slot_id"] },
+    description:
+      "Book one of the offered times (moves the existing booking when rescheduling). If the time was taken, you get alternatives to offer.",
+    input_schema: {
+      type: "object",
+      properties: { slot_id: { type: "string", description: "The slot_id from find_available_slots." } },
+      required: ["slot_id"],
+    },
   },
   {
     name: "cancel_booking",
@@ -37,7 +44,8 @@ export const CLAUDE_TOOLS: Anthropic.Tool[] = [
   },
   {
     name: "handoff_to_human",
-    description: "Hand the conversation to a person on the team (the customer asked for one, or you cannot help). You stop answering afterwards.",
+    description:
+      "Hand the conversation to a person on the team (the customer asked for one, or you cannot help). You stop answering afterwards.",
     input_schema: { type: "object", properties: { reason: { type: "string" } }, required: ["reason"] },
   },
 ];
@@ -60,7 +68,9 @@ export async function runClaudeTool(tools: EngineTools, name: string, input: Rec
     }
     case "book_slot": {
       const outcome = await tools.bookSlot(String(input.slot_id ?? ""));
-      return outcome.ok ? outcome : { ok: false, reason: outcome.reason, alternatives: outcome.alternatives.map((s) => ({ slot_id: s.id, time: s.label })) };
+      return outcome.ok
+        ? outcome
+        : { ok: false, reason: outcome.reason, alternatives: outcome.alternatives.map((s) => ({ slot_id: s.id, time: s.label })) };
     }
     case "cancel_booking":
       return tools.cancelBooking();

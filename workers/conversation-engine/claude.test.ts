@@ -9,9 +9,13 @@ import type { EngineState, EngineTools, JobDetails, OfferedSlot } from "./engine
 import { claudeBreaker } from "./index";
 
 const fake = env.ANTHROPIC_BASE_URL!;
-const script = (key: string, replies: ScriptedReply[]) => fetch(`${fake}/__script`, { method: "POST", body: JSON.stringify({ key, replies }) });
+const script = (key: string, replies: ScriptedReply[]) =>
+  fetch(`${fake}/__script`, { method: "POST", body: JSON.stringify({ key, replies }) });
 const requests = async (key: string) => (await (await fetch(`${fake}/__requests?key=${encodeURIComponent(key)}`)).json()) as any[];
-const toolUse = (name: string, input: Record<string, unknown>): ScriptedReply => ({ content: [{ type: "tool_use", id: `toolu_${name}_${Math.random().toString(36).slice(2)}`, name, input }], stop_reason: "tool_use" });
+const toolUse = (name: string, input: Record<string, unknown>): ScriptedReply => ({
+  content: [{ type: "tool_use", id: `toolu_${name}_${Math.random().toString(36).slice(2)}`, name, input }],
+  stop_reason: "tool_use",
+});
 const text = (t: string): ScriptedReply => ({ content: [{ type: "text", text: t }], stop_reason: "end_turn" });
 
 describe("integration: conversation with Claude (real SDK against the Messages API fake)", () => {
@@ -19,7 +23,15 @@ describe("integration: conversation with Claude (real SDK against the Messages A
     const ws = await workspace(undefined, "auto");
     const company = (await json(await call("GET", "/api/v1/me", { token: ws.token }))).tenant.name;
     await script(company, [
-      toolUse("save_job_details", { trade: "plumbing", description: "Water pouring through the ceiling", urgency: "emergency", address: "12 Oak Street", city: "Austin", postcode: "78704", name: "Maria" }),
+      toolUse("save_job_details", {
+        trade: "plumbing",
+        description: "Water pouring through the ceiling",
+        urgency: "emergency",
+        address: "12 Oak Street",
+        city: "Austin",
+        postcode: "78704",
+        name: "Maria",
+      }),
       toolUse("find_available_slots", {}),
       text("So sorry, Maria. Pat can come at one of these times, which works?"),
       toolUse("book_slot", { slot_id: "s1" }),
@@ -43,13 +55,21 @@ describe("integration: conversation with Claude (real SDK against the Messages A
     expect(lead).toMatchObject({ status: "booked", trade: "plumbing", hot: true, source: "whatsapp" });
     const booking = await json(await call("GET", `/api/v1/bookings/${t.bookingId}`, { token: ws.token }));
     expect(booking).toMatchObject({ proId: ws.pros.plumber.id, status: "confirmed", customerName: "Maria" });
-    const proTexts = await env.DB.prepare("SELECT body FROM outbox WHERE tenant_id = ? AND recipient = '+15125550111'").bind(ws.tenantId).all<{ body: string }>();
+    const proTexts = await env.DB.prepare("SELECT body FROM outbox WHERE tenant_id = ? AND recipient = '+15125550111'")
+      .bind(ws.tenantId)
+      .all<{ body: string }>();
     expect(proTexts.results[0]!.body).toMatch(/^New booking: /);
 
     const sent = await requests(company);
     expect(sent).toHaveLength(5);
     expect(sent[0].model).toBe("claude-test-model");
-    expect(sent[0].tools.map((tool: any) => tool.name)).toEqual(["save_job_details", "find_available_slots", "book_slot", "cancel_booking", "handoff_to_human"]);
+    expect(sent[0].tools.map((tool: any) => tool.name)).toEqual([
+      "save_job_details",
+      "find_available_slots",
+      "book_slot",
+      "cancel_booking",
+      "handoff_to_human",
+    ]);
     const slotsResult = JSON.parse(sent[2].messages.at(-1).content[0].content);
     expect(slotsResult).toMatchObject({ ok: true, pro: "Pat Plumber", slots: [{ slot_id: "s1" }, { slot_id: "s2" }, { slot_id: "s3" }] });
     // The second turn carries the first as history, in alternating roles.
@@ -72,7 +92,10 @@ describe("integration: conversation with Claude (real SDK against the Messages A
 describe("unit: Claude engine streaming and tool scoping", () => {
   it("streams text deltas over SSE and runs streamed tool calls", async () => {
     const key = `stream-${Date.now()}`;
-    await script(key, [toolUse("save_job_details", { trade: "roofing", address: "1 Hill Road", postcode: "78704" }), text("Thanks! Is it an emergency that needs someone today?")]);
+    await script(key, [
+      toolUse("save_job_details", { trade: "roofing", address: "1 Hill Road", postcode: "78704" }),
+      text("Thanks! Is it an emergency that needs someone today?"),
+    ]);
     const saved: JobDetails[] = [];
     const state: EngineState = { stage: "collecting", job: {}, asked: null, offered: [], booking: null };
     const tools: EngineTools = {
@@ -88,7 +111,18 @@ describe("unit: Claude engine streaming and tool scoping", () => {
     };
     const deltas: string[] = [];
     const engine = new ClaudeEngine(new Anthropic({ apiKey: "sk-ant-test", baseURL: fake, maxRetries: 0 }));
-    const result = await engine.turn({ tenantName: key, channel: "voice", message: { text: "roof leak at 1 Hill Road 78704" }, history: [], state, settings: { model: "claude-test-model", instructions: "Speak like a butler." }, onText: (d) => deltas.push(d) }, tools);
+    const result = await engine.turn(
+      {
+        tenantName: key,
+        channel: "voice",
+        message: { text: "roof leak at 1 Hill Road 78704" },
+        history: [],
+        state,
+        settings: { model: "claude-test-model", instructions: "Speak like a butler." },
+        onText: (d) => deltas.push(d),
+      },
+      tools,
+    );
     expect(saved).toEqual([{ trade: "roofing", address: "1 Hill Road", postcode: "78704" }]);
     expect(deltas.length).toBeGreaterThan(3);
     expect(deltas.join("")).toBe("Thanks! Is it an emergency that needs someone today?");
@@ -100,21 +134,45 @@ describe("unit: Claude engine streaming and tool scoping", () => {
 
   it("an aborted turn cancels the streaming request: no more text, no tools", async () => {
     const key = `abort-${Date.now()}`;
-    const script = (replies: ScriptedReply[]) => fetch(`${fake}/__script`, { method: "POST", body: JSON.stringify({ key, replies, latency: { deltaMs: 40 } }) });
-    await script([text("Thanks for calling, let me take a few details from you first."), toolUse("save_job_details", { trade: "roofing" })]);
+    const script = (replies: ScriptedReply[]) =>
+      fetch(`${fake}/__script`, { method: "POST", body: JSON.stringify({ key, replies, latency: { deltaMs: 40 } }) });
+    await script([
+      text("Thanks for calling, let me take a few details from you first."),
+      toolUse("save_job_details", { trade: "roofing" }),
+    ]);
     const state: EngineState = { stage: "collecting", job: {}, asked: null, offered: [], booking: null };
     const control = new AbortController();
     const deltas: string[] = [];
     const untouched = async () => {
       throw new Error("no tool may run");
     };
-    const tools = { saveJobDetails: untouched, findAvailableSlots: untouched, bookSlot: untouched, cancelBooking: untouched, handoffToHuman: untouched } as unknown as EngineTools;
+    const tools = {
+      saveJobDetails: untouched,
+      findAvailableSlots: untouched,
+      bookSlot: untouched,
+      cancelBooking: untouched,
+      handoffToHuman: untouched,
+    } as unknown as EngineTools;
     const engine = new ClaudeEngine(new Anthropic({ apiKey: "sk-ant-test", baseURL: fake, maxRetries: 0 }));
     const onText = (delta: string) => {
       deltas.push(delta);
       control.abort(new Error("the caller spoke"));
     };
-    await expect(engine.turn({ tenantName: key, channel: "voice", message: { text: "hi" }, history: [], state, settings: { model: "claude-test-model", instructions: null }, onText, signal: control.signal }, tools)).rejects.toThrow();
+    await expect(
+      engine.turn(
+        {
+          tenantName: key,
+          channel: "voice",
+          message: { text: "hi" },
+          history: [],
+          state,
+          settings: { model: "claude-test-model", instructions: null },
+          onText,
+          signal: control.signal,
+        },
+        tools,
+      ),
+    ).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(deltas).toEqual(["Thanks f"]);
     expect(await requests(key)).toHaveLength(1);

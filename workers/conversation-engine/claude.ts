@@ -1,4 +1,4 @@
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import { CLAUDE_TOOLS, runClaudeTool } from "./claude-tools";
 import type { ConversationEngine, EngineTools, HistoryEntry, TurnInput, TurnResult } from "./engine";
 import { slotReply } from "./local";
@@ -22,11 +22,16 @@ export class ClaudeEngine implements ConversationEngine {
     for (let step = 0; step < MAX_STEPS; step++) {
       input.signal?.throwIfAborted();
       const request = { model: input.settings.model, max_tokens: 1024, system: systemPrompt(input), tools: CLAUDE_TOOLS, messages };
-      const response = input.onText ? await this.streamed(request, options, input.onText) : await this.client.messages.create(request, options);
+      const response = input.onText
+        ? await this.streamed(request, options, input.onText)
+        : await this.client.messages.create(request, options);
       messages.push({ role: "assistant", content: response.content });
       const calls = response.content.filter((block): block is Anthropic.ToolUseBlock => block.type === "tool_use");
       if (response.stop_reason !== "tool_use" || !calls.length) {
-        const text = response.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("").trim();
+        const text = response.content
+          .flatMap((block) => (block.type === "text" ? [block.text] : []))
+          .join("")
+          .trim();
         if (!text) return { replies: [], engine: this.name };
         // Times offered in this turn go out as buttons / numbered lines under Claude's words.
         const showSlots = offeredThisTurn && input.state.offered.length > 0;
@@ -44,7 +49,11 @@ export class ClaudeEngine implements ConversationEngine {
     throw new Error(`Claude made more than ${MAX_STEPS} rounds of tool calls in one turn`);
   }
 
-  private async streamed(request: Anthropic.MessageCreateParamsNonStreaming, options: Anthropic.RequestOptions, onText: (delta: string) => void): Promise<Anthropic.Message> {
+  private async streamed(
+    request: Anthropic.MessageCreateParamsNonStreaming,
+    options: Anthropic.RequestOptions,
+    onText: (delta: string) => void,
+  ): Promise<Anthropic.Message> {
     const stream = this.client.messages.stream(request, options);
     stream.on("text", (delta) => onText(delta));
     return stream.finalMessage();
@@ -53,13 +62,20 @@ export class ClaudeEngine implements ConversationEngine {
 
 function systemPrompt(input: TurnInput): string {
   const { state } = input;
-  const known = JSON.stringify({ job: state.job, stage: state.stage, booking: state.booking, offered: state.offered.map((s) => ({ slot_id: s.id, time: s.label, pro: s.proName })) });
+  const known = JSON.stringify({
+    job: state.job,
+    stage: state.stage,
+    booking: state.booking,
+    offered: state.offered.map((s) => ({ slot_id: s.id, time: s.label, pro: s.proName })),
+  });
   return [
     `You answer customers of ${input.tenantName}, a home-services company, on ${input.channel === "sms" ? "SMS" : input.channel === "voice" ? "the phone" : "WhatsApp"}.`,
     "Learn the trade, a short description, the urgency (emergency / soon / flexible), the job address (street and ZIP code or postcode, or city) and the customer's name. Save each detail with save_job_details as soon as you learn it. Ask for one missing thing at a time.",
     `When nothing is missing, call find_available_slots and offer the times; ${input.channel === "voice" ? "they are read out as numbered options after your words, so do not list them yourself" : "the app shows them as numbered buttons, so refer to them by number"}. When the customer picks one, call book_slot with its slot_id. To reschedule, call find_available_slots then book_slot. To cancel, call cancel_booking. If they ask for a person or you cannot help, call handoff_to_human.`,
     "Reply in one or two short, friendly sentences of plain text (no markdown). Never invent times, prices or pros.",
-    input.channel === "voice" ? "Your words are spoken aloud as you write them: no lists, symbols or emoji, and say digits of phone numbers in groups." : "",
+    input.channel === "voice"
+      ? "Your words are spoken aloud as you write them: no lists, symbols or emoji, and say digits of phone numbers in groups."
+      : "",
     `What is known so far: ${known}`,
     input.settings.instructions ? `Instructions from ${input.tenantName}: ${input.settings.instructions}` : "",
   ]
@@ -69,7 +85,8 @@ function systemPrompt(input: TurnInput): string {
 
 function customerText(input: TurnInput): string {
   const { message } = input;
-  if (message.location) return `[shared location: ${message.location.address ?? message.location.name ?? ""} (${message.location.lat}, ${message.location.lng})] ${message.text}`.trim();
+  if (message.location)
+    return `[shared location: ${message.location.address ?? message.location.name ?? ""} (${message.location.lat}, ${message.location.lng})] ${message.text}`.trim();
   if (message.choiceId) return `[tapped "${message.text}" (${message.choiceId})]`;
   return message.text || "[sent an attachment]";
 }

@@ -82,7 +82,9 @@ export interface TurnInput {
 }
 
 export type SlotSearch = { ok: true; proName: string; slots: OfferedSlot[] } | { ok: false; problem: string };
-export type BookingOutcome = { ok: true; label: string; proName: string; rescheduled: boolean } | { ok: false; reason: string; alternatives: OfferedSlot[] };
+export type BookingOutcome =
+  | { ok: true; label: string; proName: string; rescheduled: boolean }
+  | { ok: false; reason: string; alternatives: OfferedSlot[] };
 
 /** Actions an engine may take. Every one is scoped to the caller's tenant and conversation. */
 export interface EngineTools {

@@ -5,7 +5,10 @@ import type { JobDetails, RequiredDetail, Urgency } from "./engine";
 // (leak, water) weigh 1, so "my roof is leaking" is roofing, not plumbing.
 const TRADE_WORDS: Record<string, [RegExp, number][]> = {
   roofing: [[/\b(roof\w*|shingles?|gutters?|skylights?|flashing|chimney|hail)\b/i, 2]],
-  plumbing: [[/\b(plumb\w*|pipes?|drains?|toilets?|faucets?|taps?|sinks?|water heater|boiler|sewage|sewer|clog\w*|shower)\b/i, 2], [/\b(leak\w*|water|pouring|burst|flood\w*|drip\w*)\b/i, 1]],
+  plumbing: [
+    [/\b(plumb\w*|pipes?|drains?|toilets?|faucets?|taps?|sinks?|water heater|boiler|sewage|sewer|clog\w*|shower)\b/i, 2],
+    [/\b(leak\w*|water|pouring|burst|flood\w*|drip\w*)\b/i, 1],
+  ],
   electrical: [[/\b(electric\w*|outlets?|sockets?|wiring|breakers?|fuse\w*|sparking|sparks|panel|light switch|ev charger|no power)\b/i, 2]],
   hvac: [[/\b(hvac|a\/?c|air ?con\w*|furnace|heat pump|no heat|heating|thermostat|ventilation)\b/i, 2]],
   renovation: [[/\b(renovat\w*|remodel\w*|extension|loft conversion|kitchen refit|bathroom refit)\b/i, 2]],
@@ -16,20 +19,49 @@ const TRADE_WORDS: Record<string, [RegExp, number][]> = {
   handyman: [[/\b(handyman|odd jobs?|shel(f|ves)|assembl\w*|mount\w*|door|window)\b/i, 1]],
 };
 
-const STREET = /\b\d{1,5}[a-z]?\s+(?:[a-z0-9.'-]+\s+){0,4}(?:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|ter|terrace|close|crescent|cres|pkwy|parkway|hwy|highway|trl|trail|cir|circle|sq|square|row|gardens|grove|hill|mews)\b\.?/i;
+const STREET =
+  /\b\d{1,5}[a-z]?\s+(?:[a-z0-9.'-]+\s+){0,4}(?:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|ter|terrace|close|crescent|cres|pkwy|parkway|hwy|highway|trl|trail|cir|circle|sq|square|row|gardens|grove|hill|mews)\b\.?/i;
 const US_ZIP = /\b\d{5}(?:-\d{4})?\b/;
 const UK_POSTCODE = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
 // ", Austin" up to a comma, a sentence end, a state code (TX), a ZIP or the end.
 const CITY_AFTER_STREET = /^\s*,\s*([A-Za-z][A-Za-z .'-]{1,40}?)(?=\s*(?:,|\.(?:\s|$)|\s+[A-Z]{2}\b|\s+[A-Z]{1,2}\d|\s+\d{5}|$))/;
 const NAME = /\b(?:my name is|my name's|i am|i'm|im|this is|it's|name:)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)/i;
 // Words that follow "I'm" without being a name ("I'm worried", "I'm at home").
-const NOT_NAMES = new Set(["at", "in", "on", "not", "so", "very", "really", "worried", "home", "looking", "having", "getting", "a", "the", "sorry", "here", "calling", "writing", "interested", "after", "just", "still", "also", "from", "with"]);
+const NOT_NAMES = new Set([
+  "at",
+  "in",
+  "on",
+  "not",
+  "so",
+  "very",
+  "really",
+  "worried",
+  "home",
+  "looking",
+  "having",
+  "getting",
+  "a",
+  "the",
+  "sorry",
+  "here",
+  "calling",
+  "writing",
+  "interested",
+  "after",
+  "just",
+  "still",
+  "also",
+  "from",
+  "with",
+]);
 
 const YES = /^\s*(y|yes|yeah|yep|yup|sure|ok(ay)?|please|correct|right|definitely|absolutely|si|sí)\b/i;
 export const NO = /^\s*(n|no|nope|nah|not really|not urgent|no rush)\b/i;
-export const HUMAN = /\b(human|agent|person|someone real|real person|operator|representative|speak to (?:someone|somebody)|talk to (?:someone|somebody))\b/i;
+export const HUMAN =
+  /\b(human|agent|person|someone real|real person|operator|representative|speak to (?:someone|somebody)|talk to (?:someone|somebody))\b/i;
 export const CANCEL = /\b(cancel\w*|call (?:it )?off)\b/i;
-export const RESCHEDULE = /\b(reschedul\w*|change (?:the |my )?(?:time|booking|appointment|slot)|another time|different time|move (?:it|the appointment|my booking))\b/i;
+export const RESCHEDULE =
+  /\b(reschedul\w*|change (?:the |my )?(?:time|booking|appointment|slot)|another time|different time|move (?:it|the appointment|my booking))\b/i;
 const SOON = /\b(this week|soon|tomorrow|few days)\b/i;
 const FLEXIBLE = /\b(no rush|not urgent|whenever|flexible|next month|any ?time)\b/i;
 
@@ -68,7 +100,11 @@ export function detectAddress(text: string): Pick<JobDetails, "address" | "city"
   }
   const uk = text.match(UK_POSTCODE);
   const zip = text.match(US_ZIP);
-  if (uk) found.postcode = uk[0].toUpperCase().replace(/\s+/g, "").replace(/(\d[A-Z]{2})$/, " $1");
+  if (uk)
+    found.postcode = uk[0]
+      .toUpperCase()
+      .replace(/\s+/g, "")
+      .replace(/(\d[A-Z]{2})$/, " $1");
   else if (zip && (!street || zip.index !== street.index)) found.postcode = zip[0];
   return found;
 }

@@ -36,8 +36,19 @@ export async function engineFor(env: Env, tenantId: string): Promise<{ engine: C
 
 /** The Anthropic client when the tenant uses Claude (the rule above), else null; and the tenant's AI settings. */
 export async function claudeFor(env: Env, tenantId: string): Promise<{ client: Anthropic | null; settings: EngineSettings }> {
-  const row = await aiSettings.get(tenantId, async () => (await database(env.DB).query.aiSettings.findFirst({ where: eq(tables.aiSettings.tenantId, tenantId) })) ?? null);
+  const row = await aiSettings.get(
+    tenantId,
+    async () => (await database(env.DB).query.aiSettings.findFirst({ where: eq(tables.aiSettings.tenantId, tenantId) })) ?? null,
+  );
   const settings = { model: row?.model ?? DEFAULT_MODEL, instructions: row?.instructions ?? null };
   if (!env.ANTHROPIC_API_KEY || row?.engine === "local") return { client: null, settings };
-  return { client: new Anthropic({ apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL || undefined, maxRetries: 0, timeout: DEFAULT_RETRY.timeoutMs }), settings };
+  return {
+    client: new Anthropic({
+      apiKey: env.ANTHROPIC_API_KEY,
+      baseURL: env.ANTHROPIC_BASE_URL || undefined,
+      maxRetries: 0,
+      timeout: DEFAULT_RETRY.timeoutMs,
+    }),
+    settings,
+  };
 }

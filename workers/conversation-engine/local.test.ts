@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { missingDetails, type EngineState, type EngineTools, type OfferedSlot, type TurnInput } from "./engine";
 import { LocalEngine } from "./local";
 
-const slots: OfferedSlot[] = [1, 2, 3].map((n) => ({ id: `s${n}`, proId: "pro_1", proName: "Pat", start: n, end: n + 1, label: `Mon ${8 + n}:00 AM` }));
+const slots: OfferedSlot[] = [1, 2, 3].map((n) => ({
+  id: `s${n}`,
+  proId: "pro_1",
+  proName: "Pat",
+  start: n,
+  end: n + 1,
+  label: `Mon ${8 + n}:00 AM`,
+}));
 
 function harness(options: { proAvailable?: boolean; channel?: TurnInput["channel"] } = {}) {
   const state: EngineState = { stage: "collecting", job: {}, asked: null, offered: [], booking: null };
@@ -31,7 +38,20 @@ function harness(options: { proAvailable?: boolean; channel?: TurnInput["channel
     },
   };
   const engine = new LocalEngine();
-  const say = async (text: string, choiceId?: string) => (await engine.turn({ tenantName: "T", channel: options.channel ?? "sms", message: { text, choiceId }, history: [], state, settings: { model: "", instructions: null } } as TurnInput, tools)).replies;
+  const say = async (text: string, choiceId?: string) =>
+    (
+      await engine.turn(
+        {
+          tenantName: "T",
+          channel: options.channel ?? "sms",
+          message: { text, choiceId },
+          history: [],
+          state,
+          settings: { model: "", instructions: null },
+        } as TurnInput,
+        tools,
+      )
+    ).replies;
   return { state, log, say };
 }
 
@@ -87,7 +107,18 @@ describe("unit: local engine", () => {
     const { state } = harness();
     const controller = new AbortController();
     controller.abort(new Error("caller spoke again"));
-    const turn = new LocalEngine().turn({ tenantName: "T", channel: "voice", message: { text: "hello" }, history: [], state, settings: { model: "", instructions: null }, signal: controller.signal }, {} as never);
+    const turn = new LocalEngine().turn(
+      {
+        tenantName: "T",
+        channel: "voice",
+        message: { text: "hello" },
+        history: [],
+        state,
+        settings: { model: "", instructions: null },
+        signal: controller.signal,
+      },
+      {} as never,
+    );
     await expect(turn).rejects.toThrow("caller spoke again");
   });
 });

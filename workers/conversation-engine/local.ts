@@ -1,4 +1,4 @@
-import { type ConversationEngine, type EngineTools, type JobDetails, type OfferedSlot, type Reply, type RequiredDetail, type TurnInput, type TurnResult } from "./engine";
+import type { ConversationEngine, EngineTools, JobDetails, OfferedSlot, Reply, RequiredDetail, TurnInput, TurnResult } from "./engine";
 import { CANCEL, chosenNumber, extractDetails, HUMAN, NO, RESCHEDULE } from "./extract";
 
 type Channel = TurnInput["channel"];
@@ -71,10 +71,15 @@ export class LocalEngine implements ConversationEngine {
     if (message.location) {
       details.lat = message.location.lat;
       details.lng = message.location.lng;
-      details.address = message.location.address ?? message.location.name ?? details.address ?? `${message.location.lat.toFixed(5)}, ${message.location.lng.toFixed(5)}`;
+      details.address =
+        message.location.address ??
+        message.location.name ??
+        details.address ??
+        `${message.location.lat.toFixed(5)}, ${message.location.lng.toFixed(5)}`;
     }
     const describes = details.trade !== undefined && details.trade !== "other";
-    if (text.length >= 8 && (!state.job.description || describes)) details.description = state.job.description && describes ? `${state.job.description}\n${text}` : text;
+    if (text.length >= 8 && (!state.job.description || describes))
+      details.description = state.job.description && describes ? `${state.job.description}\n${text}` : text;
     const wasUrgent = state.job.urgency === "emergency";
     const { job, missing } = await tools.saveJobDetails(details);
     signal?.throwIfAborted();

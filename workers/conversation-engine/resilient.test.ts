@@ -29,7 +29,12 @@ describe("unit: Claude's safety net", () => {
   it("retries with exponential backoff and answers once the primary recovers", async () => {
     const sleeps: number[] = [];
     const { primary, fallback, calls } = engines({ remaining: 2 });
-    const engine = new ResilientEngine(primary, fallback, new CircuitBreaker(), { retries: 2, baseDelayMs: 100, timeoutMs: 1000, sleep: async (ms) => void sleeps.push(ms) });
+    const engine = new ResilientEngine(primary, fallback, new CircuitBreaker(), {
+      retries: 2,
+      baseDelayMs: 100,
+      timeoutMs: 1000,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     expect(await engine.turn(input, tools)).toEqual({ replies: [{ text: "from claude" }], engine: "claude" });
     expect(sleeps).toEqual([100, 200]);
     expect(calls).toEqual({ primary: 3, fallback: 0 });
@@ -65,7 +70,13 @@ describe("unit: Claude's safety net", () => {
   it("an aborted turn is neither retried nor answered by the fallback", async () => {
     const { fallback, calls } = engines({ remaining: 0 });
     let seen: AbortSignal | undefined;
-    const hanging: ConversationEngine = { name: "claude", turn: (turnInput) => new Promise((_, reject) => ((seen = turnInput.signal), turnInput.signal!.addEventListener("abort", () => reject(turnInput.signal!.reason)))) };
+    const hanging: ConversationEngine = {
+      name: "claude",
+      turn: (turnInput) =>
+        new Promise(
+          (_, reject) => ((seen = turnInput.signal), turnInput.signal!.addEventListener("abort", () => reject(turnInput.signal!.reason))),
+        ),
+    };
     const engine = new ResilientEngine(hanging, fallback, new CircuitBreaker(), { retries: 2, baseDelayMs: 1, timeoutMs: 1000 });
     const controller = new AbortController();
     const turn = engine.turn({ signal: controller.signal } as TurnInput, tools);
@@ -92,7 +103,10 @@ describe("unit: Claude's safety net", () => {
     expect({ attempts, deltas, fallback: calls.fallback }).toEqual({ attempts: 1, deltas: ["Thanks, "], fallback: 0 });
 
     let attemptSignal: AbortSignal | undefined;
-    const slow: ConversationEngine = { name: "claude", turn: (turnInput) => ((attemptSignal = turnInput.signal), new Promise(() => undefined)) };
+    const slow: ConversationEngine = {
+      name: "claude",
+      turn: (turnInput) => ((attemptSignal = turnInput.signal), new Promise(() => undefined)),
+    };
     const timed = new ResilientEngine(slow, fallback, new CircuitBreaker(), { retries: 0, baseDelayMs: 1, timeoutMs: 20 });
     expect((await timed.turn({} as TurnInput, tools)).engine).toBe("local (fallback)");
     expect(attemptSignal!.aborted).toBe(true);

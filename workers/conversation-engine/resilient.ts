@@ -69,7 +69,11 @@ export class ResilientEngine implements ConversationEngine {
       const stop = () => attemptControl.abort(input.signal?.reason);
       input.signal?.addEventListener("abort", stop);
       try {
-        const result = await withTimeout(this.primary.turn({ ...input, onText, signal: attemptControl.signal }, tools), this.policy.timeoutMs, attemptControl);
+        const result = await withTimeout(
+          this.primary.turn({ ...input, onText, signal: attemptControl.signal }, tools),
+          this.policy.timeoutMs,
+          attemptControl,
+        );
         this.breaker.success();
         return result;
       } catch (error) {
@@ -88,10 +92,13 @@ export class ResilientEngine implements ConversationEngine {
 
 function withTimeout<T>(work: Promise<T>, ms: number, control: AbortController): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => {
-    const error = new Error(`timed out after ${ms} ms`);
-    control.abort(error);
-    reject(error);
-  }, ms)));
+  const timeout = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(() => {
+        const error = new Error(`timed out after ${ms} ms`);
+        control.abort(error);
+        reject(error);
+      }, ms)),
+  );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

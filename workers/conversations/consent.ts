@@ -13,7 +13,10 @@ export type ConsentKeyword = { action: "opt_out" | "opt_in"; keyword: string };
 
 /** The consent meaning of a message, if it is one. Opt-in words count only for an opted-out number. */
 export function consentKeyword(text: string, channel: "whatsapp" | "sms", optedOut: boolean): ConsentKeyword | null {
-  const word = text.trim().toLowerCase().replace(/[.!]+$/, "");
+  const word = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, "");
   if ((channel === "sms" ? SMS_OPT_OUT : WHATSAPP_OPT_OUT).has(word)) return { action: "opt_out", keyword: word.toUpperCase() };
   if (optedOut && OPT_IN.has(word)) return { action: "opt_in", keyword: word.toUpperCase() };
   return null;
@@ -22,8 +25,21 @@ export function consentKeyword(text: string, channel: "whatsapp" | "sms", optedO
 /** Consent is tracked per number: the same person on SMS and WhatsApp is one address. */
 const consentAddress = (address: string) => address.replace(/^whatsapp:/, "").replace(/^(?=\d)/, "+");
 
-export async function recordConsent(env: Env, input: { tenantId: string; address: string; channel: string } & ConsentKeyword): Promise<void> {
-  await database(env.DB).insert(tables.consentEvents).values({ id: newId("cns"), tenantId: input.tenantId, address: consentAddress(input.address), action: input.action, keyword: input.keyword, channel: input.channel, createdAt: Date.now() });
+export async function recordConsent(
+  env: Env,
+  input: { tenantId: string; address: string; channel: string } & ConsentKeyword,
+): Promise<void> {
+  await database(env.DB)
+    .insert(tables.consentEvents)
+    .values({
+      id: newId("cns"),
+      tenantId: input.tenantId,
+      address: consentAddress(input.address),
+      action: input.action,
+      keyword: input.keyword,
+      channel: input.channel,
+      createdAt: Date.now(),
+    });
 }
 
 export async function isOptedOut(env: Env, tenantId: string, address: string): Promise<boolean> {

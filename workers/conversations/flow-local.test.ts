@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { call, json } from "../../tests/api";
 import { postTwilio, postWhatsApp, replies, settle, smsParams, thread, whatsappText, workspace } from "../../tests/conversations";
 
-const outboxTo = (recipient: string) => env.DB.prepare("SELECT body, status, provider FROM outbox WHERE recipient = ? ORDER BY created_at, id").bind(recipient).all<{ body: string; status: string; provider: string }>().then((r) => r.results);
+const outboxTo = (recipient: string) =>
+  env.DB.prepare("SELECT body, status, provider FROM outbox WHERE recipient = ? ORDER BY created_at, id")
+    .bind(recipient)
+    .all<{ body: string; status: string; provider: string }>()
+    .then((r) => r.results);
 
 describe("integration: WhatsApp conversation with the local engine", () => {
   it("emergency leak → lead (hot) → matched pro → slots → booked → customer and pro notified", async () => {
@@ -30,7 +34,15 @@ describe("integration: WhatsApp conversation with the local engine", () => {
     expect(booked.bookingId).toBeTruthy();
 
     const lead = await json(await call("GET", `/api/v1/leads/${booked.leadId}`, { token: ws.token }));
-    expect(lead).toMatchObject({ source: "whatsapp", status: "booked", trade: "plumbing", postcode: "78704", phone: "+15125550177", name: "Maria Garcia", hot: true });
+    expect(lead).toMatchObject({
+      source: "whatsapp",
+      status: "booked",
+      trade: "plumbing",
+      postcode: "78704",
+      phone: "+15125550177",
+      name: "Maria Garcia",
+      hot: true,
+    });
     expect(lead.description).toContain("pouring through my kitchen ceiling");
 
     const pro = await json(await call("GET", `/api/v1/pros/${ws.pros.plumber.id}`, { token: ws.token }));
@@ -81,7 +93,9 @@ describe("integration: WhatsApp conversation with the local engine", () => {
     const t = await thread(ws, "15125550179");
     expect(t.messages.filter((m: any) => m.direction === "in")).toHaveLength(1);
     expect(replies(t)).toHaveLength(1);
-    expect((await env.DB.prepare("SELECT count(*) AS n FROM leads WHERE tenant_id = ?").bind(ws.tenantId).first<{ n: number }>())!.n).toBe(1);
+    expect((await env.DB.prepare("SELECT count(*) AS n FROM leads WHERE tenant_id = ?").bind(ws.tenantId).first<{ n: number }>())!.n).toBe(
+      1,
+    );
   });
 });
 
@@ -98,7 +112,9 @@ describe("integration: SMS conversation, STOP and START", () => {
     expect(t.channel).toBe("sms");
     expect(replies(t).at(-1)).toMatch(/1\) .*\n2\) .*\n3\) .*\nReply with a number\./);
     t = await sms("STOP");
-    const consent = await env.DB.prepare("SELECT action, keyword FROM consent_events WHERE tenant_id = ? AND address = ?").bind(ws.tenantId, customer).all();
+    const consent = await env.DB.prepare("SELECT action, keyword FROM consent_events WHERE tenant_id = ? AND address = ?")
+      .bind(ws.tenantId, customer)
+      .all();
     expect(consent.results).toEqual([{ action: "opt_out", keyword: "STOP" }]);
     const sentBefore = replies(t).length;
     t = await sms("1");
@@ -107,6 +123,8 @@ describe("integration: SMS conversation, STOP and START", () => {
     expect(reply.status).toBe(409);
     t = await sms("START");
     expect(replies(t).at(-1)).toMatch(/subscribed again/);
-    expect((await call("POST", `/api/v1/conversations/${t.id}/messages`, { token: ws.token, body: { text: "Welcome back" } })).status).toBe(201);
+    expect((await call("POST", `/api/v1/conversations/${t.id}/messages`, { token: ws.token, body: { text: "Welcome back" } })).status).toBe(
+      201,
+    );
   });
 });

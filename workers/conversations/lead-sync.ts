@@ -23,7 +23,14 @@ export async function leadAccess(env: Env, tenantId: string, channel: "whatsapp"
 const tenants = new TtlCache<{ id: string; country: string; name: string } | null>(60_000);
 
 export async function tenantInfo(env: Env, tenantId: string): Promise<{ id: string; country: string; name: string }> {
-  const tenant = await tenants.get(tenantId, async () => (await database(env.DB).query.tenants.findFirst({ where: eq(tables.tenants.id, tenantId), columns: { id: true, country: true, name: true } })) ?? null);
+  const tenant = await tenants.get(
+    tenantId,
+    async () =>
+      (await database(env.DB).query.tenants.findFirst({
+        where: eq(tables.tenants.id, tenantId),
+        columns: { id: true, country: true, name: true },
+      })) ?? null,
+  );
   if (!tenant) throw new Error(`tenant ${tenantId} not found`);
   return tenant;
 }
@@ -40,7 +47,13 @@ export function contactPhone(address: string, country: string): string | null {
  * The conversation's lead: an open lead with the same phone is reused, otherwise one is
  * created (source whatsapp/sms/voice). Announced on the activity feed.
  */
-export async function ensureLead(env: Env, ctx: WaitUntil, access: LeadAccess, state: ConversationState, firstText: string): Promise<string> {
+export async function ensureLead(
+  env: Env,
+  ctx: WaitUntil,
+  access: LeadAccess,
+  state: ConversationState,
+  firstText: string,
+): Promise<string> {
   if (state.leadId && (await access.reader.get(state.leadId))) return state.leadId;
   const [existing] = state.contactPhone ? await access.reader.duplicatesOf(state.contactPhone, null) : [];
   if (existing) {
@@ -48,7 +61,14 @@ export async function ensureLead(env: Env, ctx: WaitUntil, access: LeadAccess, s
     return existing.id;
   }
   const lead = await access.writer.create(
-    { name: state.contactName ?? `${CHANNEL_LABEL[state.channel]} ${state.contactPhone ?? state.contactAddress}`, phone: state.contactPhone, source: state.channel, status: "new", tags: [], description: firstText || null },
+    {
+      name: state.contactName ?? `${CHANNEL_LABEL[state.channel]} ${state.contactPhone ?? state.contactAddress}`,
+      phone: state.contactPhone,
+      source: state.channel,
+      status: "new",
+      tags: [],
+      description: firstText || null,
+    },
     { allowDuplicate: true },
   );
   state.leadId = lead.id;
@@ -57,7 +77,14 @@ export async function ensureLead(env: Env, ctx: WaitUntil, access: LeadAccess, s
 }
 
 /** Job details onto the lead (re-scored by the writer). An emergency is written into the description, which is what scoring reads. */
-export async function syncLead(env: Env, ctx: WaitUntil, access: LeadAccess, leadId: string, job: JobDetails, becameUrgent: boolean): Promise<LeadView> {
+export async function syncLead(
+  env: Env,
+  ctx: WaitUntil,
+  access: LeadAccess,
+  leadId: string,
+  job: JobDetails,
+  becameUrgent: boolean,
+): Promise<LeadView> {
   const patch: LeadPatchInput = {};
   if (job.name) patch.name = job.name.slice(0, 120);
   if (job.address) patch.address = job.address.slice(0, 200);
@@ -68,11 +95,21 @@ export async function syncLead(env: Env, ctx: WaitUntil, access: LeadAccess, lea
   const description = [job.description, job.urgency ? `Urgency: ${job.urgency}` : null].filter(Boolean).join("\n");
   if (description) patch.description = description.slice(0, 4000);
   const lead = await access.writer.update(leadId, patch);
-  publishActivity(env, ctx, access.tenant.id, { type: becameUrgent ? "lead.urgent" : "lead.updated", actor: access.actor, lead: leadSummary(lead) });
+  publishActivity(env, ctx, access.tenant.id, {
+    type: becameUrgent ? "lead.urgent" : "lead.updated",
+    actor: access.actor,
+    lead: leadSummary(lead),
+  });
   return lead;
 }
 
-export async function setLeadStatus(env: Env, ctx: WaitUntil, access: LeadAccess, leadId: string, status: LeadView["status"]): Promise<void> {
+export async function setLeadStatus(
+  env: Env,
+  ctx: WaitUntil,
+  access: LeadAccess,
+  leadId: string,
+  status: LeadView["status"],
+): Promise<void> {
   const lead = await access.writer.update(leadId, { status });
   publishActivity(env, ctx, access.tenant.id, { type: "lead.updated", actor: access.actor, lead: leadSummary(lead) });
 }

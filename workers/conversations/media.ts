@@ -11,12 +11,23 @@ import type { InboundContent } from "./inbound";
  * app through an authenticated route). A download that fails is recorded on the message, not
  * retried forever: the conversation must go on without it.
  */
-export async function storeInboundMedia(env: Env, target: { tenantId: string; conversationId: string; messageId: string; via: "whatsapp" | "sms" }, media: NonNullable<InboundContent["media"]>): Promise<void> {
+export async function storeInboundMedia(
+  env: Env,
+  target: { tenantId: string; conversationId: string; messageId: string; via: "whatsapp" | "sms" },
+  media: NonNullable<InboundContent["media"]>,
+): Promise<void> {
   const { messages } = tables;
   const db = database(env.DB);
   const where = and(eq(messages.tenantId, target.tenantId), eq(messages.id, target.messageId));
   try {
-    const fetched = target.via === "whatsapp" ? (media.id ? await whatsappProvider(env).fetchMedia(media.id) : null) : media.url ? await smsProvider(env).fetchMedia(media.url) : null;
+    const fetched =
+      target.via === "whatsapp"
+        ? media.id
+          ? await whatsappProvider(env).fetchMedia(media.id)
+          : null
+        : media.url
+          ? await smsProvider(env).fetchMedia(media.url)
+          : null;
     if (!fetched) {
       await db.update(messages).set({ mediaType: media.mimeType, errorCode: "media_unavailable_locally" }).where(where);
       return;
@@ -25,7 +36,11 @@ export async function storeInboundMedia(env: Env, target: { tenantId: string; co
     await env.MEDIA.put(key, fetched.bytes, { httpMetadata: { contentType: fetched.mimeType } });
     await db.update(messages).set({ mediaKey: key, mediaType: fetched.mimeType }).where(where);
   } catch (err) {
-    log("warn", "media download failed", { tenantId: target.tenantId, messageId: target.messageId, error: err instanceof Error ? err.message : String(err) });
+    log("warn", "media download failed", {
+      tenantId: target.tenantId,
+      messageId: target.messageId,
+      error: err instanceof Error ? err.message : String(err),
+    });
     await db.update(messages).set({ mediaType: media.mimeType, errorCode: "media_download_failed" }).where(where);
   }
 }

@@ -9,7 +9,10 @@ import { queueOutbound } from "./outbound";
  * WhatsApp number when it has no SMS one. Once per idempotency key.
  */
 export async function notifyPro(env: Env, tenantId: string, proId: string, text: string, idempotencyKey: string): Promise<boolean> {
-  const pro = await database(env.DB).query.pros.findFirst({ where: and(eq(tables.pros.tenantId, tenantId), eq(tables.pros.id, proId)), columns: { phone: true } });
+  const pro = await database(env.DB).query.pros.findFirst({
+    where: and(eq(tables.pros.tenantId, tenantId), eq(tables.pros.id, proId)),
+    columns: { phone: true },
+  });
   return pro ? notifyPhone(env, tenantId, pro.phone, text, `pro:${idempotencyKey}`) : false;
 }
 
@@ -18,6 +21,11 @@ export async function notifyPhone(env: Env, tenantId: string, phone: string, tex
   const channel = (await tenantChannel(env, tenantId, "sms")) ?? (await tenantChannel(env, tenantId, "whatsapp"));
   if (!channel) return false;
   const to = channel.kind === "whatsapp" ? phone.replace(/^\+/, "") : phone;
-  const { queued } = await queueOutbound(env, { tenantId, channel, to, conversationId: null }, { body: text, payload: null, kind: "text" }, { idempotencyKey, author: "system" });
+  const { queued } = await queueOutbound(
+    env,
+    { tenantId, channel, to, conversationId: null },
+    { body: text, payload: null, kind: "text" },
+    { idempotencyKey, author: "system" },
+  );
   return queued;
 }

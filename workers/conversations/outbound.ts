@@ -28,7 +28,12 @@ function senderFor(channel: ChannelRow, to: string): string {
  * conversation, its message row, in one batch. A number that opted out gets nothing: the row
  * is stored as failed with the reason, so the inbox shows what was held back.
  */
-export async function queueOutbound(env: Env, target: OutboundTarget, message: RenderedMessage, options: { idempotencyKey: string; author: "ai" | "agent" | "system"; now?: number }): Promise<{ outboxId: string; messageId: string | null; queued: boolean }> {
+export async function queueOutbound(
+  env: Env,
+  target: OutboundTarget,
+  message: RenderedMessage,
+  options: { idempotencyKey: string; author: "ai" | "agent" | "system"; now?: number },
+): Promise<{ outboxId: string; messageId: string | null; queued: boolean }> {
   const now = options.now ?? Date.now();
   const db = database(env.DB);
   const optedOut = await isOptedOut(env, target.tenantId, target.to);
@@ -55,14 +60,36 @@ export async function queueOutbound(env: Env, target: OutboundTarget, message: R
     .onConflictDoNothing()
     .returning({ id: tables.outbox.id });
   // Already queued under this key (a retried turn): only a message row lost in between is restored.
-  const existing = inserted.length ? null : await db.query.outbox.findFirst({ where: and(eq(tables.outbox.tenantId, target.tenantId), eq(tables.outbox.idempotencyKey, options.idempotencyKey)), columns: { id: true, status: true } });
+  const existing = inserted.length
+    ? null
+    : await db.query.outbox.findFirst({
+        where: and(eq(tables.outbox.tenantId, target.tenantId), eq(tables.outbox.idempotencyKey, options.idempotencyKey)),
+        columns: { id: true, status: true },
+      });
   const id = existing?.id ?? outboxId;
   let messageId: string | null = null;
   if (target.conversationId) {
-    const known = existing && (await db.query.messages.findFirst({ where: and(eq(tables.messages.tenantId, target.tenantId), eq(tables.messages.outboxId, id)), columns: { id: true } }));
+    const known =
+      existing &&
+      (await db.query.messages.findFirst({
+        where: and(eq(tables.messages.tenantId, target.tenantId), eq(tables.messages.outboxId, id)),
+        columns: { id: true },
+      }));
     messageId = known?.id ?? null;
     if (!known) {
-      const row = messageRow({ tenantId: target.tenantId, conversationId: target.conversationId, direction: "out", author: options.author, kind: message.kind, body: message.body, payload: message.payload, outboxId: id, status: existing?.status ?? status, createdAt: now, ...(optedOut ? { errorCode: "opted_out" } : {}) });
+      const row = messageRow({
+        tenantId: target.tenantId,
+        conversationId: target.conversationId,
+        direction: "out",
+        author: options.author,
+        kind: message.kind,
+        body: message.body,
+        payload: message.payload,
+        outboxId: id,
+        status: existing?.status ?? status,
+        createdAt: now,
+        ...(optedOut ? { errorCode: "opted_out" } : {}),
+      });
       await db.insert(tables.messages).values(row);
       messageId = row.id;
     }

@@ -26,7 +26,10 @@ export async function processInboundEvent(env: Env, eventId: string): Promise<vo
     log("warn", "inbound event for a removed channel", { eventId, tenantId: event.tenantId });
     return;
   }
-  const items: InboundItem[] = event.provider === "whatsapp" ? whatsappItems(JSON.parse(event.body) as MetaWebhook, channel.address) : twilioItems(Object.fromEntries(new URLSearchParams(event.body)), event.receivedAt);
+  const items: InboundItem[] =
+    event.provider === "whatsapp"
+      ? whatsappItems(JSON.parse(event.body) as MetaWebhook, channel.address)
+      : twilioItems(Object.fromEntries(new URLSearchParams(event.body)), event.receivedAt);
   for (const item of items) {
     const contact = item.type === "message" ? item.from : item.recipient;
     await conversationObject(env, event.tenantId, channel.id, contact).deliver({ tenantId: event.tenantId, channelId: channel.id, item });

@@ -21,8 +21,28 @@ export function renderReply(kind: "whatsapp" | "sms", reply: Reply): RenderedMes
   if (kind === "sms") return { body: numbered, payload: null, kind: "text" };
   const interactive =
     choices.length <= 3
-      ? { type: "button", body: { text: clip(reply.text, 1024) }, action: { buttons: choices.map((c) => ({ type: "reply", reply: { id: c.id, title: clip(c.title, 20) } })) } }
-      : { type: "list", body: { text: clip(reply.text, 1024) }, action: { button: "Choose a time", sections: [{ title: "Times", rows: choices.map((c) => ({ id: c.id, title: clip(c.title, 24), ...(c.description ? { description: clip(c.description, 72) } : {}) })) }] } };
+      ? {
+          type: "button",
+          body: { text: clip(reply.text, 1024) },
+          action: { buttons: choices.map((c) => ({ type: "reply", reply: { id: c.id, title: clip(c.title, 20) } })) },
+        }
+      : {
+          type: "list",
+          body: { text: clip(reply.text, 1024) },
+          action: {
+            button: "Choose a time",
+            sections: [
+              {
+                title: "Times",
+                rows: choices.map((c) => ({
+                  id: c.id,
+                  title: clip(c.title, 24),
+                  ...(c.description ? { description: clip(c.description, 72) } : {}),
+                })),
+              },
+            ],
+          },
+        };
   return { body: numbered, payload: { type: "interactive", interactive }, kind: "interactive" };
 }
 
@@ -30,7 +50,10 @@ export function renderReply(kind: "whatsapp" | "sms", reply: Reply): RenderedMes
 export function renderTemplate(name: string, language: string, tenantName: string): RenderedMessage {
   return {
     body: `[template ${name}] ${tenantName} has an update about your request. Reply to continue the conversation.`,
-    payload: { type: "template", template: { name, language: { code: language }, components: [{ type: "body", parameters: [{ type: "text", text: tenantName }] }] } },
+    payload: {
+      type: "template",
+      template: { name, language: { code: language }, components: [{ type: "body", parameters: [{ type: "text", text: tenantName }] }] },
+    },
     kind: "template",
   };
 }

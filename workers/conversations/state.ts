@@ -16,6 +16,22 @@ export interface ConversationState extends EngineState {
   optedOut: boolean;
 }
 
-export function initialState(init: Pick<ConversationState, "conversationId" | "tenantId" | "channelId" | "channel" | "contactAddress" | "contactPhone" | "contactName">): ConversationState {
-  return { ...init, leadId: null, proId: null, mode: "ai", optedOut: false, stage: "collecting", job: init.contactName ? { name: init.contactName } : {}, asked: null, offered: [], booking: null };
+export function initialState(
+  init: Pick<
+    ConversationState,
+    "conversationId" | "tenantId" | "channelId" | "channel" | "contactAddress" | "contactPhone" | "contactName"
+  >,
+): ConversationState {
+  return {
+    ...init,
+    leadId: null,
+    proId: null,
+    mode: "ai",
+    optedOut: false,
+    stage: "collecting",
+    job: init.contactName ? { name: init.contactName } : {},
+    asked: null,
+    offered: [],
+    booking: null,
+  };
 }

@@ -10,26 +10,61 @@ export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 
 /** The conversation row of a contact on a channel, created on first contact. */
-export async function openConversation(env: Env, init: { tenantId: string; channelId: string; channel: "whatsapp" | "sms"; contactAddress: string; contactPhone: string | null; contactName: string | null; now: number }): Promise<ConversationRow> {
+export async function openConversation(
+  env: Env,
+  init: {
+    tenantId: string;
+    channelId: string;
+    channel: "whatsapp" | "sms";
+    contactAddress: string;
+    contactPhone: string | null;
+    contactName: string | null;
+    now: number;
+  },
+): Promise<ConversationRow> {
   const db = database(env.DB);
   const { now, ...fields } = init;
   await db
     .insert(conversations)
     .values({ id: newId("cnv", now), ...fields, stage: "collecting", mode: "ai", lastMessageAt: now, createdAt: now, updatedAt: now })
     .onConflictDoNothing();
-  const row = await db.query.conversations.findFirst({ where: and(eq(conversations.tenantId, init.tenantId), eq(conversations.channelId, init.channelId), eq(conversations.contactAddress, init.contactAddress)) });
+  const row = await db.query.conversations.findFirst({
+    where: and(
+      eq(conversations.tenantId, init.tenantId),
+      eq(conversations.channelId, init.channelId),
+      eq(conversations.contactAddress, init.contactAddress),
+    ),
+  });
   return row!;
 }
 
-export async function updateConversation(env: Env, tenantId: string, id: string, fields: Partial<Omit<ConversationRow, "id" | "tenantId">>): Promise<void> {
+export async function updateConversation(
+  env: Env,
+  tenantId: string,
+  id: string,
+  fields: Partial<Omit<ConversationRow, "id" | "tenantId">>,
+): Promise<void> {
   await database(env.DB)
     .update(conversations)
     .set({ ...fields, updatedAt: Date.now() })
     .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)));
 }
 
-export function messageRow(fields: Omit<MessageRow, "id" | "payload" | "mediaKey" | "mediaType" | "providerMessageId" | "outboxId" | "statusAt" | "errorCode"> & Partial<MessageRow>): MessageRow {
-  return { id: newId("msg", fields.createdAt), payload: null, mediaKey: null, mediaType: null, providerMessageId: null, outboxId: null, statusAt: null, errorCode: null, ...fields };
+export function messageRow(
+  fields: Omit<MessageRow, "id" | "payload" | "mediaKey" | "mediaType" | "providerMessageId" | "outboxId" | "statusAt" | "errorCode"> &
+    Partial<MessageRow>,
+): MessageRow {
+  return {
+    id: newId("msg", fields.createdAt),
+    payload: null,
+    mediaKey: null,
+    mediaType: null,
+    providerMessageId: null,
+    outboxId: null,
+    statusAt: null,
+    errorCode: null,
+    ...fields,
+  };
 }
 
 /** Stores an inbound message once per provider id; false when it was already there. */

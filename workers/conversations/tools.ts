@@ -1,7 +1,14 @@
 import type { Env, WaitUntil } from "../env";
 import { publishActivity } from "../activity";
 import { log } from "../http/log";
-import { missingDetails, type BookingOutcome, type EngineTools, type JobDetails, type OfferedSlot, type SlotSearch } from "../conversation-engine/engine";
+import {
+  missingDetails,
+  type BookingOutcome,
+  type EngineTools,
+  type JobDetails,
+  type OfferedSlot,
+  type SlotSearch,
+} from "../conversation-engine/engine";
 import { findPro } from "../matching/find-pro";
 import { activeAssignment, assignLead, endAssignment } from "../matching/assign";
 import { availableSlots } from "../booking/slots";
@@ -32,7 +39,14 @@ export function conversationTools(tc: ToolContext): EngineTools {
   const { env, ctx, state, leads } = tc;
   const tenantId = state.tenantId;
   const asOffers = (slots: { start: number; end: number }[], pro: { id: string; name: string; timeZone: string }): OfferedSlot[] =>
-    slots.map((s, i) => ({ id: `s${i + 1}`, proId: pro.id, proName: pro.name, start: s.start, end: s.end, label: slotLabel(pro.timeZone, s.start) }));
+    slots.map((s, i) => ({
+      id: `s${i + 1}`,
+      proId: pro.id,
+      proName: pro.name,
+      start: s.start,
+      end: s.end,
+      label: slotLabel(pro.timeZone, s.start),
+    }));
 
   async function currentPro() {
     if (!state.proId || !state.leadId) return null;
@@ -55,9 +69,21 @@ export function conversationTools(tc: ToolContext): EngineTools {
       const now = tc.now();
       if (!state.job.trade) return { ok: false, problem: "The trade is not known yet: save the job details first." };
       let profile = await currentPro();
-      let slots = profile ? availableSlots(profile.schedule, (await busyByPro(env, tenantId, [profile.pro.id], now - DAY, now + 8 * DAY)).get(profile.pro.id)!, { from: now, days: 7, now, limit: OFFER }) : [];
+      let slots = profile
+        ? availableSlots(
+            profile.schedule,
+            (await busyByPro(env, tenantId, [profile.pro.id], now - DAY, now + 8 * DAY)).get(profile.pro.id)!,
+            { from: now, days: 7, now, limit: OFFER },
+          )
+        : [];
       if (!profile || !slots.length) {
-        const match = await findPro(env, tenantId, { trade: state.job.trade, postcode: state.job.postcode, city: state.job.city, lat: state.job.lat, lng: state.job.lng }, now, { slotLimit: OFFER });
+        const match = await findPro(
+          env,
+          tenantId,
+          { trade: state.job.trade, postcode: state.job.postcode, city: state.job.city, lat: state.job.lat, lng: state.job.lng },
+          now,
+          { slotLimit: OFFER },
+        );
         if (!match.ok) return { ok: false, problem: `No pro can take this job: ${match.why}.` };
         profile = match.profile;
         slots = match.slots;
@@ -87,14 +113,27 @@ export function conversationTools(tc: ToolContext): EngineTools {
         replaces: state.booking?.id ?? null,
       });
       if (!result.ok) {
-        state.offered = result.alternatives.map((a, i) => ({ id: `s${i + 1}`, proId: slot.proId, proName: slot.proName, start: a.start, end: a.end, label: a.label }));
+        state.offered = result.alternatives.map((a, i) => ({
+          id: `s${i + 1}`,
+          proId: slot.proId,
+          proName: slot.proName,
+          start: a.start,
+          end: a.end,
+          label: a.label,
+        }));
         return { ok: false, reason: result.reason, alternatives: state.offered };
       }
       state.booking = { id: result.booking.id, label: result.label, proName: result.proName };
       state.stage = "booked";
       state.offered = [];
       if (state.leadId && !rescheduling) await setLeadStatus(env, ctx, leads, state.leadId, "booked");
-      await notifyPro(env, tenantId, slot.proId, `${rescheduling ? "Rescheduled" : "New booking"}: ${result.label}, ${state.job.trade ?? "job"} for ${result.booking.customerName}${result.booking.address ? ` at ${result.booking.address}` : ""}. Customer: ${state.contactPhone ?? state.contactAddress}.${state.job.description ? ` "${state.job.description.slice(0, 200)}"` : ""}`, `booking:${result.booking.id}`);
+      await notifyPro(
+        env,
+        tenantId,
+        slot.proId,
+        `${rescheduling ? "Rescheduled" : "New booking"}: ${result.label}, ${state.job.trade ?? "job"} for ${result.booking.customerName}${result.booking.address ? ` at ${result.booking.address}` : ""}. Customer: ${state.contactPhone ?? state.contactAddress}.${state.job.description ? ` "${state.job.description.slice(0, 200)}"` : ""}`,
+        `booking:${result.booking.id}`,
+      );
       publishActivity(env, ctx, tenantId, { type: rescheduling ? "booking.rescheduled" : "booking.created", actor: leads.actor });
       return { ok: true, label: result.label, proName: result.proName, rescheduled: rescheduling };
     },
@@ -112,7 +151,10 @@ export function conversationTools(tc: ToolContext): EngineTools {
       }
       await notifyPro(env, tenantId, cancelled.proId, `Cancelled: ${label}, ${cancelled.customerName}.`, `cancel:${cancelled.id}`);
       publishActivity(env, ctx, tenantId, { type: "booking.cancelled", actor: leads.actor });
-      return { ok: true, detail: `Your booking for ${label} is cancelled. ${state.channel === "voice" ? "Call" : "Message"} us any time if you need us again.` };
+      return {
+        ok: true,
+        detail: `Your booking for ${label} is cancelled. ${state.channel === "voice" ? "Call" : "Message"} us any time if you need us again.`,
+      };
     },
 
     async handoffToHuman(reason: string) {

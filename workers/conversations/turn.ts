@@ -47,7 +47,12 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
     createdAt: now,
   });
   await recordInbound(env, inbound);
-  if (content.media) await storeInboundMedia(env, { tenantId: state.tenantId, conversationId: state.conversationId, messageId: inbound.id, via: channel.kind }, content.media);
+  if (content.media)
+    await storeInboundMedia(
+      env,
+      { tenantId: state.tenantId, conversationId: state.conversationId, messageId: inbound.id, via: channel.kind },
+      content.media,
+    );
   if (item.profileName && !state.contactName) state.contactName = item.profileName;
   const touched = { lastInboundAt: now, lastMessageAt: now, lastMessagePreview: preview(inbound.body), contactName: state.contactName };
   const target = { tenantId: state.tenantId, channel, to: state.contactAddress, conversationId: state.conversationId };
@@ -61,7 +66,13 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
   if (consent) {
     await recordConsent(env, { tenantId: state.tenantId, address: state.contactAddress, channel: state.channel, ...consent });
     state.optedOut = consent.action === "opt_out";
-    if (!state.optedOut) await queueOutbound(env, target, { body: "You're subscribed again. How can we help?", payload: null, kind: "text" }, { idempotencyKey: `reply:${item.providerMessageId}:0`, author: "system" });
+    if (!state.optedOut)
+      await queueOutbound(
+        env,
+        target,
+        { body: "You're subscribed again. How can we help?", payload: null, kind: "text" },
+        { idempotencyKey: `reply:${item.providerMessageId}:0`, author: "system" },
+      );
     await updateConversation(env, state.tenantId, state.conversationId, touched);
     return [];
   }
@@ -74,14 +85,27 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
   await ensureLead(env, ctx, leads, state, content.text);
   deps.save();
   if (state.mode === "human") {
-    publishActivity(env, ctx, state.tenantId, { type: "conversation.message", actor: { id: null, name: state.contactName ?? state.contactAddress } });
+    publishActivity(env, ctx, state.tenantId, {
+      type: "conversation.message",
+      actor: { id: null, name: state.contactName ?? state.contactAddress },
+    });
     await updateConversation(env, state.tenantId, state.conversationId, { ...touched, leadId: state.leadId });
     return [];
   }
 
   const { engine, settings } = await engineFor(env, state.tenantId);
   const tools = conversationTools({ env, ctx, state, leads, now: deps.now });
-  const result = await engine.turn({ tenantName: leads.tenant.name, channel: state.channel, message: { text: content.text, choiceId: content.choiceId, location: content.location }, history: deps.history, state, settings }, tools);
+  const result = await engine.turn(
+    {
+      tenantName: leads.tenant.name,
+      channel: state.channel,
+      message: { text: content.text, choiceId: content.choiceId, location: content.location },
+      history: deps.history,
+      state,
+      settings,
+    },
+    tools,
+  );
   const kind = channel.kind === "whatsapp" ? "whatsapp" : "sms";
   for (const [i, reply] of result.replies.entries()) {
     await queueOutbound(env, target, renderReply(kind, reply), { idempotencyKey: `reply:${item.providerMessageId}:${i}`, author: "ai" });

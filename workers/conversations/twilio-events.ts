@@ -1,6 +1,12 @@
 import type { DeliveryStatus, InboundItem } from "./inbound";
 
-const TWILIO_STATUS: Record<string, DeliveryStatus> = { sent: "sent", delivered: "delivered", read: "read", failed: "failed", undelivered: "failed" };
+const TWILIO_STATUS: Record<string, DeliveryStatus> = {
+  sent: "sent",
+  delivered: "delivered",
+  read: "read",
+  failed: "failed",
+  undelivered: "failed",
+};
 
 /**
  * A Twilio messaging webhook (inbound SMS/WhatsApp message, or a status callback) as items.
@@ -11,20 +17,49 @@ export function twilioItems(params: Record<string, string>, receivedAt: number):
   if (!sid) return [];
   if (params.MessageStatus && params.Body === undefined) {
     const status = TWILIO_STATUS[params.MessageStatus];
-    return status ? [{ type: "status", providerMessageId: sid, recipient: params.To ?? "", status, timestamp: receivedAt, errorCode: params.ErrorCode || undefined }] : [];
+    return status
+      ? [
+          {
+            type: "status",
+            providerMessageId: sid,
+            recipient: params.To ?? "",
+            status,
+            timestamp: receivedAt,
+            errorCode: params.ErrorCode || undefined,
+          },
+        ]
+      : [];
   }
   const from = params.From ?? "";
   const text = params.Body ?? "";
-  const base = { type: "message" as const, providerMessageId: sid, from, profileName: params.ProfileName || undefined, timestamp: receivedAt };
+  const base = {
+    type: "message" as const,
+    providerMessageId: sid,
+    from,
+    profileName: params.ProfileName || undefined,
+    timestamp: receivedAt,
+  };
   if (params.Latitude && params.Longitude) {
     const lat = Number(params.Latitude);
     const lng = Number(params.Longitude);
-    return [{ ...base, content: { kind: "location", text: params.Address || params.Label || `${lat}, ${lng}`, location: { lat, lng, name: params.Label, address: params.Address } } }];
+    return [
+      {
+        ...base,
+        content: {
+          kind: "location",
+          text: params.Address || params.Label || `${lat}, ${lng}`,
+          location: { lat, lng, name: params.Label, address: params.Address },
+        },
+      },
+    ];
   }
-  if (params.ButtonPayload) return [{ ...base, content: { kind: "choice", text: params.ButtonText ?? text, choiceId: params.ButtonPayload } }];
+  if (params.ButtonPayload)
+    return [{ ...base, content: { kind: "choice", text: params.ButtonText ?? text, choiceId: params.ButtonPayload } }];
   if (Number(params.NumMedia ?? 0) > 0 && params.MediaUrl0) {
     const mimeType = params.MediaContentType0 ?? "application/octet-stream";
-    return [{ ...base, content: { kind: mimeType.startsWith("audio/") ? "audio" : "image", text, media: { url: params.MediaUrl0, mimeType } } }];
+    return [
+      { ...base, content: { kind: mimeType.startsWith("audio/") ? "audio" : "image", text, media: { url: params.MediaUrl0, mimeType } } },
+    ];
   }
   return [{ ...base, content: { kind: "text", text } }];
 }

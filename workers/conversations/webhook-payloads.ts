@@ -27,7 +27,15 @@ export function metaTextWebhook(input: MetaTextInput) {
               messaging_product: "whatsapp",
               metadata: { display_phone_number: input.displayNumber.replace(/\D/g, ""), phone_number_id: input.phoneNumberId },
               contacts: [{ profile: { name: input.name ?? "Test Customer" }, wa_id: input.from }],
-              messages: [{ from: input.from, id: input.id, timestamp: String(Math.floor(input.timestamp / 1000)), type: "text", text: { body: input.text } }],
+              messages: [
+                {
+                  from: input.from,
+                  id: input.id,
+                  timestamp: String(Math.floor(input.timestamp / 1000)),
+                  type: "text",
+                  text: { body: input.text },
+                },
+              ],
             },
           },
         ],
@@ -37,6 +45,25 @@ export function metaTextWebhook(input: MetaTextInput) {
 }
 
 /** The form parameters of a Twilio inbound SMS webhook. */
-export function twilioSmsParams(input: { accountSid: string; from: string; to: string; text: string; sid: string }): Record<string, string> {
-  return { ToCountry: "US", SmsMessageSid: input.sid, NumMedia: "0", SmsSid: input.sid, SmsStatus: "received", Body: input.text, To: input.to, NumSegments: "1", MessageSid: input.sid, AccountSid: input.accountSid, From: input.from, ApiVersion: "2010-04-01" };
+export function twilioSmsParams(input: {
+  accountSid: string;
+  from: string;
+  to: string;
+  text: string;
+  sid: string;
+}): Record<string, string> {
+  return {
+    ToCountry: "US",
+    SmsMessageSid: input.sid,
+    NumMedia: "0",
+    SmsSid: input.sid,
+    SmsStatus: "received",
+    Body: input.text,
+    To: input.to,
+    NumSegments: "1",
+    MessageSid: input.sid,
+    AccountSid: input.accountSid,
+    From: input.from,
+    ApiVersion: "2010-04-01",
+  };
 }

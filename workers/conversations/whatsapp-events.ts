@@ -10,7 +10,11 @@ interface MetaMessage {
   image?: { id: string; mime_type: string; caption?: string };
   audio?: { id: string; mime_type: string; voice?: boolean };
   location?: { latitude: number; longitude: number; name?: string; address?: string };
-  interactive?: { type: string; button_reply?: { id: string; title: string }; list_reply?: { id: string; title: string; description?: string } };
+  interactive?: {
+    type: string;
+    button_reply?: { id: string; title: string };
+    list_reply?: { id: string; title: string; description?: string };
+  };
   button?: { payload?: string; text: string };
 }
 
@@ -24,13 +28,25 @@ interface MetaStatus {
 
 export interface MetaWebhook {
   object?: string;
-  entry?: { id?: string; changes?: { field?: string; value?: { metadata?: { phone_number_id?: string }; contacts?: { profile?: { name?: string }; wa_id: string }[]; messages?: MetaMessage[]; statuses?: MetaStatus[] } }[] }[];
+  entry?: {
+    id?: string;
+    changes?: {
+      field?: string;
+      value?: {
+        metadata?: { phone_number_id?: string };
+        contacts?: { profile?: { name?: string }; wa_id: string }[];
+        messages?: MetaMessage[];
+        statuses?: MetaStatus[];
+      };
+    }[];
+  }[];
 }
 
 /** Every phone_number_id the payload addresses (one webhook can carry several numbers' events). */
 export function phoneNumberIds(payload: MetaWebhook): string[] {
   const ids = new Set<string>();
-  for (const entry of payload.entry ?? []) for (const change of entry.changes ?? []) if (change.value?.metadata?.phone_number_id) ids.add(change.value.metadata.phone_number_id);
+  for (const entry of payload.entry ?? [])
+    for (const change of entry.changes ?? []) if (change.value?.metadata?.phone_number_id) ids.add(change.value.metadata.phone_number_id);
   return [...ids];
 }
 
@@ -56,12 +72,26 @@ export function whatsappItems(payload: MetaWebhook, phoneNumberId: string): Inbo
       if (change.field !== "messages" || value?.metadata?.phone_number_id !== phoneNumberId) continue;
       const names = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
       for (const m of value.messages ?? []) {
-        items.push({ type: "message", providerMessageId: m.id, from: m.from, profileName: names.get(m.from) ?? undefined, timestamp: Number(m.timestamp) * 1000, content: contentOf(m) });
+        items.push({
+          type: "message",
+          providerMessageId: m.id,
+          from: m.from,
+          profileName: names.get(m.from) ?? undefined,
+          timestamp: Number(m.timestamp) * 1000,
+          content: contentOf(m),
+        });
       }
       for (const s of value.statuses ?? []) {
         if (!["sent", "delivered", "read", "failed"].includes(s.status)) continue;
         const code = s.errors?.[0]?.code;
-        items.push({ type: "status", providerMessageId: s.id, recipient: s.recipient_id, status: s.status as DeliveryStatus, timestamp: Number(s.timestamp) * 1000, errorCode: code === undefined ? undefined : String(code) });
+        items.push({
+          type: "status",
+          providerMessageId: s.id,
+          recipient: s.recipient_id,
+          status: s.status as DeliveryStatus,
+          timestamp: Number(s.timestamp) * 1000,
+          errorCode: code === undefined ? undefined : String(code),
+        });
       }
     }
   }
@@ -78,7 +108,11 @@ function contentOf(m: MetaMessage): InboundContent {
       return { kind: "audio", text: "", media: { id: m.audio!.id, mimeType: m.audio!.mime_type } };
     case "location": {
       const l = m.location!;
-      return { kind: "location", text: l.address ?? l.name ?? `${l.latitude}, ${l.longitude}`, location: { lat: l.latitude, lng: l.longitude, name: l.name, address: l.address } };
+      return {
+        kind: "location",
+        text: l.address ?? l.name ?? `${l.latitude}, ${l.longitude}`,
+        location: { lat: l.latitude, lng: l.longitude, name: l.name, address: l.address },
+      };
     }
     case "interactive": {
       const reply = m.interactive?.button_reply ?? m.interactive?.list_reply;

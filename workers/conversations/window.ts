@@ -15,9 +15,17 @@ export async function sendTemplateInstead(env: Env, refused: OutboxRow): Promise
   if (refused.payload?.type === "template" || !refused.sender) return;
   const channel = await channelByAddress(env, "whatsapp", refused.sender);
   if (!channel || channel.tenantId !== refused.tenantId) return;
-  const tenant = await database(env.DB).query.tenants.findFirst({ where: eq(tables.tenants.id, refused.tenantId), columns: { name: true } });
+  const tenant = await database(env.DB).query.tenants.findFirst({
+    where: eq(tables.tenants.id, refused.tenantId),
+    columns: { name: true },
+  });
   const template = renderTemplate(channel.templateName, channel.templateLanguage, tenant?.name ?? "We");
-  await queueOutbound(env, { tenantId: refused.tenantId, channel, to: refused.recipient, conversationId: refused.conversationId }, template, { idempotencyKey: `${refused.idempotencyKey}:template`, author: "system" });
+  await queueOutbound(
+    env,
+    { tenantId: refused.tenantId, channel, to: refused.recipient, conversationId: refused.conversationId },
+    template,
+    { idempotencyKey: `${refused.idempotencyKey}:template`, author: "system" },
+  );
 }
 
 export async function outboxById(env: Env, tenantId: string, id: string): Promise<OutboxRow | undefined> {

@@ -11,14 +11,22 @@ const STUCK_AFTER_MS = 15 * 60_000;
  * Every 10 minutes: drop refresh sessions and invites long past use, and re-queue outbox
  * messages whose queue message was lost (the delivery is idempotent, so a duplicate is harmless).
  */
-export async function runMaintenance(env: Env, now = Date.now()): Promise<{ sessionsPurged: number; invitesPurged: number; outboxRequeued: number }> {
+export async function runMaintenance(
+  env: Env,
+  now = Date.now(),
+): Promise<{ sessionsPurged: number; invitesPurged: number; outboxRequeued: number }> {
   const db = database(env.DB);
   const { refreshSessions, invites, outbox } = tables;
   const sessions = await db
     .delete(refreshSessions)
-    .where(or(lt(refreshSessions.expiresAt, now - DAY), and(isNotNull(refreshSessions.revokedAt), lt(refreshSessions.revokedAt, now - 7 * DAY))))
+    .where(
+      or(lt(refreshSessions.expiresAt, now - DAY), and(isNotNull(refreshSessions.revokedAt), lt(refreshSessions.revokedAt, now - 7 * DAY))),
+    )
     .returning({ id: refreshSessions.id });
-  const expiredInvites = await db.delete(invites).where(lt(invites.expiresAt, now - 30 * DAY)).returning({ id: invites.id });
+  const expiredInvites = await db
+    .delete(invites)
+    .where(lt(invites.expiresAt, now - 30 * DAY))
+    .returning({ id: invites.id });
   const stuck = await db
     .select({ id: outbox.id })
     .from(outbox)

@@ -5,7 +5,13 @@ import type { Env } from "../env";
  * reports later). Producers publish once; delivery is at least once through the EVENTS queue,
  * so consumers dedupe on what an event is about, never on how often it arrives.
  */
-export type DomainEventType = "lead.created" | "lead.status_changed" | "message.sent" | "booking.created" | "scan.completed" | "call.completed";
+export type DomainEventType =
+  | "lead.created"
+  | "lead.status_changed"
+  | "message.sent"
+  | "booking.created"
+  | "scan.completed"
+  | "call.completed";
 
 export interface DomainEvent {
   type: DomainEventType;
@@ -24,7 +30,10 @@ const EVENTS_PER_MESSAGE = 200;
 export async function publishDomainEvents(env: Env, events: DomainEvent[]): Promise<void> {
   const messages = [];
   for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE) {
-    messages.push({ body: { kind: "domain.events" as const, events: events.slice(i, i + EVENTS_PER_MESSAGE) }, contentType: "json" as const });
+    messages.push({
+      body: { kind: "domain.events" as const, events: events.slice(i, i + EVENTS_PER_MESSAGE) },
+      contentType: "json" as const,
+    });
   }
   for (let i = 0; i < messages.length; i += 100) await env.EVENTS.sendBatch(messages.slice(i, i + 100));
 }

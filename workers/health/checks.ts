@@ -14,10 +14,19 @@ const TIMEOUT_MS = 2000;
 async function timed(name: string, required: boolean, probe: () => Promise<unknown>): Promise<ComponentStatus> {
   const started = performance.now();
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS))]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),
+    ]);
     return { name, status: "up", required, latencyMs: round(performance.now() - started) };
   } catch (err) {
-    return { name, status: "down", required, latencyMs: round(performance.now() - started), error: err instanceof Error ? err.message : String(err) };
+    return {
+      name,
+      status: "down",
+      required,
+      latencyMs: round(performance.now() - started),
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 

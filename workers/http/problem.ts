@@ -15,7 +15,8 @@ export class Problem extends Error {
 }
 
 export const badRequest = (detail: string, extra?: Record<string, unknown>) => new Problem(400, "Bad Request", detail, extra);
-export const unauthorized = (detail = "Sign in to continue.") => new Problem(401, "Unauthorized", detail, {}, { "WWW-Authenticate": "Bearer" });
+export const unauthorized = (detail = "Sign in to continue.") =>
+  new Problem(401, "Unauthorized", detail, {}, { "WWW-Authenticate": "Bearer" });
 /** Not enough credits: the wallet refused to overdraw. */
 export const paymentRequired = (detail: string, extra?: Record<string, unknown>) => new Problem(402, "Payment Required", detail, extra);
 export const forbidden = (detail = "Your role does not allow this.") => new Problem(403, "Forbidden", detail);

@@ -31,5 +31,8 @@ async function load(c: Context<AppEnv>): Promise<TenantContext> {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
   if (!row) throw unauthorized("Your access to this workspace was removed.");
-  return { tenant: { id: tenantId, country: row.country, name: row.tenantName, timeZone: row.timeZone }, actor: { id: userId, name: row.userName } };
+  return {
+    tenant: { id: tenantId, country: row.country, name: row.tenantName, timeZone: row.timeZone },
+    actor: { id: userId, name: row.userName },
+  };
 }

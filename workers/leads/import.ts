@@ -30,7 +30,8 @@ export async function importCsv(env: Env, tenant: TenantRef, actor: Actor, text:
   if (!header) throw badRequest("The file is empty. The first line must name the columns, e.g. name,phone,email.");
   const columns = header.map((h) => h.trim());
   if (!columns.includes("name")) throw badRequest(`The header has no “name” column. Known columns: ${IMPORT_COLUMNS.join(", ")}.`);
-  if (body.length > MAX_IMPORT_ROWS) throw new Problem(413, "Content Too Large", `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${body.length}. Split it.`);
+  if (body.length > MAX_IMPORT_ROWS)
+    throw new Problem(413, "Content Too Large", `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${body.length}. Split it.`);
 
   const writer = leadWriter(env, tenant, actor);
   const errors: RowError[] = [];
@@ -42,11 +43,20 @@ export async function importCsv(env: Env, tenant: TenantRef, actor: Actor, text:
     columns.forEach((column, i) => {
       const value = cells[i]?.trim();
       if (!value || !(IMPORT_COLUMNS as readonly string[]).includes(column)) return;
-      record[column] = column === "lat" || column === "lng" ? Number(value) : column === "tags" ? value.split(/[;|]/).map((t) => t.trim()).filter(Boolean) : value;
+      record[column] =
+        column === "lat" || column === "lng"
+          ? Number(value)
+          : column === "tags"
+            ? value
+                .split(/[;|]/)
+                .map((t) => t.trim())
+                .filter(Boolean)
+            : value;
     });
     const parsed = LeadCreate.safeParse(record);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ row: rowNumber, field: issue.path.join(".") || "row", message: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.push({ row: rowNumber, field: issue.path.join(".") || "row", message: issue.message });
       return;
     }
     try {
@@ -57,7 +67,10 @@ export async function importCsv(env: Env, tenant: TenantRef, actor: Actor, text:
     }
   });
   if (errors.length && options.mode === "all-or-nothing") {
-    throw unprocessable(`${errors.length} problem${errors.length > 1 ? "s" : ""} in the file; nothing was imported. Fix the rows listed in “errors”, or import with mode=skip-invalid.`, { errors: errors.slice(0, 1000), imported: 0 });
+    throw unprocessable(
+      `${errors.length} problem${errors.length > 1 ? "s" : ""} in the file; nothing was imported. Fix the rows listed in “errors”, or import with mode=skip-invalid.`,
+      { errors: errors.slice(0, 1000), imported: 0 },
+    );
   }
 
   const duplicates = options.duplicates === "skip" ? await findDuplicates(env, tenant.id, valid) : [];
@@ -91,7 +104,10 @@ async function findDuplicates(env: Env, tenantId: string, rows: { row: number; l
   const half = Math.floor(PARAM_CHUNK / 2);
   for (let i = 0; i < keys.length; i += half) {
     const chunk = keys.slice(i, i + half);
-    const found = await db.select({ id: leads.id, phone: leads.phone, email: leads.email }).from(leads).where(and(eq(leads.tenantId, tenantId), or(inArray(leads.phone, chunk), inArray(leads.email, chunk))));
+    const found = await db
+      .select({ id: leads.id, phone: leads.phone, email: leads.email })
+      .from(leads)
+      .where(and(eq(leads.tenantId, tenantId), or(inArray(leads.phone, chunk), inArray(leads.email, chunk))));
     for (const f of found) {
       if (f.phone) existing.set(f.phone, f.id);
       if (f.email) existing.set(f.email, f.id);

@@ -2,19 +2,39 @@ import { z } from "@hono/zod-openapi";
 
 export const LEAD_SOURCES = ["whatsapp", "sms", "voice", "web", "scan", "import", "manual"] as const;
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "booked", "won", "lost"] as const;
-export const TRADES = ["roofing", "plumbing", "electrical", "hvac", "renovation", "handyman", "painting", "carpentry", "flooring", "landscaping", "other"] as const;
+export const TRADES = [
+  "roofing",
+  "plumbing",
+  "electrical",
+  "hvac",
+  "renovation",
+  "handyman",
+  "painting",
+  "carpentry",
+  "flooring",
+  "landscaping",
+  "other",
+] as const;
 
 export type LeadSource = (typeof LEAD_SOURCES)[number];
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
-const Tag = z.string().trim().toLowerCase().min(1).max(32).regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, "Tags use letters, digits, spaces, - and _.");
+const Tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(32)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, "Tags use letters, digits, spaces, - and _.");
 const Text = (max: number) => z.string({ error: "Must be text." }).trim().max(max, `At most ${max} characters.`);
 
 /** Fields a person or an integration may set. Phone is normalized to E.164 after validation. */
 const writable = {
   name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(120, "At most 120 characters."),
   // Shape only; the number itself is checked against the workspace's country when normalized.
-  phone: Text(40).regex(/^$|^[+(]?[\d\s().-]{7,}$/, "Enter a phone number, e.g. +1 512 555 0100.").nullable(),
+  phone: Text(40)
+    .regex(/^$|^[+(]?[\d\s().-]{7,}$/, "Enter a phone number, e.g. +1 512 555 0100.")
+    .nullable(),
   email: z.email("Enter a valid email address.").max(254).toLowerCase().nullable(),
   address: Text(200).nullable(),
   city: Text(100).nullable(),
@@ -88,5 +108,11 @@ export const Lead = z
 export type LeadView = z.infer<typeof Lead>;
 
 export const LeadEvent = z
-  .object({ id: z.string(), type: z.string(), actor: z.object({ id: z.string(), name: z.string() }).nullable(), data: z.record(z.string(), z.unknown()).nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    type: z.string(),
+    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: z.string(),
+  })
   .openapi("LeadEvent");

@@ -16,7 +16,23 @@ export interface TenantRef {
   country: string;
 }
 
-const TRACKED: (keyof LeadRow)[] = ["name", "phone", "email", "address", "city", "postcode", "lat", "lng", "trade", "description", "source", "status", "assigneeId", "tags", "notes"];
+const TRACKED: (keyof LeadRow)[] = [
+  "name",
+  "phone",
+  "email",
+  "address",
+  "city",
+  "postcode",
+  "lat",
+  "lng",
+  "trade",
+  "description",
+  "source",
+  "status",
+  "assigneeId",
+  "tags",
+  "notes",
+];
 
 /** Write side of the leads CRM: every change is re-scored and writes a timeline event with its actor. */
 export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
@@ -26,14 +42,23 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
   function normalizePhone(raw: string | null | undefined): string | null {
     if (!raw) return null;
     const e164 = toE164(raw, tenant.country);
-    if (!e164) throw badRequest(`“${raw}” is not a valid phone number. Include the country code, e.g. +1 512 555 0100.`, { errors: [{ field: "phone", message: "Invalid phone number." }] });
+    if (!e164)
+      throw badRequest(`“${raw}” is not a valid phone number. Include the country code, e.g. +1 512 555 0100.`, {
+        errors: [{ field: "phone", message: "Invalid phone number." }],
+      });
     return e164;
   }
 
   async function assertAssignee(assigneeId: string | null | undefined): Promise<void> {
     if (!assigneeId) return;
-    const member = await db.query.memberships.findFirst({ where: and(eq(tables.memberships.tenantId, tenant.id), eq(tables.memberships.userId, assigneeId)), columns: { userId: true } });
-    if (!member) throw badRequest("The assignee is not a member of this workspace.", { errors: [{ field: "assigneeId", message: "Unknown member." }] });
+    const member = await db.query.memberships.findFirst({
+      where: and(eq(tables.memberships.tenantId, tenant.id), eq(tables.memberships.userId, assigneeId)),
+      columns: { userId: true },
+    });
+    if (!member)
+      throw badRequest("The assignee is not a member of this workspace.", {
+        errors: [{ field: "assigneeId", message: "Unknown member." }],
+      });
   }
 
   /** Builds a full row from input, with its score. Throws a 400 for a bad phone. */
@@ -64,13 +89,20 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
   }
 
   function rescored(row: LeadRow): LeadRow {
-    const { score, hot, factors } = scoreLead({ ...row, source: row.source as LeadCreateInput["source"], status: row.status as LeadStatus });
+    const { score, hot, factors } = scoreLead({
+      ...row,
+      source: row.source as LeadCreateInput["source"],
+      status: row.status as LeadStatus,
+    });
     return { ...row, score, hot, scoreFactors: factors };
   }
 
   function updateStatement(row: LeadRow) {
     const { id, tenantId, createdAt, ...values } = row;
-    return db.update(leads).set(values).where(and(eq(leads.tenantId, tenantId), eq(leads.id, id)));
+    return db
+      .update(leads)
+      .set(values)
+      .where(and(eq(leads.tenantId, tenantId), eq(leads.id, id)));
   }
 
   return {
@@ -126,7 +158,14 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
       if (!existing) throw notFound("Lead");
       await db.batch([
         db.delete(leads).where(and(eq(leads.tenantId, tenant.id), eq(leads.id, id))),
-        auditStatement(env, { tenantId: tenant.id, actorId: actor.id, action: "lead.deleted", target: id, requestId, data: { name: existing.name } }),
+        auditStatement(env, {
+          tenantId: tenant.id,
+          actorId: actor.id,
+          action: "lead.deleted",
+          target: id,
+          requestId,
+          data: { name: existing.name },
+        }),
       ]);
       return existing;
     },
@@ -137,7 +176,12 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
       const rows = await loadByIds(db, tenant.id, unique);
       if (rows.length !== unique.length) {
         const found = new Set(rows.map((r) => r.id));
-        throw notFound(`Leads ${unique.filter((id) => !found.has(id)).slice(0, 10).join(", ")}`);
+        throw notFound(
+          `Leads ${unique
+            .filter((id) => !found.has(id))
+            .slice(0, 10)
+            .join(", ")}`,
+        );
       }
       if ("assigneeId" in set) await assertAssignee(set.assigneeId);
       const now = Date.now();
@@ -147,11 +191,20 @@ export function leadWriter(env: Env, tenant: TenantRef, actor: Actor) {
         const tags = new Set(row.tags);
         set.addTags?.forEach((t) => tags.add(t));
         set.removeTags?.forEach((t) => tags.delete(t));
-        const next = rescored({ ...row, status: set.status ?? row.status, assigneeId: "assigneeId" in set ? (set.assigneeId ?? null) : row.assigneeId, tags: [...tags], updatedAt: now });
+        const next = rescored({
+          ...row,
+          status: set.status ?? row.status,
+          assigneeId: "assigneeId" in set ? (set.assigneeId ?? null) : row.assigneeId,
+          tags: [...tags],
+          updatedAt: now,
+        });
         const changes = diff(row, next);
         if (!Object.keys(changes).length) continue;
         written.push({ before: row, after: next });
-        statements.push(updateStatement(next), eventStatement(db, tenant.id, row.id, "lead.updated", actor, { changes, score: next.score, bulk: true }, now));
+        statements.push(
+          updateStatement(next),
+          eventStatement(db, tenant.id, row.id, "lead.updated", actor, { changes, score: next.score, bulk: true }, now),
+        );
         if (changes.tags) statements.push(...tagStatements(db, tenant.id, row.id, next.tags, true));
       }
       const [first, ...rest] = statements;

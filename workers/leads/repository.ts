@@ -49,7 +49,12 @@ export function leadReader(env: Env, tenantId: string, country = "US") {
       conditions.push(or(beyond(column, at.value as never), and(eq(column, at.value as never), beyond(leads.id, at.id)))!);
     }
     const order = descending ? [desc(column), desc(leads.id)] : [asc(column), asc(leads.id)];
-    const rows = await db.select().from(leads).where(and(...conditions)).orderBy(...order).limit(limit + 1);
+    const rows = await db
+      .select()
+      .from(leads)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(limit + 1);
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     const last = items.at(-1);
@@ -67,14 +72,22 @@ export function leadReader(env: Env, tenantId: string, country = "US") {
     },
 
     async get(id: string): Promise<LeadRow | undefined> {
-      const [row] = await db.select().from(leads).where(and(scope, eq(leads.id, id)));
+      const [row] = await db
+        .select()
+        .from(leads)
+        .where(and(scope, eq(leads.id, id)));
       return row;
     },
 
     async events(leadId: string, limit: number, before?: number) {
       const conditions = [eq(leadEvents.tenantId, tenantId), eq(leadEvents.leadId, leadId)];
       if (before !== undefined) conditions.push(lt(leadEvents.createdAt, before));
-      return db.select().from(leadEvents).where(and(...conditions)).orderBy(desc(leadEvents.createdAt), desc(leadEvents.id)).limit(limit);
+      return db
+        .select()
+        .from(leadEvents)
+        .where(and(...conditions))
+        .orderBy(desc(leadEvents.createdAt), desc(leadEvents.id))
+        .limit(limit);
     },
 
     /** The workspace's tags, most used first (for filter pickers). */
@@ -94,7 +107,11 @@ export function leadReader(env: Env, tenantId: string, country = "US") {
       if (phone) matches.push(eq(leads.phone, phone));
       if (email) matches.push(eq(leads.email, email));
       if (!matches.length) return [];
-      const rows = await db.select({ id: leads.id, name: leads.name, phone: leads.phone, email: leads.email }).from(leads).where(and(scope, or(...matches))).limit(10);
+      const rows = await db
+        .select({ id: leads.id, name: leads.name, phone: leads.phone, email: leads.email })
+        .from(leads)
+        .where(and(scope, or(...matches)))
+        .limit(10);
       return rows.filter((r) => r.id !== excludeId);
     },
 
@@ -102,11 +119,22 @@ export function leadReader(env: Env, tenantId: string, country = "US") {
     async dashboard(now: number, timeZone: string) {
       const { startOfDay, startOfWeek } = dayAndWeekStart(timeZone, now);
       const [today, week, bySource, byStatus, hot] = await db.batch([
-        db.select({ count: sql<number>`count(*)` }).from(leads).where(and(scope, gte(leads.createdAt, startOfDay))),
-        db.select({ count: sql<number>`count(*)` }).from(leads).where(and(scope, gte(leads.createdAt, startOfWeek))),
+        db
+          .select({ count: sql<number>`count(*)` })
+          .from(leads)
+          .where(and(scope, gte(leads.createdAt, startOfDay))),
+        db
+          .select({ count: sql<number>`count(*)` })
+          .from(leads)
+          .where(and(scope, gte(leads.createdAt, startOfWeek))),
         db.select({ key: leads.source, count: sql<number>`count(*)` }).from(leads).where(scope).groupBy(leads.source),
         db.select({ key: leads.status, count: sql<number>`count(*)` }).from(leads).where(scope).groupBy(leads.status),
-        db.select().from(leads).where(and(scope, eq(leads.hot, true))).orderBy(desc(leads.score), desc(leads.id)).limit(10),
+        db
+          .select()
+          .from(leads)
+          .where(and(scope, eq(leads.hot, true)))
+          .orderBy(desc(leads.score), desc(leads.id))
+          .limit(10),
       ]);
       return {
         leadsToday: today[0]?.count ?? 0,

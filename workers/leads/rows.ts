@@ -42,22 +42,43 @@ export interface Actor {
   name: string | null;
 }
 
-export function eventStatement(db: Database, tenantId: string, leadId: string, type: string, actor: Actor, data: Record<string, unknown> | null, at: number) {
-  return db.insert(leadEvents).values({ id: newId("lev", at), tenantId, leadId, type, actorId: actor.id, actorName: actor.name, data, createdAt: at });
+export function eventStatement(
+  db: Database,
+  tenantId: string,
+  leadId: string,
+  type: string,
+  actor: Actor,
+  data: Record<string, unknown> | null,
+  at: number,
+) {
+  return db
+    .insert(leadEvents)
+    .values({ id: newId("lev", at), tenantId, leadId, type, actorId: actor.id, actorName: actor.name, data, createdAt: at });
 }
 
 /** Replaces a lead's tag index rows (the JSON column on the lead is the display copy). */
 export function tagStatements(db: Database, tenantId: string, leadId: string, tags: string[], replace: boolean) {
   const statements = [];
   if (replace) statements.push(db.delete(leadTags).where(and(eq(leadTags.tenantId, tenantId), eq(leadTags.leadId, leadId))));
-  if (tags.length) statements.push(db.insert(leadTags).values(tags.map((tag) => ({ tenantId, leadId, tag }))).onConflictDoNothing());
+  if (tags.length)
+    statements.push(
+      db
+        .insert(leadTags)
+        .values(tags.map((tag) => ({ tenantId, leadId, tag })))
+        .onConflictDoNothing(),
+    );
   return statements;
 }
 
 export async function loadByIds(db: Database, tenantId: string, ids: string[]): Promise<LeadRow[]> {
   const rows: LeadRow[] = [];
   for (let i = 0; i < ids.length; i += PARAM_CHUNK) {
-    rows.push(...(await db.select().from(leads).where(and(eq(leads.tenantId, tenantId), inArray(leads.id, ids.slice(i, i + PARAM_CHUNK))))));
+    rows.push(
+      ...(await db
+        .select()
+        .from(leads)
+        .where(and(eq(leads.tenantId, tenantId), inArray(leads.id, ids.slice(i, i + PARAM_CHUNK))))),
+    );
   }
   return rows;
 }

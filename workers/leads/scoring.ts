@@ -48,7 +48,8 @@ export interface Score {
 
 export const HOT_THRESHOLD = 70;
 
-export const URGENT = /\b(emergenc\w*|urgent\w*|asap|leak\w*|flood\w*|burst\w*|pouring|no (?:heat|heating|hot water|power|water)|sparking|smell(?:s|ing)? (?:of )?gas|gas smell|collaps\w*|storm damage|sewage|overflow\w*|tonight|right now|immediately)\b/i;
+export const URGENT =
+  /\b(emergenc\w*|urgent\w*|asap|leak\w*|flood\w*|burst\w*|pouring|no (?:heat|heating|hot water|power|water)|sparking|smell(?:s|ing)? (?:of )?gas|gas smell|collaps\w*|storm damage|sewage|overflow\w*|tonight|right now|immediately)\b/i;
 const SOURCE_POINTS: Record<LeadSource, number> = { voice: 15, whatsapp: 12, sms: 10, web: 10, manual: 6, scan: 6, import: 4 };
 const PROGRESS_POINTS: Record<LeadStatus, number> = { new: 0, contacted: 5, qualified: 10, booked: 15, won: 15, lost: 0 };
 const OPEN: ReadonlySet<LeadStatus> = new Set(["new", "contacted", "qualified"]);
@@ -61,16 +62,35 @@ export function scoreLead(lead: ScoreInput): Score {
     present("email", "Email address", 5, lead.email),
     present("address", "Street address", 8, lead.address),
     present("postcode", "Postcode", 4, lead.postcode),
-    factor("coordinates", "Map location", 3, lead.lat !== null && lead.lng !== null ? 3 : 0, lead.lat !== null && lead.lng !== null ? "located" : "no coordinates"),
+    factor(
+      "coordinates",
+      "Map location",
+      3,
+      lead.lat !== null && lead.lng !== null ? 3 : 0,
+      lead.lat !== null && lead.lng !== null ? "located" : "no coordinates",
+    ),
     factor("trade", "Trade identified", 10, lead.trade && lead.trade !== "other" ? 10 : lead.trade ? 4 : 0, lead.trade ?? "unknown trade"),
-    factor("detail", "Job description", 10, description.length >= 80 ? 10 : description.length >= 30 ? 6 : description.length > 0 ? 3 : 0, `${description.length} characters`),
-    factor("urgency", "Urgent job", 20, urgentMatch ? 20 : 0, urgentMatch ? `mentions “${urgentMatch[0].toLowerCase()}”` : "no urgency words"),
+    factor(
+      "detail",
+      "Job description",
+      10,
+      description.length >= 80 ? 10 : description.length >= 30 ? 6 : description.length > 0 ? 3 : 0,
+      `${description.length} characters`,
+    ),
+    factor(
+      "urgency",
+      "Urgent job",
+      20,
+      urgentMatch ? 20 : 0,
+      urgentMatch ? `mentions “${urgentMatch[0].toLowerCase()}”` : "no urgency words",
+    ),
     factor("source", "Channel", 15, SOURCE_POINTS[lead.source], lead.source),
     factor("progress", "Pipeline progress", 15, PROGRESS_POINTS[lead.status], lead.status),
   ];
   const total = factors.reduce((sum, f) => sum + f.points, 0);
   const score = lead.status === "lost" ? 0 : Math.min(100, total);
-  const hot = lead.status !== "lost" && lead.status !== "won" && (score >= HOT_THRESHOLD || (urgentMatch !== null && OPEN.has(lead.status)));
+  const hot =
+    lead.status !== "lost" && lead.status !== "won" && (score >= HOT_THRESHOLD || (urgentMatch !== null && OPEN.has(lead.status)));
   return { score, hot, factors };
 }
 

@@ -43,16 +43,14 @@ export class CsvError extends Error {}
  * (CSV injection); phone numbers like +15125550100 stay as they are.
  */
 export function csvLine(values: (string | number | boolean | null | undefined)[]): string {
-  return (
-    values
-      .map((value) => {
-        if (value === null || value === undefined) return "";
-        let text = String(value);
-        if (/^[=@\t\r]/.test(text) || /^[+-][^\d]/.test(text)) text = `'${text}`;
-        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-      })
-      .join(",") + "\r\n"
-  );
+  return `${values
+    .map((value) => {
+      if (value === null || value === undefined) return "";
+      let text = String(value);
+      if (/^[=@\t\r]/.test(text) || /^[+-][^\d]/.test(text)) text = `'${text}`;
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(",")}\r\n`;
 }
 
 type Cell = string | number | boolean | null | undefined;
@@ -61,7 +59,10 @@ type Cell = string | number | boolean | null | undefined;
  * A CSV download read page by page: each pull reads one page, so memory stays flat whatever
  * the size and a slow client slows the reads (backpressure).
  */
-export function pagedCsv<C>(header: readonly string[], readPage: (cursor: C | undefined) => Promise<{ rows: Cell[][]; nextCursor: C | null }>): ReadableStream<Uint8Array> {
+export function pagedCsv<C>(
+  header: readonly string[],
+  readPage: (cursor: C | undefined) => Promise<{ rows: Cell[][]; nextCursor: C | null }>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: C | undefined;
   let started = false;

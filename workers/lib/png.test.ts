@@ -30,7 +30,9 @@ describe("encodePng", () => {
     expect(parsed.map((c) => c.type)).toEqual(["IHDR", "IDAT", "IEND"]);
     const ihdr = new DataView(parsed[0]!.data.buffer, parsed[0]!.data.byteOffset, 13);
     expect([ihdr.getUint32(0), ihdr.getUint32(4), ihdr.getUint8(8), ihdr.getUint8(9)]).toEqual([3, 2, 8, 2]);
-    const raw = new Uint8Array(await new Response(new Blob([parsed[1]!.data]).stream().pipeThrough(new DecompressionStream("deflate"))).arrayBuffer());
+    const raw = new Uint8Array(
+      await new Response(new Blob([parsed[1]!.data]).stream().pipeThrough(new DecompressionStream("deflate"))).arrayBuffer(),
+    );
     expect(raw.length).toBe(height * (1 + width * 3));
     expect([...raw.subarray(0, 1 + width * 3)]).toEqual([0, ...rgb.subarray(0, width * 3)]);
     expect([...raw.subarray(1 + width * 3 + 1)]).toEqual([...rgb.subarray(width * 3)]);

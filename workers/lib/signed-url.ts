@@ -5,9 +5,18 @@ const encoder = new TextEncoder();
 const MEDIA_PATH = "/api/v1/media/";
 
 async function mac(env: Env, key: string, expiresAt: number): Promise<string> {
-  const hmacKey = await crypto.subtle.importKey("raw", encoder.encode(`media:${env.JWT_SECRET}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const hmacKey = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(`media:${env.JWT_SECRET}`),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const sig = new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, encoder.encode(`${key}\n${expiresAt}`)));
-  return btoa(String.fromCharCode(...sig)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...sig))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 /**
@@ -21,7 +30,13 @@ export async function signedMediaUrl(env: Env, key: string, ttlSeconds = 600, no
 }
 
 /** True when `sig` was made for this key and has not expired. */
-export async function verifyMediaSignature(env: Env, key: string, exp: string | undefined, sig: string | undefined, now = Date.now()): Promise<boolean> {
+export async function verifyMediaSignature(
+  env: Env,
+  key: string,
+  exp: string | undefined,
+  sig: string | undefined,
+  now = Date.now(),
+): Promise<boolean> {
   const expiresAt = Number(exp);
   if (!sig || !Number.isInteger(expiresAt) || expiresAt * 1000 < now) return false;
   return timingSafeEqualText(await mac(env, key, expiresAt), sig);

@@ -3,7 +3,16 @@ const DAY = 86_400_000;
 /** Milliseconds the zone's wall clock is ahead of UTC at `at`. */
 export function zoneOffset(timeZone: string, at: number): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
       .formatToParts(at)
       .map((p) => [p.type, Number(p.value)]),
   );

@@ -15,7 +15,8 @@ export function eligibility(profile: ProProfile, job: JobToMatch, activeJobs: nu
   const { pro } = profile;
   if (!pro.active) return { eligible: false, why: "inactive" };
   const trades = new Set(pro.trades);
-  if (!trades.has(job.trade) && !(job.trade === "other" && [...trades].some((t) => GENERALISTS.has(t)))) return { eligible: false, why: `does not do ${job.trade}` };
+  if (!trades.has(job.trade) && !(job.trade === "other" && [...trades].some((t) => GENERALISTS.has(t))))
+    return { eligible: false, why: `does not do ${job.trade}` };
   const area = coverage(profile.areas, pro, job);
   if (!area) return { eligible: false, why: "outside their area" };
   if (activeJobs >= pro.jobCap) return { eligible: false, why: `at capacity (${activeJobs} of ${pro.jobCap} active jobs)` };

@@ -13,10 +13,25 @@ export type Match = { ok: true; profile: ProProfile; reason: string; slots: Inte
  * The best pro for a job in one tenant: eligible (trade, area, under cap) with at least one
  * free slot in the next week, ranked by rankCandidates. `exclude` skips pros already tried.
  */
-export async function findPro(env: Env, tenantId: string, job: JobToMatch, now: number, options: { exclude?: string[]; slotLimit?: number } = {}): Promise<Match> {
+export async function findPro(
+  env: Env,
+  tenantId: string,
+  job: JobToMatch,
+  now: number,
+  options: { exclude?: string[]; slotLimit?: number } = {},
+): Promise<Match> {
   const profiles = (await loadProfiles(env, tenantId, { activeOnly: true })).filter((p) => !options.exclude?.includes(p.pro.id));
   if (!profiles.length) return { ok: false, why: "no active pros" };
-  const [counts, busy] = await Promise.all([activeJobCounts(env, tenantId), busyByPro(env, tenantId, profiles.map((p) => p.pro.id), now, now + (SEARCH_DAYS + 1) * DAY)]);
+  const [counts, busy] = await Promise.all([
+    activeJobCounts(env, tenantId),
+    busyByPro(
+      env,
+      tenantId,
+      profiles.map((p) => p.pro.id),
+      now,
+      now + (SEARCH_DAYS + 1) * DAY,
+    ),
+  ]);
   const refusals: string[] = [];
   const candidates = [];
   for (const profile of profiles) {
@@ -26,7 +41,12 @@ export async function findPro(env: Env, tenantId: string, job: JobToMatch, now: 
       refusals.push(`${profile.pro.name}: ${verdict.why}`);
       continue;
     }
-    const slots = availableSlots(profile.schedule, busy.get(profile.pro.id) ?? [], { from: now, days: SEARCH_DAYS, now, limit: options.slotLimit ?? 3 });
+    const slots = availableSlots(profile.schedule, busy.get(profile.pro.id) ?? [], {
+      from: now,
+      days: SEARCH_DAYS,
+      now,
+      limit: options.slotLimit ?? 3,
+    });
     if (!slots.length) {
       refusals.push(`${profile.pro.name}: no free slot in ${SEARCH_DAYS} days`);
       continue;

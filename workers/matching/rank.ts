@@ -13,7 +13,11 @@ export interface Candidate {
  */
 export function rankCandidates<T extends Candidate>(candidates: T[]): T[] {
   return [...candidates].sort(
-    (a, b) => a.activeJobs - b.activeJobs || (a.pro.lastAssignedAt ?? -1) - (b.pro.lastAssignedAt ?? -1) || a.pro.name.localeCompare(b.pro.name) || a.pro.id.localeCompare(b.pro.id),
+    (a, b) =>
+      a.activeJobs - b.activeJobs ||
+      (a.pro.lastAssignedAt ?? -1) - (b.pro.lastAssignedAt ?? -1) ||
+      a.pro.name.localeCompare(b.pro.name) ||
+      a.pro.id.localeCompare(b.pro.id),
   );
 }
 

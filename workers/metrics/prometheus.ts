@@ -4,7 +4,11 @@ import { LATENCY_BUCKETS, VOICE_STAGES, type VoiceSnapshot } from "./voice-serie
 const escapeLabel = (value: string) => value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 
 /** Prometheus text exposition format 0.0.4. */
-export function renderPrometheus(series: RequestSeries[], gauges: Record<string, number> = {}, voice: VoiceSnapshot = { stages: {}, calls: {} }): string {
+export function renderPrometheus(
+  series: RequestSeries[],
+  gauges: Record<string, number> = {},
+  voice: VoiceSnapshot = { stages: {}, calls: {} },
+): string {
   const lines: string[] = [
     "# HELP homeline_http_requests_total HTTP requests by method, route and status.",
     "# TYPE homeline_http_requests_total counter",
@@ -24,22 +28,32 @@ export function renderPrometheus(series: RequestSeries[], gauges: Record<string,
     if (s) lines.push(...histogram("homeline_voice_turn_latency_seconds", `stage="${stage}"`, LATENCY_BUCKETS, s));
   }
   lines.push("# HELP homeline_voice_calls_total Calls ended, by outcome.", "# TYPE homeline_voice_calls_total counter");
-  for (const [outcome, count] of Object.entries(voice.calls).sort()) lines.push(`homeline_voice_calls_total{outcome="${escapeLabel(outcome)}"} ${count}`);
+  for (const [outcome, count] of Object.entries(voice.calls).sort())
+    lines.push(`homeline_voice_calls_total{outcome="${escapeLabel(outcome)}"} ${count}`);
   for (const [name, value] of Object.entries(gauges)) {
     lines.push(`# TYPE ${name} gauge`, `${name} ${value}`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** A histogram's cumulative _bucket lines, _sum and _count from per-bucket counts (+Inf last). */
-function histogram(name: string, labelText: string, bounds: number[], s: { count: number; sumSeconds: number; buckets: number[] }): string[] {
+function histogram(
+  name: string,
+  labelText: string,
+  bounds: number[],
+  s: { count: number; sumSeconds: number; buckets: number[] },
+): string[] {
   const lines: string[] = [];
   let cumulative = 0;
   bounds.forEach((bound, i) => {
     cumulative += s.buckets[i] ?? 0;
     lines.push(`${name}_bucket{${labelText},le="${bound}"} ${cumulative}`);
   });
-  lines.push(`${name}_bucket{${labelText},le="+Inf"} ${s.count}`, `${name}_sum{${labelText}} ${s.sumSeconds.toFixed(6)}`, `${name}_count{${labelText}} ${s.count}`);
+  lines.push(
+    `${name}_bucket{${labelText},le="+Inf"} ${s.count}`,
+    `${name}_sum{${labelText}} ${s.sumSeconds.toFixed(6)}`,
+    `${name}_count{${labelText}} ${s.count}`,
+  );
   return lines;
 }
 

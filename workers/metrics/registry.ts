@@ -27,7 +27,14 @@ export function recordRequest(
   const key = seriesKey(sample);
   let series = pending.get(key);
   if (!series) {
-    series = { method: sample.method, route: sample.route, status: sample.status, count: 0, sumSeconds: 0, buckets: new Array(DURATION_BUCKETS.length + 1).fill(0) };
+    series = {
+      method: sample.method,
+      route: sample.route,
+      status: sample.status,
+      count: 0,
+      sumSeconds: 0,
+      buckets: new Array(DURATION_BUCKETS.length + 1).fill(0),
+    };
     pending.set(key, series);
   }
   const seconds = sample.durationMs / 1000;

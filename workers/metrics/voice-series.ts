@@ -22,7 +22,9 @@ export interface VoiceSnapshot {
 
 /** `series` with one more observation of `ms`. */
 export function observe(series: StageSeries | undefined, ms: number): StageSeries {
-  const next = series ? { ...series, buckets: [...series.buckets] } : { count: 0, sumSeconds: 0, buckets: new Array(LATENCY_BUCKETS.length + 1).fill(0) };
+  const next = series
+    ? { ...series, buckets: [...series.buckets] }
+    : { count: 0, sumSeconds: 0, buckets: new Array(LATENCY_BUCKETS.length + 1).fill(0) };
   const seconds = Math.max(0, ms) / 1000;
   const index = LATENCY_BUCKETS.findIndex((bound) => seconds <= bound);
   next.count++;

@@ -4,15 +4,24 @@ import { deliverOutboxMessage } from "./deliver";
 import { queueEmail } from "./email";
 import { emailProvider } from "../providers/email";
 
-const resendEnv = () => ({ ...env, RESEND_API_KEY: "re_test_key", RESEND_API_URL: inject("resendUrl"), EMAIL_FROM: "Homeline <hi@homeline.test>" });
+const resendEnv = () => ({
+  ...env,
+  RESEND_API_KEY: "re_test_key",
+  RESEND_API_URL: inject("resendUrl"),
+  EMAIL_FROM: "Homeline <hi@homeline.test>",
+});
 
 async function queued(to: string, key = crypto.randomUUID()) {
   await queueEmail(env, { tenantId: "ten_x", idempotencyKey: key, to, subject: "Hello", body: "Body text" });
   return env.DB.prepare("SELECT * FROM outbox WHERE idempotency_key = ?").bind(key).first<{ id: string; status: string }>();
 }
 
-const row = (id: string) => env.DB.prepare("SELECT status, provider, provider_message_id, attempts, last_error FROM outbox WHERE id = ?").bind(id).first<Record<string, unknown>>();
-const sentTo = async (to: string) => ((await (await fetch(`${inject("resendUrl")}/__sent`)).json()) as { body: { to: string[] } }[]).filter((e) => e.body.to[0] === to);
+const row = (id: string) =>
+  env.DB.prepare("SELECT status, provider, provider_message_id, attempts, last_error FROM outbox WHERE id = ?")
+    .bind(id)
+    .first<Record<string, unknown>>();
+const sentTo = async (to: string) =>
+  ((await (await fetch(`${inject("resendUrl")}/__sent`)).json()) as { body: { to: string[] } }[]).filter((e) => e.body.to[0] === to);
 
 describe("integration: email outbox", () => {
   it("without a key, delivery is simulated and marked so; production refuses to simulate", async () => {
@@ -30,7 +39,10 @@ describe("integration: email outbox", () => {
     expect(await row(message.id)).toMatchObject({ status: "sent", provider: "resend", attempts: 1 });
     const sent = await sentTo("real@example.com");
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ authorization: "Bearer re_test_key", body: { from: "Homeline <hi@homeline.test>", subject: "Hello", text: "Body text" } });
+    expect(sent[0]).toMatchObject({
+      authorization: "Bearer re_test_key",
+      body: { from: "Homeline <hi@homeline.test>", subject: "Hello", text: "Body text" },
+    });
   });
 
   it("a transient provider error throws (the queue retries); a permanent one fails the row for good", async () => {

@@ -21,11 +21,29 @@ export async function deliverOutboxMessage(env: Env, outboxId: string): Promise<
   try {
     sender = withWalletCharge(env, row, attempts, outboxSender(env, row));
     const { providerMessageId } = await sender.send();
-    await db.update(outbox).set({ status: sender.simulated ? "simulated" : "sent", provider: sender.name, providerMessageId, attempts, lastError: null, updatedAt: Date.now() }).where(eq(outbox.id, outboxId));
+    await db
+      .update(outbox)
+      .set({
+        status: sender.simulated ? "simulated" : "sent",
+        provider: sender.name,
+        providerMessageId,
+        attempts,
+        lastError: null,
+        updatedAt: Date.now(),
+      })
+      .where(eq(outbox.id, outboxId));
     sentAs = providerMessageId;
   } catch (err) {
     const permanent = err instanceof PermanentSendError;
-    await db.update(outbox).set({ status: permanent ? "failed" : "retrying", attempts, lastError: err instanceof Error ? err.message : String(err), updatedAt: Date.now() }).where(eq(outbox.id, outboxId));
+    await db
+      .update(outbox)
+      .set({
+        status: permanent ? "failed" : "retrying",
+        attempts,
+        lastError: err instanceof Error ? err.message : String(err),
+        updatedAt: Date.now(),
+      })
+      .where(eq(outbox.id, outboxId));
     await sender?.onFailed?.(err, permanent);
     if (!permanent) throw err;
   }

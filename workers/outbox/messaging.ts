@@ -19,13 +19,23 @@ export function messagingSender(env: Env, row: OutboxRow): OutboxSender {
   const whatsapp = row.channel === "whatsapp" ? whatsappProvider(env) : null;
   const sms = whatsapp ? null : smsProvider(env);
   const provider = (whatsapp ?? sms)!;
-  const setMessage = (fields: Partial<typeof messages.$inferInsert>) => database(env.DB).update(messages).set(fields).where(and(eq(messages.tenantId, row.tenantId), eq(messages.outboxId, row.id)));
+  const setMessage = (fields: Partial<typeof messages.$inferInsert>) =>
+    database(env.DB)
+      .update(messages)
+      .set(fields)
+      .where(and(eq(messages.tenantId, row.tenantId), eq(messages.outboxId, row.id)));
   return {
     name: provider.name,
     simulated: provider.simulated,
     send: () =>
       whatsapp
-        ? whatsapp.send({ from: row.sender ?? "", to: row.recipient, body: row.body, payload: row.payload ?? null, idempotencyKey: row.idempotencyKey })
+        ? whatsapp.send({
+            from: row.sender ?? "",
+            to: row.recipient,
+            body: row.body,
+            payload: row.payload ?? null,
+            idempotencyKey: row.idempotencyKey,
+          })
         : sms!.send({ from: row.sender ?? "", to: row.recipient, body: row.body, idempotencyKey: row.idempotencyKey }),
     onSent: async (providerMessageId) => {
       await setMessage({ providerMessageId, status: provider.simulated ? "simulated" : "sent" });
@@ -36,7 +46,14 @@ export function messagingSender(env: Env, row: OutboxRow): OutboxSender {
       await setMessage({ status: "failed", errorCode: code });
       if (code === WINDOW_CLOSED) await sendTemplateInstead(env, row);
       // The number opted out with the carrier (STOP to Twilio directly): the ledger learns it too.
-      if (code === OPTED_OUT) await recordConsent(env, { tenantId: row.tenantId, address: row.recipient, channel: "sms", action: "opt_out", keyword: `twilio ${OPTED_OUT}` });
+      if (code === OPTED_OUT)
+        await recordConsent(env, {
+          tenantId: row.tenantId,
+          address: row.recipient,
+          channel: "sms",
+          action: "opt_out",
+          keyword: `twilio ${OPTED_OUT}`,
+        });
     },
   };
 }

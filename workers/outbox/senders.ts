@@ -17,5 +17,9 @@ export interface OutboxSender {
 export function outboxSender(env: Env, row: OutboxRow): OutboxSender {
   if (row.channel === "whatsapp" || row.channel === "sms") return messagingSender(env, row);
   const provider = emailProvider(env);
-  return { name: provider.name, simulated: provider.simulated, send: () => provider.send({ to: row.recipient, subject: row.subject ?? "", body: row.body, idempotencyKey: row.idempotencyKey }) };
+  return {
+    name: provider.name,
+    simulated: provider.simulated,
+    send: () => provider.send({ to: row.recipient, subject: row.subject ?? "", body: row.body, idempotencyKey: row.idempotencyKey }),
+  };
 }

@@ -2,21 +2,28 @@ import { z } from "@hono/zod-openapi";
 import { TRADES } from "../leads/model";
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use HH:MM, e.g. 09:00.");
-const TimeZone = z.string().min(1).max(64).refine((zone) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, "Use an IANA time zone such as America/Chicago.");
+const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Use an IANA time zone such as America/Chicago.");
 
 const Hours = z
   .object({ weekday: z.number().int().min(0).max(6).describe("0 = Monday … 6 = Sunday"), start: Clock, end: Clock })
   .refine((h) => h.end > h.start, "end must be after start.");
 const Override = z
   .object({ date: z.iso.date(), start: Clock.optional(), end: Clock.optional() })
-  .refine((o) => (!o.start && !o.end) || (o.start && o.end && o.end > o.start), "Give start and end (end after start), or neither for a day off.");
+  .refine(
+    (o) => (!o.start && !o.end) || (o.start && o.end && o.end > o.start),
+    "Give start and end (end after start), or neither for a day off.",
+  );
 
 const writable = {
   name: z.string().trim().min(1, "Name is required.").max(120),

@@ -19,13 +19,21 @@ export const normalizePostcode = (value: string) => value.toUpperCase().replace(
 export const normalizeCity = (value: string) => value.trim().toLowerCase();
 
 /** Pros of one tenant (all, or the given ids) with their areas and schedules, in one D1 batch. */
-export async function loadProfiles(env: Env, tenantId: string, options: { ids?: string[]; activeOnly?: boolean } = {}): Promise<ProProfile[]> {
+export async function loadProfiles(
+  env: Env,
+  tenantId: string,
+  options: { ids?: string[]; activeOnly?: boolean } = {},
+): Promise<ProProfile[]> {
   const db = database(env.DB);
   const scope = [eq(pros.tenantId, tenantId)];
   if (options.ids) scope.push(inArray(pros.id, options.ids.length ? options.ids : [""]));
   if (options.activeOnly) scope.push(eq(pros.active, true));
   const [rows, areas, hours, overrides] = await db.batch([
-    db.select().from(pros).where(and(...scope)).orderBy(pros.name),
+    db
+      .select()
+      .from(pros)
+      .where(and(...scope))
+      .orderBy(pros.name),
     db.select().from(proAreas).where(eq(proAreas.tenantId, tenantId)),
     db.select().from(proHours).where(eq(proHours.tenantId, tenantId)),
     db.select().from(proOverrides).where(eq(proOverrides.tenantId, tenantId)),
@@ -35,8 +43,12 @@ export async function loadProfiles(env: Env, tenantId: string, options: { ids?: 
     areas: areas.filter((a) => a.proId === pro.id).map((a) => ({ kind: a.kind, value: a.value })),
     schedule: {
       timeZone: pro.timeZone,
-      weekly: hours.filter((h) => h.proId === pro.id).map((h) => ({ weekday: h.weekday, startMinute: h.startMinute, endMinute: h.endMinute })),
-      overrides: overrides.filter((o) => o.proId === pro.id).map((o) => ({ date: o.date, startMinute: o.startMinute, endMinute: o.endMinute })),
+      weekly: hours
+        .filter((h) => h.proId === pro.id)
+        .map((h) => ({ weekday: h.weekday, startMinute: h.startMinute, endMinute: h.endMinute })),
+      overrides: overrides
+        .filter((o) => o.proId === pro.id)
+        .map((o) => ({ date: o.date, startMinute: o.startMinute, endMinute: o.endMinute })),
       slotMinutes: pro.slotMinutes,
       bufferMinutes: pro.bufferMinutes,
       minNoticeMinutes: pro.minNoticeMinutes,
@@ -45,13 +57,29 @@ export async function loadProfiles(env: Env, tenantId: string, options: { ids?: 
 }
 
 /** Confirmed bookings of the given pros that overlap [from, to), by pro (`exceptId`: one being rescheduled). */
-export async function busyByPro(env: Env, tenantId: string, proIds: string[], from: number, to: number, exceptId?: string): Promise<Map<string, Interval[]>> {
+export async function busyByPro(
+  env: Env,
+  tenantId: string,
+  proIds: string[],
+  from: number,
+  to: number,
+  exceptId?: string,
+): Promise<Map<string, Interval[]>> {
   const busy = new Map<string, Interval[]>(proIds.map((id) => [id, []]));
   if (!proIds.length) return busy;
   const rows = await database(env.DB)
     .select({ proId: bookings.proId, start: bookings.startsAt, end: bookings.endsAt })
     .from(bookings)
-    .where(and(eq(bookings.tenantId, tenantId), inArray(bookings.proId, proIds), eq(bookings.status, "confirmed"), lt(bookings.startsAt, to), gte(bookings.endsAt, from), ...(exceptId ? [ne(bookings.id, exceptId)] : [])));
+    .where(
+      and(
+        eq(bookings.tenantId, tenantId),
+        inArray(bookings.proId, proIds),
+        eq(bookings.status, "confirmed"),
+        lt(bookings.startsAt, to),
+        gte(bookings.endsAt, from),
+        ...(exceptId ? [ne(bookings.id, exceptId)] : []),
+      ),
+    );
   for (const row of rows) busy.get(row.proId)?.push({ start: row.start, end: row.end });
   return busy;
 }

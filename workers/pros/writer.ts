@@ -25,8 +25,12 @@ function proView(profile: ProProfile, activeJobs: number): ProView {
     baseLat: pro.baseLat,
     baseLng: pro.baseLng,
     radiusKm: pro.radiusKm,
-    hours: schedule.weekly.sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute).map((h) => ({ weekday: h.weekday, start: toClock(h.startMinute), end: toClock(h.endMinute) })),
-    overrides: schedule.overrides.map((o) => (o.startMinute < 0 ? { date: o.date } : { date: o.date, start: toClock(o.startMinute), end: toClock(o.endMinute) })),
+    hours: schedule.weekly
+      .sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute)
+      .map((h) => ({ weekday: h.weekday, start: toClock(h.startMinute), end: toClock(h.endMinute) })),
+    overrides: schedule.overrides.map((o) =>
+      o.startMinute < 0 ? { date: o.date } : { date: o.date, start: toClock(o.startMinute), end: toClock(o.endMinute) },
+    ),
     slotMinutes: schedule.slotMinutes,
     bufferMinutes: schedule.bufferMinutes,
     minNoticeMinutes: schedule.minNoticeMinutes,
@@ -42,7 +46,8 @@ export function proStore(env: Env, tenant: { id: string; country: string }) {
 
   function phone(raw: string): string {
     const e164 = toE164(raw, tenant.country);
-    if (!e164) throw badRequest(`“${raw}” is not a valid phone number.`, { errors: [{ field: "phone", message: "Invalid phone number." }] });
+    if (!e164)
+      throw badRequest(`“${raw}” is not a valid phone number.`, { errors: [{ field: "phone", message: "Invalid phone number." }] });
     return e164;
   }
 
@@ -51,17 +56,57 @@ export function proStore(env: Env, tenant: { id: string; country: string }) {
     const statements = [];
     if (input.postcodes || input.cities) {
       statements.push(db.delete(proAreas).where(and(eq(proAreas.tenantId, tenant.id), eq(proAreas.proId, proId))));
-      const areas: (typeof proAreas.$inferInsert)[] = [...new Set((input.postcodes ?? []).map(normalizePostcode))].map((value) => ({ tenantId: tenant.id, proId, kind: "postcode" as const, value }));
-      areas.push(...[...new Set((input.cities ?? []).map(normalizeCity))].map((value) => ({ tenantId: tenant.id, proId, kind: "city" as const, value })));
+      const areas: (typeof proAreas.$inferInsert)[] = [...new Set((input.postcodes ?? []).map(normalizePostcode))].map((value) => ({
+        tenantId: tenant.id,
+        proId,
+        kind: "postcode" as const,
+        value,
+      }));
+      areas.push(
+        ...[...new Set((input.cities ?? []).map(normalizeCity))].map((value) => ({
+          tenantId: tenant.id,
+          proId,
+          kind: "city" as const,
+          value,
+        })),
+      );
       if (areas.length) statements.push(db.insert(proAreas).values(areas));
     }
     if (input.hours) {
       statements.push(db.delete(proHours).where(and(eq(proHours.tenantId, tenant.id), eq(proHours.proId, proId))));
-      if (input.hours.length) statements.push(db.insert(proHours).values(input.hours.map((h) => ({ tenantId: tenant.id, proId, weekday: h.weekday, startMinute: toMinute(h.start), endMinute: toMinute(h.end) }))).onConflictDoNothing());
+      if (input.hours.length)
+        statements.push(
+          db
+            .insert(proHours)
+            .values(
+              input.hours.map((h) => ({
+                tenantId: tenant.id,
+                proId,
+                weekday: h.weekday,
+                startMinute: toMinute(h.start),
+                endMinute: toMinute(h.end),
+              })),
+            )
+            .onConflictDoNothing(),
+        );
     }
     if (input.overrides) {
       statements.push(db.delete(proOverrides).where(and(eq(proOverrides.tenantId, tenant.id), eq(proOverrides.proId, proId))));
-      if (input.overrides.length) statements.push(db.insert(proOverrides).values(input.overrides.map((o) => ({ tenantId: tenant.id, proId, date: o.date, startMinute: o.start ? toMinute(o.start) : -1, endMinute: o.end ? toMinute(o.end) : -1 }))).onConflictDoNothing());
+      if (input.overrides.length)
+        statements.push(
+          db
+            .insert(proOverrides)
+            .values(
+              input.overrides.map((o) => ({
+                tenantId: tenant.id,
+                proId,
+                date: o.date,
+                startMinute: o.start ? toMinute(o.start) : -1,
+                endMinute: o.end ? toMinute(o.end) : -1,
+              })),
+            )
+            .onConflictDoNothing(),
+        );
     }
     return statements;
   }
@@ -84,7 +129,10 @@ export function proStore(env: Env, tenant: { id: string; country: string }) {
       const now = Date.now();
       const id = newId("pro", now);
       const { postcodes, cities, hours, overrides, phone: raw, ...fields } = input;
-      await db.batch([db.insert(pros).values({ ...fields, id, tenantId: tenant.id, phone: phone(raw), createdAt: now, updatedAt: now }), ...childStatements(id, { postcodes, cities, hours, overrides })]);
+      await db.batch([
+        db.insert(pros).values({ ...fields, id, tenantId: tenant.id, phone: phone(raw), createdAt: now, updatedAt: now }),
+        ...childStatements(id, { postcodes, cities, hours, overrides }),
+      ]);
       return view(id);
     },
 
@@ -92,14 +140,24 @@ export function proStore(env: Env, tenant: { id: string; country: string }) {
       const existing = await db.query.pros.findFirst({ where: scope(id), columns: { id: true } });
       if (!existing) throw notFound("Pro");
       const { postcodes, cities, hours, overrides, phone: raw, ...fields } = input;
-      const areas = postcodes || cities ? { postcodes: postcodes ?? (await view(id)).postcodes, cities: cities ?? (await view(id)).cities } : {};
-      await db.batch([db.update(pros).set({ ...fields, ...(raw ? { phone: phone(raw) } : {}), updatedAt: Date.now() }).where(scope(id)), ...childStatements(id, { ...areas, hours, overrides })]);
+      const areas =
+        postcodes || cities ? { postcodes: postcodes ?? (await view(id)).postcodes, cities: cities ?? (await view(id)).cities } : {};
+      await db.batch([
+        db
+          .update(pros)
+          .set({ ...fields, ...(raw ? { phone: phone(raw) } : {}), updatedAt: Date.now() })
+          .where(scope(id)),
+        ...childStatements(id, { ...areas, hours, overrides }),
+      ]);
       return view(id);
     },
 
     /** Pros with bookings are kept for the calendar's history: deactivate them instead. */
     async remove(id: string): Promise<void> {
-      const booked = await db.query.bookings.findFirst({ where: and(eq(tables.bookings.tenantId, tenant.id), eq(tables.bookings.proId, id)), columns: { id: true } });
+      const booked = await db.query.bookings.findFirst({
+        where: and(eq(tables.bookings.tenantId, tenant.id), eq(tables.bookings.proId, id)),
+        columns: { id: true },
+      });
       if (booked) throw conflict("This pro has bookings; set active to false instead of deleting.");
       const deleted = await db.delete(pros).where(scope(id)).returning({ id: pros.id });
       if (!deleted.length) throw notFound("Pro");

@@ -16,7 +16,14 @@ export async function applyDomainEvents(env: Env, events: DomainEvent[]): Promis
     const { tenantId, actorId } = group[0]!;
     const result = await userWallet(env, actorId).recordEvents(actorId, tenantId, group);
     for (const day of result.milestones) {
-      await creditWallet(env, tenantId, { key: `reward:streak:${actorId}:${day}`, type: "reward", credits: STREAK_REWARD.credits, reference: `streak:${day}`, actorId, data: { reason: `Streak milestone (every ${STREAK_REWARD.everyDays} days)` } });
+      await creditWallet(env, tenantId, {
+        key: `reward:streak:${actorId}:${day}`,
+        type: "reward",
+        credits: STREAK_REWARD.credits,
+        reference: `streak:${day}`,
+        actorId,
+        data: { reason: `Streak milestone (every ${STREAK_REWARD.everyDays} days)` },
+      });
     }
     if (!result.changed) continue;
     const sockets = await billingWallet(env, tenantId);

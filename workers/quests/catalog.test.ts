@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { QUEST_SLOTS, questsForDay } from "./catalog";
 import type { DomainEvent } from "../events/domain";
 
-const event = (type: DomainEvent["type"], data?: DomainEvent["data"]): DomainEvent => ({ type, tenantId: "ten_1", actorId: "usr_1", subject: "lead_1", at: 0, data });
+const event = (type: DomainEvent["type"], data?: DomainEvent["data"]): DomainEvent => ({
+  type,
+  tenantId: "ten_1",
+  actorId: "usr_1",
+  subject: "lead_1",
+  at: 0,
+  data,
+});
 
 describe("unit: quest catalog and daily rotation", () => {
   it("gives three quests a day, one per slot, the same on every read", () => {
@@ -16,7 +23,13 @@ describe("unit: quest catalog and daily rotation", () => {
     const days = Array.from({ length: 30 }, (_, i) => `2026-04-${String(i + 1).padStart(2, "0")}`);
     const firstSlot = new Set(days.map((day) => questsForDay("usr_1", day)[0]!.id));
     expect(firstSlot.size).toBe(QUEST_SLOTS[0]!.length);
-    const users = new Set(Array.from({ length: 20 }, (_, i) => questsForDay(`usr_${i}`, "2026-04-01").map((q) => q.id).join()));
+    const users = new Set(
+      Array.from({ length: 20 }, (_, i) =>
+        questsForDay(`usr_${i}`, "2026-04-01")
+          .map((q) => q.id)
+          .join(),
+      ),
+    );
     expect(users.size).toBeGreaterThan(1);
   });
 

@@ -17,7 +17,13 @@ const movedTo = (status: string) => (event: DomainEvent) => event.type === "lead
  */
 export const QUEST_SLOTS: QuestDefinition[][] = [
   [
-    { id: "reply-3", title: "Reply to 3 leads", target: 3, points: 30, counts: (e) => movedTo("contacted")(e) || e.type === "message.sent" },
+    {
+      id: "reply-3",
+      title: "Reply to 3 leads",
+      target: 3,
+      points: 30,
+      counts: (e) => movedTo("contacted")(e) || e.type === "message.sent",
+    },
     { id: "qualify-2", title: "Qualify 2 leads", target: 2, points: 30, counts: movedTo("qualified") },
     { id: "add-3", title: "Add 3 new leads", target: 3, points: 20, counts: (e) => e.type === "lead.created" },
   ],

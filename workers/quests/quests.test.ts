@@ -8,10 +8,12 @@ import { questsForDay, STREAK_REWARD } from "./catalog";
 import { eventsFor } from "../../tests/quests";
 
 /** Completes the user's always-doable quest (slot one) on a local date, at noon UTC. */
-const completeDay = (owner: { tenantId: string; userId: string }, day: string) => eventsFor(questsForDay(owner.userId, day)[0]!, owner.tenantId, owner.userId, Date.parse(`${day}T12:00:00Z`));
+const completeDay = (owner: { tenantId: string; userId: string }, day: string) =>
+  eventsFor(questsForDay(owner.userId, day)[0]!, owner.tenantId, owner.userId, Date.parse(`${day}T12:00:00Z`));
 
 const setZone = (token: string, timeZone: string) => call("PUT", "/api/v1/quests/time-zone", { token, body: { timeZone } });
-const points = async (token: string) => (await json(await call("GET", "/api/v1/quests/points", { token }))).items as { id: string; points: number; day: string }[];
+const points = async (token: string) =>
+  (await json(await call("GET", "/api/v1/quests/points", { token }))).items as { id: string; points: number; day: string }[];
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 8_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -28,12 +30,19 @@ describe("integration: quests, points and streaks", () => {
     const today = await json(await call("GET", "/api/v1/quests", { token: owner.token }));
     expect(today.quests).toHaveLength(3);
     const first = today.quests[0];
-    const leads = await Promise.all(Array.from({ length: 3 }, (_, i) => createLead(owner.token, { name: `Quest lead ${i}`, status: first.id === "reply-3" ? "new" : "contacted" })));
+    const leads = await Promise.all(
+      Array.from({ length: 3 }, (_, i) =>
+        createLead(owner.token, { name: `Quest lead ${i}`, status: first.id === "reply-3" ? "new" : "contacted" }),
+      ),
+    );
     if (first.id !== "add-3") {
       const to = first.id === "reply-3" ? "contacted" : "qualified";
       await call("POST", "/api/v1/leads/bulk", { token: owner.token, body: { ids: leads.map((l) => l.id), set: { status: to } } });
     }
-    const done = await until(async () => json(await call("GET", "/api/v1/quests", { token: owner.token })), (q) => q.quests[0].completed);
+    const done = await until(
+      async () => json(await call("GET", "/api/v1/quests", { token: owner.token })),
+      (q) => q.quests[0].completed,
+    );
     expect(done.quests[0]).toMatchObject({ id: first.id, progress: first.target, completed: true });
     expect(done.points).toBe(first.points);
     expect(done.streak.current).toBe(1);
@@ -46,7 +55,9 @@ describe("integration: quests, points and streaks", () => {
     const events = completeDay(owner, day);
     await applyDomainEvents(env, [...events, ...events]);
     await applyDomainEvents(env, events);
-    expect(await points(owner.token)).toEqual([expect.objectContaining({ id: `quest:${day}:${questsForDay(owner.userId, day)[0]!.id}`, day })]);
+    expect(await points(owner.token)).toEqual([
+      expect.objectContaining({ id: `quest:${day}:${questsForDay(owner.userId, day)[0]!.id}`, day }),
+    ]);
     const quest = (await json(await call("GET", "/api/v1/quests", { token: owner.token }))).quests[0];
     expect(quest.progress).toBe(quest.target);
   });
@@ -60,12 +71,18 @@ describe("integration: quests, points and streaks", () => {
     await setZone(newYork.token, "America/New_York");
     // One instant, two local dates: already Monday in Auckland, still Sunday in Los Angeles.
     const instant = Date.parse("2026-03-08T11:30:00Z");
-    for (const [user, day] of [[auckland, "2026-03-09"], [losAngeles, "2026-03-08"]] as const) {
+    for (const [user, day] of [
+      [auckland, "2026-03-09"],
+      [losAngeles, "2026-03-08"],
+    ] as const) {
       await applyDomainEvents(env, eventsFor(questsForDay(user.userId, day)[0]!, user.tenantId, user.userId, instant));
       expect((await points(user.token))[0]!.day).toBe(day);
     }
     // New York springs forward on 2026-03-08: from then on midnight is 04:00Z, not 05:00Z.
-    for (const [at, day] of [["2026-03-09T03:59:00Z", "2026-03-08"], ["2026-03-09T04:00:00Z", "2026-03-09"]] as const) {
+    for (const [at, day] of [
+      ["2026-03-09T03:59:00Z", "2026-03-08"],
+      ["2026-03-09T04:00:00Z", "2026-03-09"],
+    ] as const) {
       await applyDomainEvents(env, eventsFor(questsForDay(newYork.userId, day)[0]!, newYork.tenantId, newYork.userId, Date.parse(at)));
     }
     expect((await points(newYork.token)).map((p) => p.day)).toEqual(["2026-03-09", "2026-03-08"]);
@@ -89,7 +106,11 @@ describe("integration: quests, points and streaks", () => {
     await applyDomainEvents(env, completeDay(owner, addDays(today, -1)));
     const rewards = await json(await call("GET", "/api/v1/wallet/ledger?type=reward", { token: owner.token }));
     expect(rewards.items).toHaveLength(1);
-    expect(rewards.items[0]).toMatchObject({ id: `reward:streak:${owner.userId}:${addDays(today, -1)}`, credits: STREAK_REWARD.credits, actorId: owner.userId });
+    expect(rewards.items[0]).toMatchObject({
+      id: `reward:streak:${owner.userId}:${addDays(today, -1)}`,
+      credits: STREAK_REWARD.credits,
+      actorId: owner.userId,
+    });
   });
 
   it("ranks the workspace's members on a leaderboard that no other workspace sees", async () => {
@@ -106,6 +127,8 @@ describe("integration: quests, points and streaks", () => {
       [2, owner.userId, 0],
     ]);
     expect(board.items[0].points).toBeGreaterThan(0);
-    expect((await json(await call("GET", "/api/v1/quests/leaderboard", { token: other.token }))).items.map((r: { userId: string }) => r.userId)).toEqual([other.userId]);
+    expect(
+      (await json(await call("GET", "/api/v1/quests/leaderboard", { token: other.token }))).items.map((r: { userId: string }) => r.userId),
+    ).toEqual([other.userId]);
   });
 });

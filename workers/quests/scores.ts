@@ -5,13 +5,22 @@ import { database, tables } from "../db/client";
 const { questScores, memberships, users } = tables;
 
 /** Written by the user's Wallet DO after each change; an older version never wins. */
-export async function saveScore(env: Env, score: { tenantId: string; userId: string; points: number; streak: number; bestStreak: number; version: number }): Promise<void> {
+export async function saveScore(
+  env: Env,
+  score: { tenantId: string; userId: string; points: number; streak: number; bestStreak: number; version: number },
+): Promise<void> {
   await database(env.DB)
     .insert(questScores)
     .values({ ...score, updatedAt: Date.now() })
     .onConflictDoUpdate({
       target: [questScores.tenantId, questScores.userId],
-      set: { points: sql`excluded.points`, streak: sql`excluded.streak`, bestStreak: sql`excluded.best_streak`, version: sql`excluded.version`, updatedAt: sql`excluded.updated_at` },
+      set: {
+        points: sql`excluded.points`,
+        streak: sql`excluded.streak`,
+        bestStreak: sql`excluded.best_streak`,
+        version: sql`excluded.version`,
+        updatedAt: sql`excluded.updated_at`,
+      },
       setWhere: sql`excluded.version > ${questScores.version}`,
     });
 }

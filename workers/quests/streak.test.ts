@@ -20,7 +20,17 @@ describe("unit: streaks", () => {
       ["2026-03-07", 1, null],
     ]);
     // A week after the first repair, another missed day is bridged again.
-    const later = streakHistory(["2026-03-01", "2026-03-02", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09", "2026-03-11"]);
+    const later = streakHistory([
+      "2026-03-01",
+      "2026-03-02",
+      "2026-03-04",
+      "2026-03-05",
+      "2026-03-06",
+      "2026-03-07",
+      "2026-03-08",
+      "2026-03-09",
+      "2026-03-11",
+    ]);
     expect(later.at(-1)).toEqual({ day: "2026-03-11", streak: 9, repaired: "2026-03-10" });
   });
 
@@ -32,7 +42,12 @@ describe("unit: streaks", () => {
   it("shows a streak at risk while yesterday can still be repaired by today's quest", () => {
     const days = ["2026-03-01", "2026-03-02"];
     expect(streakAsOf(days, "2026-03-04")).toMatchObject({ current: 2, atRisk: true, repairAvailable: true });
-    expect(streakAsOf([...days, "2026-03-04"], "2026-03-04")).toMatchObject({ current: 3, atRisk: false, lastRepair: "2026-03-03", repairAvailable: false });
+    expect(streakAsOf([...days, "2026-03-04"], "2026-03-04")).toMatchObject({
+      current: 3,
+      atRisk: false,
+      lastRepair: "2026-03-03",
+      repairAvailable: false,
+    });
     // With the repair spent 3 days ago, a new miss breaks the streak.
     expect(streakAsOf([...days, "2026-03-04", "2026-03-05"], "2026-03-07")).toMatchObject({ current: 0, best: 4, atRisk: false });
   });

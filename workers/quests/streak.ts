@@ -10,7 +10,8 @@ export interface StreakDay {
   repaired: string | null;
 }
 
-const canRepair = (lastRepair: string | null, missed: string) => lastRepair === null || daysBetween(lastRepair, missed) >= REPAIR_EVERY_DAYS;
+const canRepair = (lastRepair: string | null, missed: string) =>
+  lastRepair === null || daysBetween(lastRepair, missed) >= REPAIR_EVERY_DAYS;
 
 /**
  * The streak after each day with a completed quest, in date order. Recomputed from the days

@@ -24,7 +24,9 @@ describe("integration: queue consumer", () => {
   });
 
   it("retries failures with exponential backoff", async () => {
-    await env.DB.prepare("INSERT INTO outbox (id, tenant_id, channel, recipient, subject, body, status, provider, idempotency_key, created_at, updated_at) VALUES ('out_bad', 'ten_q', 'email', 'fail-500@example.com', 's', 'b', 'queued', 'pending', 'q-bad', 0, 0)").run();
+    await env.DB.prepare(
+      "INSERT INTO outbox (id, tenant_id, channel, recipient, subject, body, status, provider, idempotency_key, created_at, updated_at) VALUES ('out_bad', 'ten_q', 'email', 'fail-500@example.com', 's', 'b', 'queued', 'pending', 'q-bad', 0, 0)",
+    ).run();
     const failing = { ...env, RESEND_API_KEY: "re_key", RESEND_API_URL: inject("resendUrl") };
     const batch = createMessageBatch(EVENTS_QUEUE, [message("m2", { kind: "outbox.send", outboxId: "out_bad" }, 3)]);
     const ctx = createExecutionContext();
@@ -39,7 +41,11 @@ describe("integration: queue consumer", () => {
     expect(unknown.explicitAcks).toEqual(["m3"]);
     const dead = await runBatch(DEAD_LETTER_QUEUE, [message("m4", { kind: "outbox.send", outboxId: "out_gone" }, 6)]);
     expect(dead.explicitAcks).toEqual(["m4"]);
-    const rows = await env.DB.prepare("SELECT queue, body, attempts FROM dead_letters ORDER BY created_at").all<{ queue: string; body: string; attempts: number }>();
+    const rows = await env.DB.prepare("SELECT queue, body, attempts FROM dead_letters ORDER BY created_at").all<{
+      queue: string;
+      body: string;
+      attempts: number;
+    }>();
     expect(rows.results.map((r) => [r.queue, JSON.parse(r.body).kind, r.attempts])).toEqual([
       [EVENTS_QUEUE, "nope", 1],
       [EVENTS_QUEUE, "outbox.send", 6],

@@ -60,7 +60,13 @@ async function consumeOne(queue: string, env: Env, message: Message<unknown>): P
     message.ack();
     return true;
   } catch (err) {
-    log("warn", "queue message failed; retrying", { queue, kind: body.kind, messageId: message.id, attempts: message.attempts, error: err instanceof Error ? err.message : String(err) });
+    log("warn", "queue message failed; retrying", {
+      queue,
+      kind: body.kind,
+      messageId: message.id,
+      attempts: message.attempts,
+      error: err instanceof Error ? err.message : String(err),
+    });
     message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     return false;
   }
@@ -75,5 +81,7 @@ async function storeDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise
 }
 
 async function insertDeadLetter(env: Env, queue: string, body: unknown, attempts: number): Promise<void> {
-  await database(env.DB).insert(tables.deadLetters).values({ id: newId("dlq"), queue, body, attempts, createdAt: Date.now() });
+  await database(env.DB)
+    .insert(tables.deadLetters)
+    .values({ id: newId("dlq"), queue, body, attempts, createdAt: Date.now() });
 }

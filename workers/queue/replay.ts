@@ -11,7 +11,18 @@ export async function replayDeadLetters(env: Env, limit = 50): Promise<{ replaye
   const rows = await db.select().from(deadLetters).where(isNull(deadLetters.replayedAt)).orderBy(asc(deadLetters.createdAt)).limit(limit);
   if (rows.length) {
     await env.EVENTS.sendBatch(rows.map((row) => ({ body: row.body as QueueMessage, contentType: "json" as const })));
-    await db.update(deadLetters).set({ replayedAt: Date.now() }).where(and(inArray(deadLetters.id, rows.map((r) => r.id)), isNull(deadLetters.replayedAt)));
+    await db
+      .update(deadLetters)
+      .set({ replayedAt: Date.now() })
+      .where(
+        and(
+          inArray(
+            deadLetters.id,
+            rows.map((r) => r.id),
+          ),
+          isNull(deadLetters.replayedAt),
+        ),
+      );
   }
   return { replayed: rows.length, remaining: await db.$count(deadLetters, isNull(deadLetters.replayedAt)) };
 }
@@ -19,4 +30,3 @@ export async function replayDeadLetters(env: Env, limit = 50): Promise<{ replaye
 export async function listDeadLetters(env: Env) {
   return database(env.DB).select().from(deadLetters).where(isNull(deadLetters.replayedAt)).orderBy(asc(deadLetters.createdAt)).limit(100);
 }
-

@@ -31,16 +31,24 @@ adminPropertyRoutes.openapi(
     summary: `Import building footprints (GeoJSON FeatureCollection of Polygon/MultiPolygon, ≤ ${MAX_FEATURES.toLocaleString("en-US")} features) into the property catalog`,
     request: {
       query: z.strictObject({
-        source: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,39}$/).default("geojson").openapi({ description: "Namespace of the external ids, e.g. osm or county-2025" }),
+        source: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/)
+          .default("geojson")
+          .openapi({ description: "Namespace of the external ids, e.g. osm or county-2025" }),
         mode: z.enum(["all-or-nothing", "skip-invalid"]).default("all-or-nothing"),
       }),
       body: { content: { "application/geo+json": { schema: z.unknown() }, "application/json": { schema: z.unknown() } }, required: true },
     },
-    responses: { 200: { description: "What was imported", content: { "application/json": { schema: ImportResult } } }, 422: { description: "Not a FeatureCollection, or invalid features with mode=all-or-nothing (nothing imported)" } },
+    responses: {
+      200: { description: "What was imported", content: { "application/json": { schema: ImportResult } } },
+      422: { description: "Not a FeatureCollection, or invalid features with mode=all-or-nothing (nothing imported)" },
+    },
   }),
   async (c) => {
     const { source, mode } = c.req.valid("query");
-    if (!/^application\/(geo\+)?json/i.test(c.req.header("Content-Type") ?? "")) throw new Problem(415, "Unsupported Media Type", "Send the file as application/geo+json.");
+    if (!/^application\/(geo\+)?json/i.test(c.req.header("Content-Type") ?? ""))
+      throw new Problem(415, "Unsupported Media Type", "Send the file as application/geo+json.");
     const maxBytes = Number(c.env.MAX_IMPORT_BYTES);
     const tooLarge = () => new Problem(413, "Content Too Large", `Imports are limited to ${maxBytes / 1_048_576} MB.`);
     if (Number(c.req.header("Content-Length") ?? 0) > maxBytes) throw tooLarge();
@@ -55,12 +63,26 @@ adminPropertyRoutes.openapi(
 
     const parsed = await parseFootprints(document, source);
     const skipped = parsed.errors.length + parsed.duplicates.length;
-    if (mode === "all-or-nothing" && parsed.errors.length) throw unprocessable(`${parsed.errors.length} of ${parsed.errors.length + parsed.properties.length + parsed.duplicates.length} features are invalid; nothing was imported (mode=skip-invalid imports the rest).`, { errors: parsed.errors.slice(0, 500) });
+    if (mode === "all-or-nothing" && parsed.errors.length)
+      throw unprocessable(
+        `${parsed.errors.length} of ${parsed.errors.length + parsed.properties.length + parsed.duplicates.length} features are invalid; nothing was imported (mode=skip-invalid imports the rest).`,
+        { errors: parsed.errors.slice(0, 500) },
+      );
 
     const { created, existing } = await storeImportedProperties(c.env, parsed.properties);
     // The audit log keeps the licence (e.g. ODbL) with the record of where the data came from.
-    await auditStatement(c.env, { tenantId: null, actorId: c.get("auth")?.userId ?? null, action: "properties.imported", target: source, data: { imported: created, existing, skipped, attribution: parsed.attribution }, requestId: c.get("requestId") });
+    await auditStatement(c.env, {
+      tenantId: null,
+      actorId: c.get("auth")?.userId ?? null,
+      action: "properties.imported",
+      target: source,
+      data: { imported: created, existing, skipped, attribution: parsed.attribution },
+      requestId: c.get("requestId"),
+    });
     log("info", "properties.imported", { source, imported: created, existing, skipped });
-    return c.json({ imported: created, existing, skipped, errors: parsed.errors, duplicates: parsed.duplicates, attribution: parsed.attribution }, 200);
+    return c.json(
+      { imported: created, existing, skipped, errors: parsed.errors, duplicates: parsed.duplicates, attribution: parsed.attribution },
+      200,
+    );
   },
 );

@@ -34,7 +34,13 @@ export const adminWalletRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
 adminWalletRoutes.use("*", requireOps);
 
 adminWalletRoutes.openapi(
-  createRoute({ method: "get", path: "/", tags: ["admin"], summary: "Wallets with their projected balance and last reconciliation", responses: { 200: ok(z.object({ items: z.array(z.unknown()) })) } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["admin"],
+    summary: "Wallets with their projected balance and last reconciliation",
+    responses: { 200: ok(z.object({ items: z.array(z.unknown()) })) },
+  }),
   async (c) => {
     const rows = await database(c.env.DB)
       .select({
@@ -43,7 +49,9 @@ adminWalletRoutes.openapi(
         ownerUserId: wallets.ownerUserId,
         fundedAt: wallets.fundedAt,
         projectedBalance: sql<number>`(SELECT coalesce(sum(${walletLedger.credits}), 0) FROM ${walletLedger} WHERE ${walletLedger.tenantId} = ${wallets.tenantId})`,
-        reconciliation: sql<string | null>`(SELECT ${walletReconciliations.status} FROM ${walletReconciliations} WHERE ${walletReconciliations.tenantId} = ${wallets.tenantId})`,
+        reconciliation: sql<
+          string | null
+        >`(SELECT ${walletReconciliations.status} FROM ${walletReconciliations} WHERE ${walletReconciliations.tenantId} = ${wallets.tenantId})`,
       })
       .from(wallets)
       .innerJoin(tenants, eq(tenants.id, wallets.tenantId))
@@ -54,7 +62,14 @@ adminWalletRoutes.openapi(
 );
 
 adminWalletRoutes.openapi(
-  createRoute({ method: "get", path: "/ledger", tags: ["admin"], summary: "Any workspace's ledger, from its wallet (the source of truth)", request: { query: LedgerQuery.extend({ tenantId: TenantId }) }, responses: { 200: ok(z.object({ items: z.array(Entry), nextCursor: z.number().nullable() })) } }),
+  createRoute({
+    method: "get",
+    path: "/ledger",
+    tags: ["admin"],
+    summary: "Any workspace's ledger, from its wallet (the source of truth)",
+    request: { query: LedgerQuery.extend({ tenantId: TenantId }) },
+    responses: { 200: ok(z.object({ items: z.array(Entry), nextCursor: z.number().nullable() })) },
+  }),
   async (c) => {
     const { tenantId, type, channel, cursor, ...rest } = c.req.valid("query");
     await requireTenant(c, tenantId);
@@ -69,7 +84,21 @@ adminWalletRoutes.openapi(
     path: "/adjustments",
     tags: ["admin"],
     summary: "Grant (positive) or take back (negative) credits with a reason; audit-logged. A negative one never overdraws (402).",
-    request: { headers: IdempotencyHeader, body: json(z.strictObject({ tenantId: TenantId, credits: z.number().int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0, "Give a non-zero amount."), reason: z.string().trim().min(3).max(500) })) },
+    request: {
+      headers: IdempotencyHeader,
+      body: json(
+        z.strictObject({
+          tenantId: TenantId,
+          credits: z
+            .number()
+            .int()
+            .min(-1_000_000)
+            .max(1_000_000)
+            .refine((n) => n !== 0, "Give a non-zero amount."),
+          reason: z.string().trim().min(3).max(500),
+        }),
+      ),
+    },
     responses: { 201: ok(z.object({ entry: Entry })), 402: { description: "Would overdraw" } },
   }),
   async (c) => {
@@ -78,8 +107,18 @@ adminWalletRoutes.openapi(
     const actorId = c.get("auth")?.userId ?? null; // null for the OPS_TOKEN
     const owner = await pinWallet(c.env, tenantId, { funded: credits > 0 });
     const key = `admin:${c.req.header("Idempotency-Key") ?? newId("adj")}`;
-    const { value, replayed } = unwrap<EntryView>(await userWallet(c.env, owner.userId).adjust(tenantId, { key, credits, reason, actorId }));
-    if (!replayed) await auditStatement(c.env, { tenantId, actorId, action: credits > 0 ? "wallet.credits_granted" : "wallet.credits_adjusted", target: value.id, data: { credits, reason }, requestId: c.get("requestId") });
+    const { value, replayed } = unwrap<EntryView>(
+      await userWallet(c.env, owner.userId).adjust(tenantId, { key, credits, reason, actorId }),
+    );
+    if (!replayed)
+      await auditStatement(c.env, {
+        tenantId,
+        actorId,
+        action: credits > 0 ? "wallet.credits_granted" : "wallet.credits_adjusted",
+        target: value.id,
+        data: { credits, reason },
+        requestId: c.get("requestId"),
+      });
     return c.json({ entry: entryJson(value) }, 201);
   },
 );
@@ -87,7 +126,14 @@ adminWalletRoutes.openapi(
 const PriceTable = z.record(z.enum(CHANNELS), z.number());
 
 adminWalletRoutes.openapi(
-  createRoute({ method: "get", path: "/prices", tags: ["admin"], summary: "A workspace's unit prices in credits", request: { query: z.strictObject({ tenantId: TenantId }) }, responses: { 200: ok(PriceTable) } }),
+  createRoute({
+    method: "get",
+    path: "/prices",
+    tags: ["admin"],
+    summary: "A workspace's unit prices in credits",
+    request: { query: z.strictObject({ tenantId: TenantId }) },
+    responses: { 200: ok(PriceTable) },
+  }),
   async (c) => {
     const { tenantId } = c.req.valid("query");
     await requireTenant(c, tenantId);
@@ -101,7 +147,11 @@ adminWalletRoutes.openapi(
     path: "/prices",
     tags: ["admin"],
     summary: "Override unit prices for a workspace (null restores the default, 4× provider cost); audit-logged",
-    request: { body: json(z.strictObject({ tenantId: TenantId, prices: z.partialRecord(z.enum(CHANNELS), z.number().int().min(0).max(100_000).nullable()) })) },
+    request: {
+      body: json(
+        z.strictObject({ tenantId: TenantId, prices: z.partialRecord(z.enum(CHANNELS), z.number().int().min(0).max(100_000).nullable()) }),
+      ),
+    },
     responses: { 200: ok(PriceTable) },
   }),
   async (c) => {
@@ -114,18 +164,44 @@ adminWalletRoutes.openapi(
   },
 );
 
-const ReconciliationRow = z.object({ tenantId: z.string(), status: z.enum(["ok", "drift"]), drift: z.number(), walletBalance: z.number(), walletSum: z.number(), projectedSum: z.number(), projectedEntries: z.number(), uptoSeq: z.number() });
+const ReconciliationRow = z.object({
+  tenantId: z.string(),
+  status: z.enum(["ok", "drift"]),
+  drift: z.number(),
+  walletBalance: z.number(),
+  walletSum: z.number(),
+  projectedSum: z.number(),
+  projectedEntries: z.number(),
+  uptoSeq: z.number(),
+});
 
 adminWalletRoutes.openapi(
-  createRoute({ method: "get", path: "/reconciliation", tags: ["admin"], summary: "The last reconciliation of each wallet, drifted ones first", responses: { 200: ok(z.object({ items: z.array(ReconciliationRow.extend({ checkedAt: z.string() })) })) } }),
+  createRoute({
+    method: "get",
+    path: "/reconciliation",
+    tags: ["admin"],
+    summary: "The last reconciliation of each wallet, drifted ones first",
+    responses: { 200: ok(z.object({ items: z.array(ReconciliationRow.extend({ checkedAt: z.string() })) })) },
+  }),
   async (c) => {
-    const rows = await database(c.env.DB).select().from(walletReconciliations).orderBy(asc(walletReconciliations.status), desc(walletReconciliations.checkedAt)).limit(500);
+    const rows = await database(c.env.DB)
+      .select()
+      .from(walletReconciliations)
+      .orderBy(asc(walletReconciliations.status), desc(walletReconciliations.checkedAt))
+      .limit(500);
     return c.json({ items: rows.map((r) => ({ ...r, checkedAt: new Date(r.checkedAt).toISOString() })) }, 200);
   },
 );
 
 adminWalletRoutes.openapi(
-  createRoute({ method: "post", path: "/reconciliation", tags: ["admin"], summary: "Reconcile now: every funded wallet, or one workspace", request: { query: z.strictObject({ tenantId: TenantId.optional() }) }, responses: { 200: ok(z.object({ checked: z.number(), drifted: z.number(), items: z.array(ReconciliationRow).optional() })) } }),
+  createRoute({
+    method: "post",
+    path: "/reconciliation",
+    tags: ["admin"],
+    summary: "Reconcile now: every funded wallet, or one workspace",
+    request: { query: z.strictObject({ tenantId: TenantId.optional() }) },
+    responses: { 200: ok(z.object({ checked: z.number(), drifted: z.number(), items: z.array(ReconciliationRow).optional() })) },
+  }),
   async (c) => {
     const { tenantId } = c.req.valid("query");
     if (!tenantId) return c.json(await reconcileWallets(c.env), 200);

@@ -1,6 +1,9 @@
 import { z } from "@hono/zod-openapi";
 
-export const Email = z.email("Enter a valid email address.").max(254).transform((e) => e.toLowerCase());
+export const Email = z
+  .email("Enter a valid email address.")
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const Password = z.string().min(10, "Use at least 10 characters.").max(256, "Use at most 256 characters.");
 
 export const SignupBody = z
@@ -10,7 +13,10 @@ export const SignupBody = z
     email: Email,
     password: Password,
     timeZone: z.string().max(64).refine(isTimeZone, "Unknown IANA time zone.").optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. US.").optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. US.")
+      .optional(),
   })
   .openapi("SignupBody");
 

@@ -12,9 +12,18 @@ describe("integration: signup, login, refresh, logout", () => {
 
   it("refuses a second signup with the same email (409) and weak passwords (400 naming the field)", async () => {
     const account = await signup();
-    const again = await call("POST", "/api/v1/auth/signup", { body: { companyName: "X", name: "Y", email: account.email.toUpperCase(), password: "long enough password" }, headers: { "CF-Connecting-IP": "10.9.9.1" } });
+    const again = await call("POST", "/api/v1/auth/signup", {
+      body: { companyName: "X", name: "Y", email: account.email.toUpperCase(), password: "long enough password" },
+      headers: { "CF-Connecting-IP": "10.9.9.1" },
+    });
     await expectProblem(again, 409);
-    const weak = await expectProblem(await call("POST", "/api/v1/auth/signup", { body: { companyName: "X", name: "Y", email: "new@example.com", password: "short" }, headers: { "CF-Connecting-IP": "10.9.9.2" } }), 400);
+    const weak = await expectProblem(
+      await call("POST", "/api/v1/auth/signup", {
+        body: { companyName: "X", name: "Y", email: "new@example.com", password: "short" },
+        headers: { "CF-Connecting-IP": "10.9.9.2" },
+      }),
+      400,
+    );
     expect(weak.errors).toEqual([{ field: "password", message: "Use at least 10 characters." }]);
   });
 
@@ -22,8 +31,14 @@ describe("integration: signup, login, refresh, logout", () => {
     const account = await signup();
     const ok = await call("POST", "/api/v1/auth/login", { body: { email: account.email, password: account.password } });
     expect(ok.status).toBe(200);
-    const wrong = await expectProblem(await call("POST", "/api/v1/auth/login", { body: { email: account.email, password: "not the password" } }), 401);
-    const unknown = await expectProblem(await call("POST", "/api/v1/auth/login", { body: { email: "nobody@example.com", password: "whatever123" } }), 401);
+    const wrong = await expectProblem(
+      await call("POST", "/api/v1/auth/login", { body: { email: account.email, password: "not the password" } }),
+      401,
+    );
+    const unknown = await expectProblem(
+      await call("POST", "/api/v1/auth/login", { body: { email: "nobody@example.com", password: "whatever123" } }),
+      401,
+    );
     expect(wrong.detail).toBe(unknown.detail);
   });
 
@@ -33,7 +48,10 @@ describe("integration: signup, login, refresh, logout", () => {
     // counting again once, so the 11th attempt of one window arrives within 21 attempts.
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
-      const response = await call("POST", "/api/v1/auth/login", { body: { email: account.email, password: "wrong password!" }, headers: { "CF-Connecting-IP": `10.20.0.${i}` } });
+      const response = await call("POST", "/api/v1/auth/login", {
+        body: { email: account.email, password: "wrong password!" },
+        headers: { "CF-Connecting-IP": `10.20.0.${i}` },
+      });
       statuses.push(response.status);
       if (response.status === 429) {
         expect(response.headers.get("Retry-After")).toBe("60");
@@ -70,7 +88,10 @@ describe("integration: signup, login, refresh, logout", () => {
 
   it("web clients get the refresh token only as an httpOnly Secure SameSite=Strict cookie", async () => {
     const account = await signup();
-    const response = await call("POST", "/api/v1/auth/login", { body: { email: account.email, password: account.password }, headers: { "X-Homeline-Client": "web" } });
+    const response = await call("POST", "/api/v1/auth/login", {
+      body: { email: account.email, password: account.password },
+      headers: { "X-Homeline-Client": "web" },
+    });
     const body = await json(response);
     expect(body.refreshToken).toBeUndefined();
     const cookie = response.headers.get("Set-Cookie")!;

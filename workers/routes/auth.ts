@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../env";
@@ -36,36 +36,70 @@ const sessionOut = (description: string) => ({ description, content: { "applicat
 
 export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
-    createRoute({ method: "post", path: "/signup", tags: ["auth"], summary: "Create a workspace (tenant) and its owner", request: { body: json(SignupBody) }, responses: { 201: sessionOut("Signed up") } }),
+    createRoute({
+      method: "post",
+      path: "/signup",
+      tags: ["auth"],
+      summary: "Create a workspace (tenant) and its owner",
+      request: { body: json(SignupBody) },
+      responses: { 201: sessionOut("Signed up") },
+    }),
     async (c) => {
       await enforceLimit(c.env.PUBLIC_IP_LIMITER, `signup:${clientIp(c)}`);
       return sessionResponse(c, await signup(c.env, c.req.valid("json"), c.get("requestId")), 201);
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/login", tags: ["auth"], summary: "Log in (rate limited per IP and per account)", request: { body: json(LoginBody) }, responses: { 200: sessionOut("Logged in"), 429: { description: "Too many attempts; see Retry-After" } } }),
+    createRoute({
+      method: "post",
+      path: "/login",
+      tags: ["auth"],
+      summary: "Log in (rate limited per IP and per account)",
+      request: { body: json(LoginBody) },
+      responses: { 200: sessionOut("Logged in"), 429: { description: "Too many attempts; see Retry-After" } },
+    }),
     async (c) => {
       const input = c.req.valid("json");
       await enforceLimit(c.env.LOGIN_IP_LIMITER, `ip:${clientIp(c)}`, "Too many login attempts from this address. Try again in a minute.");
-      await enforceLimit(c.env.LOGIN_ACCOUNT_LIMITER, `acct:${input.email}`, "Too many login attempts for this account. Try again in a minute.");
+      await enforceLimit(
+        c.env.LOGIN_ACCOUNT_LIMITER,
+        `acct:${input.email}`,
+        "Too many login attempts for this account. Try again in a minute.",
+      );
       return sessionResponse(c, await login(c.env, input), 200);
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/refresh", tags: ["auth"], summary: "Rotate the refresh token (JSON {refreshToken} or the session cookie) and get a new access token", responses: { 200: sessionOut("Refreshed") } }),
+    createRoute({
+      method: "post",
+      path: "/refresh",
+      tags: ["auth"],
+      summary: "Rotate the refresh token (JSON {refreshToken} or the session cookie) and get a new access token",
+      responses: { 200: sessionOut("Refreshed") },
+    }),
     async (c) => {
       const token = (await optionalBody(c)).refreshToken ?? getCookie(c, REFRESH_COOKIE);
       if (!token) throw unauthorized("No refresh token.");
       const result = await rotateRefreshToken(c.env, token);
       if (!result.ok) {
         deleteCookie(c, REFRESH_COOKIE, { path: COOKIE_PATH, secure: true });
-        throw unauthorized(result.reason === "reused" ? "This refresh token was already used; every session of this login was signed out." : "Session expired; log in again.");
+        throw unauthorized(
+          result.reason === "reused"
+            ? "This refresh token was already used; every session of this login was signed out."
+            : "Session expired; log in again.",
+        );
       }
       return sessionResponse(c, await resumeSession(c.env, result.userId, result.tenantId, result.refresh), 200);
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/logout", tags: ["auth"], summary: "Revoke the refresh token's whole session family (JSON {refreshToken} or the session cookie)", responses: { 204: { description: "Logged out" } } }),
+    createRoute({
+      method: "post",
+      path: "/logout",
+      tags: ["auth"],
+      summary: "Revoke the refresh token's whole session family (JSON {refreshToken} or the session cookie)",
+      responses: { 204: { description: "Logged out" } },
+    }),
     async (c) => {
       const token = (await optionalBody(c)).refreshToken ?? getCookie(c, REFRESH_COOKIE);
       if (token) await revokeByToken(c.env, token);
@@ -74,7 +108,14 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/accept-invite", tags: ["auth"], summary: "Join a workspace with an invite token", request: { body: json(AcceptInviteBody) }, responses: { 201: sessionOut("Joined") } }),
+    createRoute({
+      method: "post",
+      path: "/accept-invite",
+      tags: ["auth"],
+      summary: "Join a workspace with an invite token",
+      request: { body: json(AcceptInviteBody) },
+      responses: { 201: sessionOut("Joined") },
+    }),
     async (c) => {
       await enforceLimit(c.env.PUBLIC_IP_LIMITER, `invite:${clientIp(c)}`);
       return sessionResponse(c, await acceptInvite(c.env, c.req.valid("json"), c.get("requestId")), 201);
@@ -92,6 +133,6 @@ async function optionalBody(c: Context<AppEnv>): Promise<z.infer<typeof RefreshB
     throw badRequest("The request body is not valid JSON.");
   }
   const result = RefreshBody.safeParse(parsed);
-  if (!result.success) throw badRequest("Send {\"refreshToken\": \"…\"} or an empty body with the session cookie.");
+  if (!result.success) throw badRequest('Send {"refreshToken": "…"} or an empty body with the session cookie.');
   return result.data;
 }

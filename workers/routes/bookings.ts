@@ -18,24 +18,79 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 const WEEK = 7 * 86_400_000;
 
 const Booking = z
-  .object({ id: z.string(), proId: z.string(), proName: z.string(), leadId: z.string().nullable(), conversationId: z.string().nullable(), start: z.string(), end: z.string(), timeZone: z.string(), label: z.string(), status: z.enum(["confirmed", "cancelled", "completed"]), customerName: z.string(), customerPhone: z.string().nullable(), trade: z.string().nullable(), summary: z.string().nullable(), address: z.string().nullable(), rescheduledFrom: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    proId: z.string(),
+    proName: z.string(),
+    leadId: z.string().nullable(),
+    conversationId: z.string().nullable(),
+    start: z.string(),
+    end: z.string(),
+    timeZone: z.string(),
+    label: z.string(),
+    status: z.enum(["confirmed", "cancelled", "completed"]),
+    customerName: z.string(),
+    customerPhone: z.string().nullable(),
+    trade: z.string().nullable(),
+    summary: z.string().nullable(),
+    address: z.string().nullable(),
+    rescheduledFrom: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi("Booking");
-const Alternative = z.object({ start: z.string(), label: z.string() });
+const _Alternative = z.object({ start: z.string(), label: z.string() });
 const BookingCreate = z
-  .strictObject({ proId: z.string().min(1).max(64), start: z.iso.datetime({ offset: true }), customerName: z.string().trim().min(1).max(120), customerPhone: z.string().trim().max(40).nullable().optional(), leadId: z.string().max(64).nullable().optional(), trade: z.string().max(40).nullable().optional(), summary: z.string().max(2000).nullable().optional(), address: z.string().max(300).nullable().optional() })
+  .strictObject({
+    proId: z.string().min(1).max(64),
+    start: z.iso.datetime({ offset: true }),
+    customerName: z.string().trim().min(1).max(120),
+    customerPhone: z.string().trim().max(40).nullable().optional(),
+    leadId: z.string().max(64).nullable().optional(),
+    trade: z.string().max(40).nullable().optional(),
+    summary: z.string().max(2000).nullable().optional(),
+    address: z.string().max(300).nullable().optional(),
+  })
   .openapi("BookingCreate");
 
 function view(row: BookingRow, proName: string) {
-  return { id: row.id, proId: row.proId, proName, leadId: row.leadId, conversationId: row.conversationId, start: new Date(row.startsAt).toISOString(), end: new Date(row.endsAt).toISOString(), timeZone: row.timeZone, label: slotLabel(row.timeZone, row.startsAt), status: row.status, customerName: row.customerName, customerPhone: row.customerPhone, trade: row.trade, summary: row.summary, address: row.address, rescheduledFrom: row.rescheduledFrom, createdAt: new Date(row.createdAt).toISOString() };
+  return {
+    id: row.id,
+    proId: row.proId,
+    proName,
+    leadId: row.leadId,
+    conversationId: row.conversationId,
+    start: new Date(row.startsAt).toISOString(),
+    end: new Date(row.endsAt).toISOString(),
+    timeZone: row.timeZone,
+    label: slotLabel(row.timeZone, row.startsAt),
+    status: row.status,
+    customerName: row.customerName,
+    customerPhone: row.customerPhone,
+    trade: row.trade,
+    summary: row.summary,
+    address: row.address,
+    rescheduledFrom: row.rescheduledFrom,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
 }
 
 /** A refused booking answers 409 with the next free times. */
-const refused = (reason: string, alternatives: { start: number; label: string }[]) => conflict(`Not booked: ${reason}`, { alternatives: alternatives.map((a) => ({ start: new Date(a.start).toISOString(), label: a.label })) });
+const refused = (reason: string, alternatives: { start: number; label: string }[]) =>
+  conflict(`Not booked: ${reason}`, {
+    alternatives: alternatives.map((a) => ({ start: new Date(a.start).toISOString(), label: a.label })),
+  });
 
 export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 bookingRoutes.openapi(
-  createRoute({ method: "get", path: "/", tags: ["bookings"], summary: "Bookings of one week (Monday to Sunday in the workspace's zone), optionally of one pro", request: { query: z.object({ week: z.iso.date().optional(), proId: z.string().max(64).optional() }) }, responses: { 200: ok(z.object({ weekStart: z.string(), items: z.array(Booking) })) } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["bookings"],
+    summary: "Bookings of one week (Monday to Sunday in the workspace's zone), optionally of one pro",
+    request: { query: z.object({ week: z.iso.date().optional(), proId: z.string().max(64).optional() }) },
+    responses: { 200: ok(z.object({ weekStart: z.string(), items: z.array(Booking) })) },
+  }),
   async (c) => {
     const { tenant } = await tenantContext(c);
     const { week, proId } = c.req.valid("query");
@@ -45,13 +100,26 @@ bookingRoutes.openapi(
     const nextWeek = dayAndWeekStart(tenant.timeZone, startOfWeek + WEEK + 12 * 3_600_000).startOfWeek;
     const conditions = [eq(bookings.tenantId, tenant.id), gte(bookings.startsAt, startOfWeek), lt(bookings.startsAt, nextWeek)];
     if (proId) conditions.push(eq(bookings.proId, proId));
-    const rows = await database(c.env.DB).select({ booking: bookings, proName: pros.name }).from(bookings).innerJoin(pros, eq(pros.id, bookings.proId)).where(and(...conditions)).orderBy(asc(bookings.startsAt)).limit(1000);
+    const rows = await database(c.env.DB)
+      .select({ booking: bookings, proName: pros.name })
+      .from(bookings)
+      .innerJoin(pros, eq(pros.id, bookings.proId))
+      .where(and(...conditions))
+      .orderBy(asc(bookings.startsAt))
+      .limit(1000);
     return c.json({ weekStart: new Date(startOfWeek).toISOString(), items: rows.map((r) => view(r.booking, r.proName)) }, 200);
   },
 );
 
 bookingRoutes.openapi(
-  createRoute({ method: "post", path: "/", tags: ["bookings"], summary: "Book a slot (re-checked and serialized per pro; 409 with alternatives when taken)", request: { body: json(BookingCreate) }, responses: { 201: ok(Booking, "Booked"), 409: { description: "Not free; alternatives in the problem" } } }),
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["bookings"],
+    summary: "Book a slot (re-checked and serialized per pro; 409 with alternatives when taken)",
+    request: { body: json(BookingCreate) },
+    responses: { 201: ok(Booking, "Booked"), 409: { description: "Not free; alternatives in the problem" } },
+  }),
   async (c) => {
     const { tenant } = await tenantContext(c);
     const input = c.req.valid("json");
@@ -69,22 +137,47 @@ bookingRoutes.openapi(
 async function load(c: { env: AppEnv["Bindings"] }, tenantId: string, id: string) {
   const row = await getBooking(c.env, tenantId, id);
   if (!row) throw notFound("Booking");
-  const pro = await database(c.env.DB).query.pros.findFirst({ where: and(eq(tables.pros.tenantId, tenantId), eq(tables.pros.id, row.proId)), columns: { name: true } });
+  const pro = await database(c.env.DB).query.pros.findFirst({
+    where: and(eq(tables.pros.tenantId, tenantId), eq(tables.pros.id, row.proId)),
+    columns: { name: true },
+  });
   return { row, proName: pro?.name ?? "" };
 }
 
-bookingRoutes.openapi(createRoute({ method: "get", path: "/{id}", tags: ["bookings"], summary: "One booking", request: { params: IdParam }, responses: { 200: ok(Booking) } }), async (c) => {
-  const { row, proName } = await load(c, c.get("auth").tenantId, c.req.valid("param").id);
-  return c.json(view(row, proName), 200);
-});
+bookingRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: ["bookings"],
+    summary: "One booking",
+    request: { params: IdParam },
+    responses: { 200: ok(Booking) },
+  }),
+  async (c) => {
+    const { row, proName } = await load(c, c.get("auth").tenantId, c.req.valid("param").id);
+    return c.json(view(row, proName), 200);
+  },
+);
 
 bookingRoutes.openapi(
-  createRoute({ method: "post", path: "/{id}/reschedule", tags: ["bookings"], summary: "Move a booking: cancel and re-book in one atomic write (409 with alternatives when taken)", request: { params: IdParam, body: json(z.strictObject({ start: z.iso.datetime({ offset: true }) })) }, responses: { 200: ok(Booking), 409: { description: "Not free" } } }),
+  createRoute({
+    method: "post",
+    path: "/{id}/reschedule",
+    tags: ["bookings"],
+    summary: "Move a booking: cancel and re-book in one atomic write (409 with alternatives when taken)",
+    request: { params: IdParam, body: json(z.strictObject({ start: z.iso.datetime({ offset: true }) })) },
+    responses: { 200: ok(Booking), 409: { description: "Not free" } },
+  }),
   async (c) => {
     const tenantId = c.get("auth").tenantId;
     const { row } = await load(c, tenantId, c.req.valid("param").id);
     if (row.status !== "confirmed") throw conflict(`This booking is ${row.status}.`);
-    const result = await proCalendar(c.env, tenantId, row.proId).book({ ...row, tenantId, start: Date.parse(c.req.valid("json").start), replaces: row.id });
+    const result = await proCalendar(c.env, tenantId, row.proId).book({
+      ...row,
+      tenantId,
+      start: Date.parse(c.req.valid("json").start),
+      replaces: row.id,
+    });
     if (!result.ok) throw refused(result.reason, result.alternatives);
     c.executionCtx.waitUntil(announceBookingChange(c.env, result.booking, "rescheduled", result.proName));
     return c.json(view(result.booking, result.proName), 200);
@@ -92,7 +185,14 @@ bookingRoutes.openapi(
 );
 
 bookingRoutes.openapi(
-  createRoute({ method: "post", path: "/{id}/cancel", tags: ["bookings"], summary: "Cancel a booking; the pro and the customer are told", request: { params: IdParam }, responses: { 200: ok(Booking) } }),
+  createRoute({
+    method: "post",
+    path: "/{id}/cancel",
+    tags: ["bookings"],
+    summary: "Cancel a booking; the pro and the customer are told",
+    request: { params: IdParam },
+    responses: { 200: ok(Booking) },
+  }),
   async (c) => {
     const tenantId = c.get("auth").tenantId;
     const { row, proName } = await load(c, tenantId, c.req.valid("param").id);
@@ -105,12 +205,23 @@ bookingRoutes.openapi(
 );
 
 bookingRoutes.openapi(
-  createRoute({ method: "post", path: "/{id}/complete", tags: ["bookings"], summary: "Mark the job done: it stops counting against the pro's active jobs", request: { params: IdParam }, responses: { 200: ok(Booking) } }),
+  createRoute({
+    method: "post",
+    path: "/{id}/complete",
+    tags: ["bookings"],
+    summary: "Mark the job done: it stops counting against the pro's active jobs",
+    request: { params: IdParam },
+    responses: { 200: ok(Booking) },
+  }),
   async (c) => {
     const tenantId = c.get("auth").tenantId;
     const { row, proName } = await load(c, tenantId, c.req.valid("param").id);
     if (row.status !== "confirmed") throw new Problem(409, "Conflict", `This booking is ${row.status}.`);
-    const [done] = await database(c.env.DB).update(tables.bookings).set({ status: "completed", updatedAt: Date.now() }).where(and(eq(tables.bookings.tenantId, tenantId), eq(tables.bookings.id, row.id))).returning();
+    const [done] = await database(c.env.DB)
+      .update(tables.bookings)
+      .set({ status: "completed", updatedAt: Date.now() })
+      .where(and(eq(tables.bookings.tenantId, tenantId), eq(tables.bookings.id, row.id)))
+      .returning();
     if (done!.leadId) await endAssignment(c.env, tenantId, done!.leadId, "done", Date.now());
     c.executionCtx.waitUntil(announceBookingChange(c.env, done!, "completed", proName));
     return c.json(view(done!, proName), 200);

@@ -16,9 +16,24 @@ describe("GET /api/v1/calls", () => {
     const lead = await createLead(ws.token, { name: "Maria Garcia", phone: "+15125550166" });
     const day = 86_400_000;
     const t0 = Date.parse("2026-03-02T15:00:00Z");
-    const done = await seedCall(ws, { started_at: t0, outcome: "completed", from_number: "+15125550166", lead_id: lead.id, ended_at: t0 + 95_000, duration_seconds: 95, cost_credits: 48, qualification_score: 80, summary: "Leak fixed." });
+    const done = await seedCall(ws, {
+      started_at: t0,
+      outcome: "completed",
+      from_number: "+15125550166",
+      lead_id: lead.id,
+      ended_at: t0 + 95_000,
+      duration_seconds: 95,
+      cost_credits: 48,
+      qualification_score: 80,
+      summary: "Leak fixed.",
+    });
     const moved = await seedCall(ws, { started_at: t0 + day, outcome: "transferred", from_number: "+15125550177" });
-    const refused = await seedCall(ws, { started_at: t0 + 2 * day, status: "refused", outcome: "refused_cap", from_number: "+15125550188" });
+    const refused = await seedCall(ws, {
+      started_at: t0 + 2 * day,
+      status: "refused",
+      outcome: "refused_cap",
+      from_number: "+15125550188",
+    });
     const live = await seedCall(ws, { started_at: Date.now(), status: "in-progress", from_number: "+15125550199" });
 
     expect(ids(await list(ws.token))).toEqual([live.id, refused.id, moved.id, done.id]);
@@ -36,9 +51,21 @@ describe("GET /api/v1/calls", () => {
 
     const [row] = (await list(ws.token, `?leadId=${lead.id}`)).items;
     expect(row).toEqual({
-      id: done.id, from: "+15125550166", to: ws.sms.number, status: "completed", outcome: "completed", mode: "gather",
-      startedAt: "2026-03-02T15:00:00.000Z", endedAt: "2026-03-02T15:01:35.000Z", durationSeconds: 95, billedMinutes: null, costCredits: 48,
-      endReason: null, summary: "Leak fixed.", qualificationScore: 80, lead: { id: lead.id, name: "Maria Garcia", score: lead.score },
+      id: done.id,
+      from: "+15125550166",
+      to: ws.sms.number,
+      status: "completed",
+      outcome: "completed",
+      mode: "gather",
+      startedAt: "2026-03-02T15:00:00.000Z",
+      endedAt: "2026-03-02T15:01:35.000Z",
+      durationSeconds: 95,
+      billedMinutes: null,
+      costCredits: 48,
+      endReason: null,
+      summary: "Leak fixed.",
+      qualificationScore: 80,
+      lead: { id: lead.id, name: "Maria Garcia", score: lead.score },
     });
   });
 
@@ -59,20 +86,56 @@ describe("GET /api/v1/calls/:id", () => {
     const ws = await workspace();
     const c = await seedCall(ws, { mode: "stream", outcome: "completed", duration_seconds: 12 });
     const ref = { tenantId: ws.tenantId, callId: c.id };
-    await env.DB.prepare("UPDATE calls SET inbound_frames = 600, outbound_frames = 410, end_reason = 'silence' WHERE id = ?").bind(c.id).run();
+    await env.DB.prepare("UPDATE calls SET inbound_frames = 600, outbound_frames = 410, end_reason = 'silence' WHERE id = ?")
+      .bind(c.id)
+      .run();
     await appendTranscript(env, ref, [
       { seq: 0, speaker: "agent", text: "Thanks for calling.", startMs: 0, endMs: 1500, interrupted: false },
       { seq: 1, speaker: "caller", text: "My roof leaks.", startMs: 2100, endMs: 3000, interrupted: false },
       { seq: 2, speaker: "agent", text: "I'm sorry to", startMs: 3500, endMs: 3900, interrupted: true },
     ]);
-    for (const [turn, firstFrameMs] of [[1, 500], [2, 700], [3, 900]] as const) await recordTurnLatency(env, ref, { turn, sttFinalMs: 300, llmFirstTokenMs: 350, ttsFirstByteMs: 420, firstFrameMs, overheadMs: 8, speculative: turn === 1 });
+    for (const [turn, firstFrameMs] of [
+      [1, 500],
+      [2, 700],
+      [3, 900],
+    ] as const)
+      await recordTurnLatency(env, ref, {
+        turn,
+        sttFinalMs: 300,
+        llmFirstTokenMs: 350,
+        ttsFirstByteMs: 420,
+        firstFrameMs,
+        overheadMs: 8,
+        speculative: turn === 1,
+      });
     await storeRecording(env, ref, mulawWav(12));
 
     const detail = await json(await call("GET", `/api/v1/calls/${c.id}`, { token: ws.token }));
-    expect(detail).toMatchObject({ id: c.id, mode: "stream", outcome: "completed", endReason: "silence", recordingSeconds: 12, inboundFrames: 600, outboundFrames: 410, lead: null });
-    expect(detail.transcript.map((e: any) => [e.speaker, e.startMs, e.interrupted])).toEqual([["agent", 0, false], ["caller", 2100, false], ["agent", 3500, true]]);
+    expect(detail).toMatchObject({
+      id: c.id,
+      mode: "stream",
+      outcome: "completed",
+      endReason: "silence",
+      recordingSeconds: 12,
+      inboundFrames: 600,
+      outboundFrames: 410,
+      lead: null,
+    });
+    expect(detail.transcript.map((e: any) => [e.speaker, e.startMs, e.interrupted])).toEqual([
+      ["agent", 0, false],
+      ["caller", 2100, false],
+      ["agent", 3500, true],
+    ]);
     expect(detail.latency).toMatchObject({ firstFrameP50: 700, firstFrameP95: 900 });
-    expect(detail.latency.turns[0]).toEqual({ turn: 1, sttFinalMs: 300, llmFirstTokenMs: 350, ttsFirstByteMs: 420, firstFrameMs: 500, overheadMs: 8, speculative: true });
+    expect(detail.latency.turns[0]).toEqual({
+      turn: 1,
+      sttFinalMs: 300,
+      llmFirstTokenMs: 350,
+      ttsFirstByteMs: 420,
+      firstFrameMs: 500,
+      overheadMs: 8,
+      speculative: true,
+    });
 
     expect(detail.recordingUrl).toMatch(new RegExp(`^/api/v1/media/recordings/${ws.tenantId}/${c.id}\\.wav\\?exp=\\d+&sig=`));
     const audio = await call("GET", detail.recordingUrl, { headers: { Range: "bytes=0-3" } });
@@ -81,7 +144,9 @@ describe("GET /api/v1/calls/:id", () => {
     expect(await audio.text()).toBe("RIFF");
 
     const text = await call("GET", `/api/v1/calls/${c.id}/transcript.txt`, { token: ws.token });
-    expect(await text.text()).toBe("[00:00] Agent: Thanks for calling.\n[00:02] Caller: My roof leaks.\n[00:03] Agent: I'm sorry to [interrupted]\n");
+    expect(await text.text()).toBe(
+      "[00:00] Agent: Thanks for calling.\n[00:02] Caller: My roof leaks.\n[00:03] Agent: I'm sorry to [interrupted]\n",
+    );
   });
 
   it("another workspace's call is a 404 problem", async () => {

@@ -30,9 +30,26 @@ const CallSummaryView = z
     lead: CallLead,
   })
   .openapi("Call");
-const TranscriptLine = z.object({ seq: z.number(), speaker: z.enum(["caller", "agent", "system"]), text: z.string(), startMs: z.number(), endMs: z.number().nullable(), interrupted: z.boolean() }).openapi("CallTranscriptLine");
+const TranscriptLine = z
+  .object({
+    seq: z.number(),
+    speaker: z.enum(["caller", "agent", "system"]),
+    text: z.string(),
+    startMs: z.number(),
+    endMs: z.number().nullable(),
+    interrupted: z.boolean(),
+  })
+  .openapi("CallTranscriptLine");
 const TurnLatency = z
-  .object({ turn: z.number(), sttFinalMs: z.number().nullable(), llmFirstTokenMs: z.number().nullable(), ttsFirstByteMs: z.number().nullable(), firstFrameMs: z.number().nullable(), overheadMs: z.number().nullable(), speculative: z.boolean() })
+  .object({
+    turn: z.number(),
+    sttFinalMs: z.number().nullable(),
+    llmFirstTokenMs: z.number().nullable(),
+    ttsFirstByteMs: z.number().nullable(),
+    firstFrameMs: z.number().nullable(),
+    overheadMs: z.number().nullable(),
+    speculative: z.boolean(),
+  })
   .openapi("CallTurnLatency");
 const CallDetailView = CallSummaryView.extend({
   recordingUrl: z.string().nullable().openapi({ description: "Signed, short-lived link to the WAV (byte ranges supported)" }),
@@ -80,7 +97,14 @@ const SPEAKER = { caller: "Caller", agent: "Agent", system: "System" } as const;
 export const callRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 callRoutes.openapi(
-  createRoute({ method: "get", path: "/", tags: ["calls"], summary: "Call history, newest first: filters (status, outcome, caller number, dates, active, lead) and cursor pagination", request: { query: CallListQuery }, responses: { 200: ok(z.object({ items: z.array(CallSummaryView), nextCursor: z.string().nullable() })) } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["calls"],
+    summary: "Call history, newest first: filters (status, outcome, caller number, dates, active, lead) and cursor pagination",
+    request: { query: CallListQuery },
+    responses: { 200: ok(z.object({ items: z.array(CallSummaryView), nextCursor: z.string().nullable() })) },
+  }),
   async (c) => {
     const { active, ...filters } = c.req.valid("query");
     const page = await listCalls(c.env, c.get("auth").tenantId, { ...filters, active: active === "true" });
@@ -89,21 +113,52 @@ callRoutes.openapi(
 );
 
 callRoutes.openapi(
-  createRoute({ method: "get", path: "/{id}", tags: ["calls"], summary: "One call: log, lead, summary, transcript, per-turn latency and a signed recording link", request: { params: IdParam }, responses: { 200: ok(CallDetailView), 404: { description: "Not found (or another workspace's)" } } }),
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: ["calls"],
+    summary: "One call: log, lead, summary, transcript, per-turn latency and a signed recording link",
+    request: { params: IdParam },
+    responses: { 200: ok(CallDetailView), 404: { description: "Not found (or another workspace's)" } },
+  }),
   async (c) => {
     const detail = await callDetail(c.env, c.get("auth").tenantId, c.req.valid("param").id);
     if (!detail) throw notFound("Call");
     const { call } = detail;
-    return c.json({ ...view(call), recordingUrl: detail.recordingUrl, recordingSeconds: call.recordingSeconds, transcript: detail.transcript, latency: detail.latency, inboundFrames: call.inboundFrames, outboundFrames: call.outboundFrames }, 200);
+    return c.json(
+      {
+        ...view(call),
+        recordingUrl: detail.recordingUrl,
+        recordingSeconds: call.recordingSeconds,
+        transcript: detail.transcript,
+        latency: detail.latency,
+        inboundFrames: call.inboundFrames,
+        outboundFrames: call.outboundFrames,
+      },
+      200,
+    );
   },
 );
 
 callRoutes.openapi(
-  createRoute({ method: "get", path: "/{id}/transcript.txt", tags: ["calls"], summary: "The transcript as plain text, one timed line per utterance", request: { params: IdParam }, responses: { 200: { description: "Transcript", content: { "text/plain": { schema: z.string() } } }, 404: { description: "Not found" } } }),
+  createRoute({
+    method: "get",
+    path: "/{id}/transcript.txt",
+    tags: ["calls"],
+    summary: "The transcript as plain text, one timed line per utterance",
+    request: { params: IdParam },
+    responses: { 200: { description: "Transcript", content: { "text/plain": { schema: z.string() } } }, 404: { description: "Not found" } },
+  }),
   async (c) => {
     const detail = await callDetail(c.env, c.get("auth").tenantId, c.req.valid("param").id);
     if (!detail) throw notFound("Call");
-    const text = detail.transcript.map((e) => `[${clock(e.startMs)}] ${SPEAKER[e.speaker]}: ${e.text}${e.interrupted ? " [interrupted]" : ""}`).join("\n");
-    return c.body(text ? `${text}\n` : "", 200, { "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": `attachment; filename="call-${detail.call.id}.txt"`, "Cache-Control": "no-store" });
+    const text = detail.transcript
+      .map((e) => `[${clock(e.startMs)}] ${SPEAKER[e.speaker]}: ${e.text}${e.interrupted ? " [interrupted]" : ""}`)
+      .join("\n");
+    return c.body(text ? `${text}\n` : "", 200, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Disposition": `attachment; filename="call-${detail.call.id}.txt"`,
+      "Cache-Control": "no-store",
+    });
   },
 );

@@ -16,7 +16,9 @@ type Document = { info: { title: string; version: string }; paths: Record<string
 export function docsRoutes(getDocument: () => object) {
   return new Hono<AppEnv>().get("/", (c) => {
     const doc = getDocument() as Document;
-    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    );
     const tags = [...new Set(operations.map((o) => o.op.tags?.[0] ?? "other"))];
     c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     return c.html(html`<!doctype html>
@@ -44,8 +46,8 @@ export function docsRoutes(getDocument: () => object) {
                 .map(
                   ({ path, method, op }) => html`<details>
                     <summary><code class="m">${method}</code> <code>${path}</code> — ${op.summary ?? ""}</summary>
-                    ${op.parameters?.length ? html`<h4>Parameters</h4><pre>${raw(escape(JSON.stringify(op.parameters, null, 2)))}</pre>` : ""}
-                    ${op.requestBody ? html`<h4>Body</h4><pre>${raw(escape(JSON.stringify(op.requestBody.content, null, 2)))}</pre>` : ""}
+                    ${op.parameters?.length ? html`<h4>Parameters</h4><pre>${raw(escapeHtml(JSON.stringify(op.parameters, null, 2)))}</pre>` : ""}
+                    ${op.requestBody ? html`<h4>Body</h4><pre>${raw(escapeHtml(JSON.stringify(op.requestBody.content, null, 2)))}</pre>` : ""}
                     <h4>Responses</h4>
                     <ul>${Object.entries(op.responses ?? {}).map(([code, r]) => html`<li><b>${code}</b> ${r.description ?? ""}</li>`)}</ul>
                   </details>`,
@@ -56,4 +58,4 @@ export function docsRoutes(getDocument: () => object) {
   });
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

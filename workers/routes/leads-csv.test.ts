@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { call, createLead, expectProblem, json, signup } from "../../tests/api";
 import { parseCsv } from "../lib/csv";
 
-const importCsv = (token: string, csv: string, query = "") => call("POST", `/api/v1/leads/import${query}`, { token, raw: csv, headers: { "Content-Type": "text/csv" } });
+const importCsv = (token: string, csv: string, query = "") =>
+  call("POST", `/api/v1/leads/import${query}`, { token, raw: csv, headers: { "Content-Type": "text/csv" } });
 
 describe("integration: CSV import", () => {
   it("imports valid rows with normalized phones, tags and scores", async () => {
     const { token } = await signup();
-    const csv = 'name,phone,email,city,trade,description,tags\r\n"Gutierrez, Erin",512-555-0101,erin@example.com,Austin,roofing,"Hail damage, ""urgent""",vip;storm\r\nFrank,+1 737 555 0102,,Round Rock,plumbing,,\r\n';
+    const csv =
+      'name,phone,email,city,trade,description,tags\r\n"Gutierrez, Erin",512-555-0101,erin@example.com,Austin,roofing,"Hail damage, ""urgent""",vip;storm\r\nFrank,+1 737 555 0102,,Round Rock,plumbing,,\r\n';
     const result = await json(await importCsv(token, csv));
     expect(result).toMatchObject({ imported: 2, skipped: 0, errors: [], duplicates: [] });
     const list = await json(await call("GET", "/api/v1/leads?sort=name&source=import", { token }));
@@ -20,7 +22,8 @@ describe("integration: CSV import", () => {
 
   it("all-or-nothing: one bad row imports nothing and every error names its row and field", async () => {
     const { token } = await signup();
-    const csv = "name,phone,status,lat\nGood,+15125550111,new,30.2\n,+15125550112,new,\nBad phone,12345,new,\nBad status,,maybe,\nBad lat,,,500\n";
+    const csv =
+      "name,phone,status,lat\nGood,+15125550111,new,30.2\n,+15125550112,new,\nBad phone,12345,new,\nBad status,,maybe,\nBad lat,,,500\n";
     const problem = await expectProblem(await importCsv(token, csv), 422);
     expect(problem.imported).toBe(0);
     expect(problem.errors.map((e: any) => [e.row, e.field])).toEqual([
@@ -58,7 +61,7 @@ describe("integration: CSV import", () => {
 describe("integration: CSV export", () => {
   it("streams every matching lead with a header, escaping commas, quotes and formula prefixes", async () => {
     const { token } = await signup();
-    await createLead(token, { name: "=HYPERLINK(\"evil\")", phone: "+15125550130", description: 'says "hi", twice', status: "won" });
+    await createLead(token, { name: '=HYPERLINK("evil")', phone: "+15125550130", description: 'says "hi", twice', status: "won" });
     await createLead(token, { name: "Plain", status: "new" });
     const response = await call("GET", "/api/v1/leads/export.csv?status=won", { token });
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
@@ -66,7 +69,7 @@ describe("integration: CSV export", () => {
     const rows = parseCsv(await response.text());
     expect(rows[0]!.slice(0, 4)).toEqual(["id", "name", "phone", "email"]);
     expect(rows).toHaveLength(2);
-    expect(rows[1]![1]).toBe("'=HYPERLINK(\"evil\")");
+    expect(rows[1]![1]).toBe('\'=HYPERLINK("evil")');
     expect(rows[1]![2]).toBe("+15125550130");
     expect(rows[1]![10]).toBe('says "hi", twice');
   });
@@ -86,7 +89,7 @@ describe("integration: CSV export", () => {
 
   it("pages through more leads than one read (1,200 rows) in order", async () => {
     const { token } = await signup();
-    const csv = "name\n" + Array.from({ length: 1200 }, (_, i) => `Export ${i}`).join("\n");
+    const csv = `name\n${Array.from({ length: 1200 }, (_, i) => `Export ${i}`).join("\n")}`;
     expect((await json(await importCsv(token, csv))).imported).toBe(1200);
     const rows = parseCsv(await (await call("GET", "/api/v1/leads/export.csv?sort=createdAt", { token })).text());
     expect(rows).toHaveLength(1201);

@@ -4,7 +4,13 @@ import { call, createLead, expectProblem, json, signup } from "../../tests/api";
 describe("integration: leads CRUD, search, filters, pagination", () => {
   it("creates a lead with an E.164 phone, a stored score breakdown and a timeline event", async () => {
     const { token } = await signup();
-    const lead = await createLead(token, { name: "Bob Smith", phone: "(512) 555-0100", trade: "roofing", description: "Water is pouring through my ceiling", source: "whatsapp" });
+    const lead = await createLead(token, {
+      name: "Bob Smith",
+      phone: "(512) 555-0100",
+      trade: "roofing",
+      description: "Water is pouring through my ceiling",
+      source: "whatsapp",
+    });
     expect(lead.phone).toBe("+15125550100");
     expect(lead.hot).toBe(true);
     expect(lead.score).toBe(lead.scoreFactors.reduce((s: number, f: { points: number }) => s + f.points, 0));
@@ -18,7 +24,12 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
   it("re-scores on every change and records who changed what", async () => {
     const { token } = await signup();
     const lead = await createLead(token, { name: "Carla", description: "quote for painting" });
-    const updated = await json(await call("PATCH", `/api/v1/leads/${lead.id}`, { token, body: { status: "qualified", phone: "+1 737 555 0142", tags: ["Repeat", "repeat"] } }));
+    const updated = await json(
+      await call("PATCH", `/api/v1/leads/${lead.id}`, {
+        token,
+        body: { status: "qualified", phone: "+1 737 555 0142", tags: ["Repeat", "repeat"] },
+      }),
+    );
     expect(updated.score).toBe(lead.score + 15 + 10);
     expect(updated.tags).toEqual(["repeat"]);
     const events = await json(await call("GET", `/api/v1/leads/${lead.id}/events`, { token }));
@@ -30,9 +41,14 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
   it("detects duplicates by phone or email within the tenant (409 with the matches), unless forced", async () => {
     const { token } = await signup();
     const first = await createLead(token, { name: "Dan", phone: "+15125550111", email: "dan@example.com" });
-    const conflict = await expectProblem(await call("POST", "/api/v1/leads", { token, body: { name: "Daniel", email: "DAN@example.com" } }), 409);
+    const conflict = await expectProblem(
+      await call("POST", "/api/v1/leads", { token, body: { name: "Daniel", email: "DAN@example.com" } }),
+      409,
+    );
     expect(conflict.duplicates[0].id).toBe(first.id);
-    expect((await call("POST", "/api/v1/leads?allowDuplicate=true", { token, body: { name: "Daniel", email: "dan@example.com" } })).status).toBe(201);
+    expect(
+      (await call("POST", "/api/v1/leads?allowDuplicate=true", { token, body: { name: "Daniel", email: "dan@example.com" } })).status,
+    ).toBe(201);
     const check = await json(await call("GET", "/api/v1/leads/duplicates?phone=512-555-0111", { token }));
     expect(check.items.map((d: { id: string }) => d.id)).toEqual([first.id]);
     // Another workspace has no duplicates of this workspace's leads.
@@ -44,7 +60,8 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
     const { token } = await signup();
     await createLead(token, { name: "Erin Gutierrez", phone: "+15125550123", city: "Austin", description: "roof leak above the garage" });
     await createLead(token, { name: "Frank Ortiz", city: "Round Rock", description: "new bathroom tiles" });
-    const search = async (q: string) => (await json(await call("GET", `/api/v1/leads?q=${encodeURIComponent(q)}`, { token }))).items.map((l: { name: string }) => l.name);
+    const search = async (q: string) =>
+      (await json(await call("GET", `/api/v1/leads?q=${encodeURIComponent(q)}`, { token }))).items.map((l: { name: string }) => l.name);
     expect(await search("gutier")).toEqual(["Erin Gutierrez"]);
     expect(await search("garage leak")).toEqual(["Erin Gutierrez"]);
     expect(await search("512 555 0123")).toEqual(["Erin Gutierrez"]);
@@ -59,9 +76,16 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
 
   it("filters by status, source, score range, hot, tag, assignee and created range", async () => {
     const { token, userId } = await signup();
-    const a = await createLead(token, { name: "A", source: "sms", status: "contacted", tags: ["vip"], description: "burst pipe, emergency" });
+    const a = await createLead(token, {
+      name: "A",
+      source: "sms",
+      status: "contacted",
+      tags: ["vip"],
+      description: "burst pipe, emergency",
+    });
     const b = await createLead(token, { name: "B", source: "web", assigneeId: userId });
-    const names = async (query: string) => (await json(await call("GET", `/api/v1/leads?${query}`, { token }))).items.map((l: { name: string }) => l.name).sort();
+    const names = async (query: string) =>
+      (await json(await call("GET", `/api/v1/leads?${query}`, { token }))).items.map((l: { name: string }) => l.name).sort();
     expect(await names("status=contacted")).toEqual(["A"]);
     expect(await names("source=sms,web")).toEqual(["A", "B"]);
     expect(await names(`scoreMin=${a.score}`)).toEqual(["A"]);
@@ -84,7 +108,9 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const response: any = await json(await call("GET", `/api/v1/leads?limit=3&sort=${sort}&includeTotal=true${cursor ? `&cursor=${cursor}` : ""}`, { token }));
+        const response: any = await json(
+          await call("GET", `/api/v1/leads?limit=3&sort=${sort}&includeTotal=true${cursor ? `&cursor=${cursor}` : ""}`, { token }),
+        );
         expect(response.total).toBe(7);
         seen.push(...response.items.map((l: { id: string }) => l.id));
         cursor = response.nextCursor;
@@ -99,15 +125,29 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
     const { token, userId } = await signup();
     const leads = [await createLead(token, { name: "One", tags: ["old"] }), await createLead(token, { name: "Two" })];
     const ids = leads.map((l) => l.id);
-    const missing = await expectProblem(await call("POST", "/api/v1/leads/bulk", { token, body: { ids: [...ids, "lead_missing"], set: { status: "won" } } }), 404);
+    const missing = await expectProblem(
+      await call("POST", "/api/v1/leads/bulk", { token, body: { ids: [...ids, "lead_missing"], set: { status: "won" } } }),
+      404,
+    );
     expect(missing.detail).toContain("lead_missing");
     expect((await json(await call("GET", `/api/v1/leads/${ids[0]}`, { token }))).status).toBe("new");
-    const result = await json(await call("POST", "/api/v1/leads/bulk", { token, body: { ids, set: { status: "contacted", assigneeId: userId, addTags: ["spring"], removeTags: ["old"] } } }));
+    const result = await json(
+      await call("POST", "/api/v1/leads/bulk", {
+        token,
+        body: { ids, set: { status: "contacted", assigneeId: userId, addTags: ["spring"], removeTags: ["old"] } },
+      }),
+    );
     expect(result).toEqual({ updated: 2, unchanged: 0 });
     const one = await json(await call("GET", `/api/v1/leads/${ids[0]}`, { token }));
     expect(one).toMatchObject({ status: "contacted", assigneeId: userId, tags: ["spring"] });
     expect(await json(await call("GET", "/api/v1/leads?tag=old", { token }))).toMatchObject({ items: [] });
-    await expectProblem(await call("POST", "/api/v1/leads/bulk", { token, body: { ids: Array.from({ length: 1001 }, (_, i) => `lead_${i}`), set: { status: "won" } } }), 400);
+    await expectProblem(
+      await call("POST", "/api/v1/leads/bulk", {
+        token,
+        body: { ids: Array.from({ length: 1001 }, (_, i) => `lead_${i}`), set: { status: "won" } },
+      }),
+      400,
+    );
     await expectProblem(await call("POST", "/api/v1/leads/bulk", { token, body: { ids, set: {} } }), 400);
   });
 
@@ -115,7 +155,10 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
     const { token } = await signup();
     const header = "name,phone\n";
     const rows = Array.from({ length: 1000 }, (_, i) => `Bulk ${i},+1512555${String(i).padStart(4, "0")}`).join("\n");
-    expect((await json(await call("POST", "/api/v1/leads/import", { token, raw: header + rows, headers: { "Content-Type": "text/csv" } }))).imported).toBe(1000);
+    expect(
+      (await json(await call("POST", "/api/v1/leads/import", { token, raw: header + rows, headers: { "Content-Type": "text/csv" } })))
+        .imported,
+    ).toBe(1000);
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
@@ -140,7 +183,8 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
 describe("integration: bad input is a clear 4xx", () => {
   it("answers malformed JSON, wrong types, unknown fields, oversize bodies, bad cursors and bad phones with problem+json", async () => {
     const { token } = await signup();
-    const post = (raw: string, type = "application/json") => call("POST", "/api/v1/leads", { token, raw, headers: { "Content-Type": type } });
+    const post = (raw: string, type = "application/json") =>
+      call("POST", "/api/v1/leads", { token, raw, headers: { "Content-Type": type } });
     expect((await expectProblem(await post("{name:"), 400)).detail).toBe("The request body is not valid JSON.");
     expect((await expectProblem(await post(JSON.stringify({ name: 42 })), 400)).errors[0].field).toBe("name");
     expect((await expectProblem(await post(JSON.stringify({ name: "x", colour: "red" })), 400)).detail).toContain("colour");
@@ -148,9 +192,16 @@ describe("integration: bad input is a clear 4xx", () => {
     expect((await expectProblem(await post(JSON.stringify({ name: "x", lat: 123 })), 400)).errors[0].field).toBe("lat");
     await expectProblem(await post(JSON.stringify({ name: "x".repeat(2_000_000) })), 413);
     expect((await expectProblem(await post("name=x", "application/x-www-form-urlencoded"), 415)).detail).toMatch(/application\/json/);
-    expect((await expectProblem(await post(JSON.stringify({ name: "x", phone: "12" })), 400)).errors[0]).toEqual({ field: "phone", message: "Enter a phone number, e.g. +1 512 555 0100." });
-    expect((await expectProblem(await post(JSON.stringify({ name: "x", phone: "+1 000 000 0000" })), 400)).detail).toMatch(/not a valid phone number/);
-    expect((await expectProblem(await post(JSON.stringify({ email: "nope", phone: "12" })), 400)).detail).toBe("3 fields need attention: name, phone, email.");
+    expect((await expectProblem(await post(JSON.stringify({ name: "x", phone: "12" })), 400)).errors[0]).toEqual({
+      field: "phone",
+      message: "Enter a phone number, e.g. +1 512 555 0100.",
+    });
+    expect((await expectProblem(await post(JSON.stringify({ name: "x", phone: "+1 000 000 0000" })), 400)).detail).toMatch(
+      /not a valid phone number/,
+    );
+    expect((await expectProblem(await post(JSON.stringify({ email: "nope", phone: "12" })), 400)).detail).toBe(
+      "3 fields need attention: name, phone, email.",
+    );
     await expectProblem(await call("GET", "/api/v1/leads?cursor=bm90LWEtY3Vyc29y", { token }), 400);
     await expectProblem(await call("GET", "/api/v1/leads?limit=5000", { token }), 400);
     await expectProblem(await call("GET", "/api/v1/leads?status=maybe", { token }), 400);

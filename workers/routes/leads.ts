@@ -23,7 +23,12 @@ const BulkBody = z
   .strictObject({
     ids: z.array(z.string().max(64)).min(1, "Select at least one lead.").max(1000, "At most 1,000 leads per bulk update."),
     set: z
-      .strictObject({ status: z.enum(LEAD_STATUSES).optional(), assigneeId: z.string().max(64).nullable().optional(), addTags: z.array(Tag).max(20).optional(), removeTags: z.array(Tag).max(20).optional() })
+      .strictObject({
+        status: z.enum(LEAD_STATUSES).optional(),
+        assigneeId: z.string().max(64).nullable().optional(),
+        addTags: z.array(Tag).max(20).optional(),
+        removeTags: z.array(Tag).max(20).optional(),
+      })
       .refine((s) => Object.keys(s).length > 0, "Say what to change: status, assigneeId, addTags or removeTags."),
   })
   .openapi("LeadBulkUpdate");
@@ -31,7 +36,14 @@ const BulkBody = z
 export const leadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 leadRoutes.openapi(
-  createRoute({ method: "get", path: "/", tags: ["leads"], summary: "List leads: full-text search, filters, sort, cursor pagination", request: { query: LeadListQuery }, responses: { 200: ok(z.object({ items: z.array(Lead), nextCursor: z.string().nullable(), total: z.number().optional() })) } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["leads"],
+    summary: "List leads: full-text search, filters, sort, cursor pagination",
+    request: { query: LeadListQuery },
+    responses: { 200: ok(z.object({ items: z.array(Lead), nextCursor: z.string().nullable(), total: z.number().optional() })) },
+  }),
   async (c) => {
     const { tenant } = await tenantContext(c);
     return c.json(await leadReader(c.env, tenant.id, tenant.country).list(c.req.valid("query")), 200);
@@ -39,22 +51,44 @@ leadRoutes.openapi(
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "post", path: "/", tags: ["leads"], summary: "Create a lead (409 with the matches when the phone or email already exists)", request: { body: json(LeadCreate), query: z.object({ allowDuplicate: z.enum(["true", "false"]).optional() }) }, responses: { 201: ok(Lead, "Created"), 409: { description: "Duplicate" } } }),
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["leads"],
+    summary: "Create a lead (409 with the matches when the phone or email already exists)",
+    request: { body: json(LeadCreate), query: z.object({ allowDuplicate: z.enum(["true", "false"]).optional() }) },
+    responses: { 201: ok(Lead, "Created"), 409: { description: "Duplicate" } },
+  }),
   async (c) => {
     const { tenant, actor } = await tenantContext(c);
-    const lead = await leadWriter(c.env, tenant, actor).create(c.req.valid("json"), { allowDuplicate: c.req.valid("query").allowDuplicate === "true" });
+    const lead = await leadWriter(c.env, tenant, actor).create(c.req.valid("json"), {
+      allowDuplicate: c.req.valid("query").allowDuplicate === "true",
+    });
     publishActivity(c.env, c.executionCtx, tenant.id, { type: "lead.created", actor, lead: leadSummary(lead) });
     return c.json(lead, 201);
   },
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "post", path: "/export-ticket", tags: ["leads"], summary: "A 60-second ticket for a browser download of export.csv (?ticket=…)", responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number() })) } }),
+  createRoute({
+    method: "post",
+    path: "/export-ticket",
+    tags: ["leads"],
+    summary: "A 60-second ticket for a browser download of export.csv (?ticket=…)",
+    responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number() })) },
+  }),
   async (c) => c.json({ ticket: await issueTicket(c.env, c.get("auth"), "export"), expiresIn: TICKET_TTL_SECONDS.export }, 200),
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "get", path: "/export.csv", tags: ["leads"], summary: "Stream matching leads as CSV (constant memory); Bearer token or ?ticket=", request: { query: LeadFilters.extend({ ticket: z.string().max(1000).optional() }) }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } } }),
+  createRoute({
+    method: "get",
+    path: "/export.csv",
+    tags: ["leads"],
+    summary: "Stream matching leads as CSV (constant memory); Bearer token or ?ticket=",
+    request: { query: LeadFilters.extend({ ticket: z.string().max(1000).optional() }) },
+    responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } },
+  }),
   async (c) => {
     const { tenant } = await tenantContext(c);
     const stamp = new Date().toISOString().slice(0, 10);
@@ -74,16 +108,31 @@ leadRoutes.openapi(
     summary: "Import leads from CSV; every row is validated and errors are reported per row",
     middleware: [requireRole("admin")] as const,
     request: {
-      query: z.object({ mode: z.enum(["all-or-nothing", "skip-invalid"]).default("all-or-nothing"), duplicates: z.enum(["skip", "import"]).default("skip") }),
+      query: z.object({
+        mode: z.enum(["all-or-nothing", "skip-invalid"]).default("all-or-nothing"),
+        duplicates: z.enum(["skip", "import"]).default("skip"),
+      }),
       body: { content: { "text/csv": { schema: z.string() } }, required: true },
     },
-    responses: { 200: ok(z.object({ imported: z.number(), skipped: z.number(), errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })), duplicates: z.array(z.unknown()) })), 422: { description: "Invalid rows; nothing imported" } },
+    responses: {
+      200: ok(
+        z.object({
+          imported: z.number(),
+          skipped: z.number(),
+          errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+          duplicates: z.array(z.unknown()),
+        }),
+      ),
+      422: { description: "Invalid rows; nothing imported" },
+    },
   }),
   async (c) => {
     const type = c.req.header("Content-Type") ?? "";
-    if (!/^(text\/csv|text\/plain|application\/csv)/i.test(type)) throw new Problem(415, "Unsupported Media Type", "Send the file as text/csv.");
+    if (!/^(text\/csv|text\/plain|application\/csv)/i.test(type))
+      throw new Problem(415, "Unsupported Media Type", "Send the file as text/csv.");
     const maxBytes = Number(c.env.MAX_IMPORT_BYTES);
-    if (Number(c.req.header("Content-Length") ?? 0) > maxBytes) throw new Problem(413, "Content Too Large", `Imports are limited to ${maxBytes / 1_048_576} MB.`);
+    if (Number(c.req.header("Content-Length") ?? 0) > maxBytes)
+      throw new Problem(413, "Content Too Large", `Imports are limited to ${maxBytes / 1_048_576} MB.`);
     const text = await c.req.text();
     if (text.length > maxBytes) throw new Problem(413, "Content Too Large", `Imports are limited to ${maxBytes / 1_048_576} MB.`);
     const { tenant, actor } = await tenantContext(c);
@@ -94,7 +143,14 @@ leadRoutes.openapi(
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "post", path: "/bulk", tags: ["leads"], summary: "Update status, assignee and tags of up to 1,000 leads atomically", request: { body: json(BulkBody) }, responses: { 200: ok(z.object({ updated: z.number(), unchanged: z.number() })) } }),
+  createRoute({
+    method: "post",
+    path: "/bulk",
+    tags: ["leads"],
+    summary: "Update status, assignee and tags of up to 1,000 leads atomically",
+    request: { body: json(BulkBody) },
+    responses: { 200: ok(z.object({ updated: z.number(), unchanged: z.number() })) },
+  }),
   async (c) => {
     const { tenant, actor } = await tenantContext(c);
     const { ids, set } = c.req.valid("json");
@@ -105,12 +161,32 @@ leadRoutes.openapi(
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "get", path: "/tags", tags: ["leads"], summary: "The workspace's tags with how many leads carry each", request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) }, responses: { 200: ok(z.object({ items: z.array(z.object({ tag: z.string(), count: z.number() })) })) } }),
+  createRoute({
+    method: "get",
+    path: "/tags",
+    tags: ["leads"],
+    summary: "The workspace's tags with how many leads carry each",
+    request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+    responses: { 200: ok(z.object({ items: z.array(z.object({ tag: z.string(), count: z.number() })) })) },
+  }),
   async (c) => c.json({ items: await leadReader(c.env, c.get("auth").tenantId).tags(c.req.valid("query").limit) }, 200),
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "get", path: "/duplicates", tags: ["leads"], summary: "Leads in this workspace with the same phone or email", request: { query: z.strictObject({ phone: z.string().max(40).optional(), email: z.string().max(254).optional() }) }, responses: { 200: ok(z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })) })) } }),
+  createRoute({
+    method: "get",
+    path: "/duplicates",
+    tags: ["leads"],
+    summary: "Leads in this workspace with the same phone or email",
+    request: { query: z.strictObject({ phone: z.string().max(40).optional(), email: z.string().max(254).optional() }) },
+    responses: {
+      200: ok(
+        z.object({
+          items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })),
+        }),
+      ),
+    },
+  }),
   async (c) => {
     const { tenant, actor } = await tenantContext(c);
     const { phone, email } = c.req.valid("query");
@@ -121,7 +197,14 @@ leadRoutes.openapi(
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "get", path: "/{id}", tags: ["leads"], summary: "One lead with its score factors", request: { params: IdParam }, responses: { 200: ok(Lead), 404: { description: "Not found (or another workspace's)" } } }),
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: ["leads"],
+    summary: "One lead with its score factors",
+    request: { params: IdParam },
+    responses: { 200: ok(Lead), 404: { description: "Not found (or another workspace's)" } },
+  }),
   async (c) => {
     const row = await leadReader(c.env, c.get("auth").tenantId).get(c.req.valid("param").id);
     if (!row) throw notFound("Lead");
@@ -130,7 +213,14 @@ leadRoutes.openapi(
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "patch", path: "/{id}", tags: ["leads"], summary: "Edit a lead; it is re-scored and the change goes on its timeline", request: { params: IdParam, body: json(LeadPatch) }, responses: { 200: ok(Lead) } }),
+  createRoute({
+    method: "patch",
+    path: "/{id}",
+    tags: ["leads"],
+    summary: "Edit a lead; it is re-scored and the change goes on its timeline",
+    request: { params: IdParam, body: json(LeadPatch) },
+    responses: { 200: ok(Lead) },
+  }),
   async (c) => {
     const { tenant, actor } = await tenantContext(c);
     const lead = await leadWriter(c.env, tenant, actor).update(c.req.valid("param").id, c.req.valid("json"));
@@ -140,7 +230,15 @@ leadRoutes.openapi(
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "delete", path: "/{id}", tags: ["leads"], summary: "Delete a lead (admin or owner; audit-logged)", middleware: [requireRole("admin")] as const, request: { params: IdParam }, responses: { 204: { description: "Deleted" } } }),
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags: ["leads"],
+    summary: "Delete a lead (admin or owner; audit-logged)",
+    middleware: [requireRole("admin")] as const,
+    request: { params: IdParam },
+    responses: { 204: { description: "Deleted" } },
+  }),
   async (c) => {
     const { tenant, actor } = await tenantContext(c);
     const removed = await leadWriter(c.env, tenant, actor).remove(c.req.valid("param").id, c.get("requestId"));
@@ -150,13 +248,37 @@ leadRoutes.openapi(
 );
 
 leadRoutes.openapi(
-  createRoute({ method: "get", path: "/{id}/events", tags: ["leads"], summary: "The lead's timeline, newest first", request: { params: IdParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.coerce.number().int().positive().optional() }) }, responses: { 200: ok(z.object({ items: z.array(LeadEvent) })) } }),
+  createRoute({
+    method: "get",
+    path: "/{id}/events",
+    tags: ["leads"],
+    summary: "The lead's timeline, newest first",
+    request: {
+      params: IdParam,
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        before: z.coerce.number().int().positive().optional(),
+      }),
+    },
+    responses: { 200: ok(z.object({ items: z.array(LeadEvent) })) },
+  }),
   async (c) => {
     const reader = leadReader(c.env, c.get("auth").tenantId);
     const { id } = c.req.valid("param");
     if (!(await reader.get(id))) throw notFound("Lead");
     const { limit, before } = c.req.valid("query");
     const rows = await reader.events(id, limit, before);
-    return c.json({ items: rows.map((e) => ({ id: e.id, type: e.type, actor: e.actorId ? { id: e.actorId, name: e.actorName ?? "" } : null, data: e.data ?? null, createdAt: new Date(e.createdAt).toISOString() })) }, 200);
+    return c.json(
+      {
+        items: rows.map((e) => ({
+          id: e.id,
+          type: e.type,
+          actor: e.actorId ? { id: e.actorId, name: e.actorName ?? "" } : null,
+          data: e.data ?? null,
+          createdAt: new Date(e.createdAt).toISOString(),
+        })),
+      },
+      200,
+    );
   },
 );

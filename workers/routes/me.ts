@@ -20,7 +20,16 @@ meRoutes.openapi(
     path: "/me",
     tags: ["auth"],
     summary: "The signed-in user, workspace, role and every workspace they belong to",
-    responses: { 200: ok(z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string(), superadmin: z.boolean() }), tenant: z.object({ id: z.string(), name: z.string(), timeZone: z.string(), country: z.string() }), role: z.string(), memberships: z.array(z.object({ tenantId: z.string(), tenantName: z.string(), role: z.string() })) })) },
+    responses: {
+      200: ok(
+        z.object({
+          user: z.object({ id: z.string(), email: z.string(), name: z.string(), superadmin: z.boolean() }),
+          tenant: z.object({ id: z.string(), name: z.string(), timeZone: z.string(), country: z.string() }),
+          role: z.string(),
+          memberships: z.array(z.object({ tenantId: z.string(), tenantName: z.string(), role: z.string() })),
+        }),
+      ),
+    },
   }),
   async (c) => {
     const auth = c.get("auth");
@@ -28,14 +37,43 @@ meRoutes.openapi(
     const [{ tenant }, user, all] = await Promise.all([
       tenantContext(c),
       db.query.users.findFirst({ where: eq(users.id, auth.userId), columns: { id: true, email: true, name: true, isSuperadmin: true } }),
-      db.select({ tenantId: memberships.tenantId, tenantName: tenants.name, role: memberships.role }).from(memberships).innerJoin(tenants, eq(tenants.id, memberships.tenantId)).where(eq(memberships.userId, auth.userId)),
+      db
+        .select({ tenantId: memberships.tenantId, tenantName: tenants.name, role: memberships.role })
+        .from(memberships)
+        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .where(eq(memberships.userId, auth.userId)),
     ]);
-    return c.json({ user: { id: user!.id, email: user!.email, name: user!.name, superadmin: user!.isSuperadmin }, tenant: { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone, country: tenant.country }, role: auth.role, memberships: all }, 200);
+    return c.json(
+      {
+        user: { id: user!.id, email: user!.email, name: user!.name, superadmin: user!.isSuperadmin },
+        tenant: { id: tenant.id, name: tenant.name, timeZone: tenant.timeZone, country: tenant.country },
+        role: auth.role,
+        memberships: all,
+      },
+      200,
+    );
   },
 );
 
 meRoutes.openapi(
-  createRoute({ method: "get", path: "/dashboard", tags: ["leads"], summary: "Leads today and this week, by source and status, and the hottest leads", responses: { 200: ok(z.object({ leadsToday: z.number(), leadsThisWeek: z.number(), total: z.number(), bySource: z.record(z.string(), z.number()), byStatus: z.record(z.string(), z.number()), hotLeads: z.array(Lead) })) } }),
+  createRoute({
+    method: "get",
+    path: "/dashboard",
+    tags: ["leads"],
+    summary: "Leads today and this week, by source and status, and the hottest leads",
+    responses: {
+      200: ok(
+        z.object({
+          leadsToday: z.number(),
+          leadsThisWeek: z.number(),
+          total: z.number(),
+          bySource: z.record(z.string(), z.number()),
+          byStatus: z.record(z.string(), z.number()),
+          hotLeads: z.array(Lead),
+        }),
+      ),
+    },
+  }),
   async (c) => {
     const { tenant } = await tenantContext(c);
     return c.json(await leadReader(c.env, tenant.id).dashboard(Date.now(), tenant.timeZone), 200);
@@ -49,7 +87,14 @@ const wsTicketBody = z.union([
 ]);
 
 meRoutes.openapi(
-  createRoute({ method: "post", path: "/ws-ticket", tags: ["auth"], summary: "A 30-second single-use ticket for a WebSocket (/ws/activity, /ws/wallet, /ws/calls/:id, /ws/scans/:id)", request: { body: { content: { "application/json": { schema: wsTicketBody } } } }, responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) } }),
+  createRoute({
+    method: "post",
+    path: "/ws-ticket",
+    tags: ["auth"],
+    summary: "A 30-second single-use ticket for a WebSocket (/ws/activity, /ws/wallet, /ws/calls/:id, /ws/scans/:id)",
+    request: { body: { content: { "application/json": { schema: wsTicketBody } } } },
+    responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) },
+  }),
   async (c) => {
     // The body is optional: an empty request still means the activity feed.
     const body = c.req.valid("json") ?? { channel: "activity" as const };

@@ -20,7 +20,8 @@ function r2Range(header: string | undefined): R2Range | undefined {
  */
 export const mediaRoutes = new Hono<AppEnv>().get("/:key{.+}", async (c) => {
   const key = decodeURIComponent(c.req.param("key"));
-  if (!(await verifyMediaSignature(c.env, key, c.req.query("exp"), c.req.query("sig")))) throw new Problem(403, "Forbidden", "The media link is invalid or has expired.");
+  if (!(await verifyMediaSignature(c.env, key, c.req.query("exp"), c.req.query("sig"))))
+    throw new Problem(403, "Forbidden", "The media link is invalid or has expired.");
   const range = r2Range(c.req.header("Range"));
   const object = await c.env.MEDIA.get(key, range ? { range } : {});
   if (!object) throw notFound("Media");

@@ -10,5 +10,7 @@ export const metricsRoutes = new Hono<AppEnv>().get("/", requireOps, async (c) =
   await flushMetrics(c.env);
   const stub = metricsStub(c.env);
   const [series, voice, activeCalls] = await Promise.all([stub.snapshot(), stub.voiceSnapshot(), activeCallCount(c.env)]);
-  return c.body(renderPrometheus(series, { homeline_voice_calls_active: activeCalls }, voice), 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+  return c.body(renderPrometheus(series, { homeline_voice_calls_active: activeCalls }, voice), 200, {
+    "Content-Type": "text/plain; version=0.0.4; charset=utf-8",
+  });
 });

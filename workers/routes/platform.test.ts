@@ -62,7 +62,16 @@ describe("integration: metrics, OpenAPI and docs", () => {
   it("serves an OpenAPI 3.1 document covering the API and a self-contained docs page", async () => {
     const doc = await json(await call("GET", "/api/openapi.json"));
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/leads", "/api/v1/leads/{id}", "/api/v1/leads/bulk", "/api/v1/leads/import", "/api/v1/leads/export.csv", "/api/health/ready"]) {
+    for (const path of [
+      "/api/v1/auth/signup",
+      "/api/v1/auth/login",
+      "/api/v1/leads",
+      "/api/v1/leads/{id}",
+      "/api/v1/leads/bulk",
+      "/api/v1/leads/import",
+      "/api/v1/leads/export.csv",
+      "/api/health/ready",
+    ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     const page = await call("GET", "/api/docs");
@@ -78,7 +87,9 @@ describe("integration: admin and dead letters", () => {
     const { tenantId } = await signup("Listed Co");
     const tenants = await json(await call("GET", "/api/v1/admin/tenants", { headers: ops }));
     expect(tenants.items.find((t: { id: string }) => t.id === tenantId)).toMatchObject({ name: "Listed Co", members: 1, leads: 0 });
-    await env.DB.prepare("INSERT INTO dead_letters (id, queue, body, attempts, created_at) VALUES ('dlq_1', 'homeline-events', ?, 6, 1)").bind(JSON.stringify({ kind: "outbox.send", outboxId: "out_missing" })).run();
+    await env.DB.prepare("INSERT INTO dead_letters (id, queue, body, attempts, created_at) VALUES ('dlq_1', 'homeline-events', ?, 6, 1)")
+      .bind(JSON.stringify({ kind: "outbox.send", outboxId: "out_missing" }))
+      .run();
     expect((await json(await call("GET", "/api/v1/admin/dead-letters", { headers: ops }))).items).toHaveLength(1);
     expect(await json(await call("POST", "/api/v1/admin/dead-letters/replay", { headers: ops }))).toEqual({ replayed: 1, remaining: 0 });
     expect((await json(await call("GET", "/api/v1/admin/dead-letters", { headers: ops }))).items).toHaveLength(0);

@@ -28,7 +28,9 @@ describe("scans API", () => {
     const owner = await signup();
     await topUp(owner.token, 5_000);
     const open = { type: "Polygon", coordinates: [AREA.coordinates[0]!.slice(0, -1)] };
-    expect(await expectProblem(await call("POST", "/api/v1/scans", { token: owner.token, body: { polygon: open } }), 422)).toMatchObject({ code: "not_closed" });
+    expect(await expectProblem(await call("POST", "/api/v1/scans", { token: owner.token, body: { polygon: open } }), 422)).toMatchObject({
+      code: "not_closed",
+    });
     const empty = await expectProblem(await startScan(owner.token, rectangle(1, 1, 0.001, 0.001)), 422);
     expect(empty).toMatchObject({ code: "no_properties" });
     expect(empty.detail).toMatch(/no properties/);
@@ -69,7 +71,9 @@ describe("scans API", () => {
     expect(await walletOf(owner.token)).toMatchObject({ reserved: 0, available: 5_000 });
     const ledger = await json(await call("GET", "/api/v1/wallet/ledger?type=release", { token: owner.token }));
     expect(ledger.items).toMatchObject([{ type: "release", reference: started.id, data: { released: COUNT * PRICE } }]);
-    expect(await expectProblem(await call("POST", `/api/v1/scans/${started.id}/cancel`, { token: owner.token }), 409)).toMatchObject({ status: "cancelled" });
+    expect(await expectProblem(await call("POST", `/api/v1/scans/${started.id}/cancel`, { token: owner.token }), 409)).toMatchObject({
+      status: "cancelled",
+    });
     for (const instance of await introspector.get()) await instance.waitForStatus("complete");
   });
 
@@ -85,7 +89,8 @@ describe("scans API", () => {
     const hot = (await json(await call("GET", `/api/v1/scans/${scan.id}/leads?hot=true&limit=200`, { token: owner.token }))).items;
     expect(hot.map((r: any) => r.propertyId)).toEqual(all.filter((r: any) => r.hot).map((r: any) => r.propertyId));
     const floor = all[Math.floor(COUNT / 2)].score;
-    const above = (await json(await call("GET", `/api/v1/scans/${scan.id}/leads?minScore=${floor}&limit=200`, { token: owner.token }))).items;
+    const above = (await json(await call("GET", `/api/v1/scans/${scan.id}/leads?minScore=${floor}&limit=200`, { token: owner.token })))
+      .items;
     expect(above.length).toBe(all.filter((r: any) => r.score >= floor).length);
     expect((await json(await call("GET", `/api/v1/scans/${scan.id}/leads?status=failed`, { token: owner.token }))).items).toEqual([]);
     await expectProblem(await call("GET", `/api/v1/scans/${scan.id}/leads?sort=name`, { token: owner.token }), 400);
@@ -100,14 +105,28 @@ describe("scans API", () => {
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const rows = parseCsv(await response.text());
     expect(rows[0]).toContain("property_id");
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(propertiesIn(AREA).map((p) => p.id).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(
+      propertiesIn(AREA)
+        .map((p) => p.id)
+        .sort(),
+    );
     expect((await call("GET", `/api/v1/scans/${scan.id}/leads.csv?ticket=not-a-ticket`)).status).toBe(401);
   });
 
   it("answers 404 for another workspace's scan on every route", async () => {
     const { scan } = await finishedScan();
     const stranger = await signup("Other Roofing");
-    for (const [method, path] of [["GET", ""], ["POST", "/cancel"], ["GET", "/leads"], ["GET", "/leads.csv"]] as const) {
+    for (const [method, path] of [
+      ["GET", ""],
+      ["POST", "/cancel"],
+      ["GET", "/leads"],
+      ["GET", "/leads.csv"],
+    ] as const) {
       await expectProblem(await call(method, `/api/v1/scans/${scan.id}${path}`, { token: stranger.token }), 404);
     }
     const { url } = await json(await call("POST", "/api/v1/ws-ticket", { token: stranger.token, body: { channel: "scans", id: scan.id } }));

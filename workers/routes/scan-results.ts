@@ -9,7 +9,10 @@ import { ScanResult, scanResultJson } from "../scans/views";
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const Filters = z.strictObject({
   minScore: z.coerce.number().int().min(0).max(100).optional(),
-  hot: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  hot: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   status: z.enum(["scored", "failed"]).optional(),
 });
 const ResultsQuery = Filters.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(500).optional() });
@@ -24,7 +27,13 @@ scanResultRoutes.openapi(
     tags: ["scans"],
     summary: "The scan's analysed properties, best score first (failed ones last), with their factors, roof, enrichment, image and lead",
     request: { params: IdParam, query: ResultsQuery },
-    responses: { 200: { description: "OK", content: { "application/json": { schema: z.object({ items: z.array(ScanResult), nextCursor: z.string().nullable() }) } } }, 404: { description: "No such scan in this workspace" } },
+    responses: {
+      200: {
+        description: "OK",
+        content: { "application/json": { schema: z.object({ items: z.array(ScanResult), nextCursor: z.string().nullable() }) } },
+      },
+      404: { description: "No such scan in this workspace" },
+    },
   }),
   async (c) => {
     const reader = scanReader(c.env, c.get("auth").tenantId);
@@ -43,7 +52,10 @@ scanResultRoutes.openapi(
     tags: ["scans"],
     summary: "The scan's results as CSV, streamed; Bearer token or ?ticket= (POST /leads/export-ticket)",
     request: { params: IdParam, query: Filters.extend({ ticket: z.string().max(1000).optional() }) },
-    responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, 404: { description: "No such scan in this workspace" } },
+    responses: {
+      200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+      404: { description: "No such scan in this workspace" },
+    },
   }),
   async (c) => {
     const reader = scanReader(c.env, c.get("auth").tenantId);

@@ -9,7 +9,13 @@ import { setPrices } from "../wallet/prices";
 
 const SAMPLE = generateProperties({ count: 800, seed: 11 });
 const [LNG, LAT] = AUSTIN_CENTER;
-const ring: Position[] = [[LNG - 0.006, LAT - 0.004], [LNG + 0.006, LAT - 0.004], [LNG + 0.006, LAT + 0.005], [LNG - 0.006, LAT + 0.005], [LNG - 0.006, LAT - 0.004]];
+const ring: Position[] = [
+  [LNG - 0.006, LAT - 0.004],
+  [LNG + 0.006, LAT - 0.004],
+  [LNG + 0.006, LAT + 0.005],
+  [LNG - 0.006, LAT + 0.005],
+  [LNG - 0.006, LAT - 0.004],
+];
 const polygon = { type: "Polygon", coordinates: [ring] };
 const inside = SAMPLE.filter((p) => pointInPolygon([p.lng, p.lat], { type: "Polygon", coordinates: [ring] })).length;
 const estimate = (token: string, body: unknown) => call("POST", "/api/v1/scans/estimate", { token, body });
@@ -22,9 +28,17 @@ describe("POST /api/v1/scans/estimate", () => {
     const owner = await signup();
     const response = await estimate(owner.token, { polygon });
     expect(response.status).toBe(200);
-    expect(await json(response)).toMatchObject({ properties: inside, credits: inside * defaultPrice("scan"), creditsPerProperty: defaultPrice("scan") });
+    expect(await json(response)).toMatchObject({
+      properties: inside,
+      credits: inside * defaultPrice("scan"),
+      creditsPerProperty: defaultPrice("scan"),
+    });
     await setPrices(env, owner.tenantId, { scan: 3 }, null);
-    expect(await json(await estimate(owner.token, { polygon }))).toMatchObject({ properties: inside, credits: inside * 3, creditsPerProperty: 3 });
+    expect(await json(await estimate(owner.token, { polygon }))).toMatchObject({
+      properties: inside,
+      credits: inside * 3,
+      creditsPerProperty: 3,
+    });
   });
 
   it("says what is wrong with a bad polygon", async () => {
@@ -32,10 +46,26 @@ describe("POST /api/v1/scans/estimate", () => {
     const open = await expectProblem(await estimate(owner.token, { polygon: { type: "Polygon", coordinates: [ring.slice(0, -1)] } }), 422);
     expect(open).toMatchObject({ code: "not_closed" });
     expect(open.detail).toMatch(/not closed/);
-    const bowtie = [[LNG, LAT], [LNG + 0.01, LAT + 0.01], [LNG + 0.01, LAT], [LNG, LAT + 0.01], [LNG, LAT]];
-    expect(await expectProblem(await estimate(owner.token, { polygon: { type: "Polygon", coordinates: [bowtie] } }), 422)).toMatchObject({ code: "self_intersecting" });
-    const huge = [[LNG - 0.1, LAT - 0.1], [LNG + 0.1, LAT - 0.1], [LNG + 0.1, LAT + 0.1], [LNG - 0.1, LAT - 0.1]];
-    expect(await expectProblem(await estimate(owner.token, { polygon: { type: "Polygon", coordinates: [huge] } }), 422)).toMatchObject({ code: "too_large", maxAreaKm2: 5 });
+    const bowtie = [
+      [LNG, LAT],
+      [LNG + 0.01, LAT + 0.01],
+      [LNG + 0.01, LAT],
+      [LNG, LAT + 0.01],
+      [LNG, LAT],
+    ];
+    expect(await expectProblem(await estimate(owner.token, { polygon: { type: "Polygon", coordinates: [bowtie] } }), 422)).toMatchObject({
+      code: "self_intersecting",
+    });
+    const huge = [
+      [LNG - 0.1, LAT - 0.1],
+      [LNG + 0.1, LAT - 0.1],
+      [LNG + 0.1, LAT + 0.1],
+      [LNG - 0.1, LAT - 0.1],
+    ];
+    expect(await expectProblem(await estimate(owner.token, { polygon: { type: "Polygon", coordinates: [huge] } }), 422)).toMatchObject({
+      code: "too_large",
+      maxAreaKm2: 5,
+    });
     await expectProblem(await estimate(owner.token, { polygon, extra: 1 }), 400);
   });
 
@@ -55,13 +85,21 @@ describe("GET /api/v1/scans/catalog", () => {
     const body = await json(response);
     expect(body).toMatchObject({ type: "FeatureCollection", truncated: false });
     expect(body.features).toHaveLength(inside);
-    expect(body.features[0]).toMatchObject({ type: "Feature", geometry: { type: "Polygon" }, properties: { id: expect.stringMatching(/^sample-austin-/) } });
+    expect(body.features[0]).toMatchObject({
+      type: "Feature",
+      geometry: { type: "Polygon" },
+      properties: { id: expect.stringMatching(/^sample-austin-/) },
+    });
   });
 
   it("refuses a view that is not a rectangle or is too large to draw", async () => {
     const owner = await signup();
-    expect(await expectProblem(await view(owner.token, `${LNG + 0.01},${LAT},${LNG},${LAT + 0.01}`), 422)).toMatchObject({ code: "invalid_bbox" });
-    expect(await expectProblem(await view(owner.token, `${LNG - 0.2},${LAT - 0.2},${LNG + 0.2},${LAT + 0.2}`), 422)).toMatchObject({ code: "view_too_large" });
+    expect(await expectProblem(await view(owner.token, `${LNG + 0.01},${LAT},${LNG},${LAT + 0.01}`), 422)).toMatchObject({
+      code: "invalid_bbox",
+    });
+    expect(await expectProblem(await view(owner.token, `${LNG - 0.2},${LAT - 0.2},${LNG + 0.2},${LAT + 0.2}`), 422)).toMatchObject({
+      code: "view_too_large",
+    });
     await expectProblem(await view(owner.token, "1,2,3"), 400);
   });
 });

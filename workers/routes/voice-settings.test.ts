@@ -7,11 +7,17 @@ const put = (token: string, body: unknown) => call("PUT", "/api/v1/voice/setting
 describe("/api/v1/voice/settings", () => {
   it("defaults until set; a national number is stored as E.164 in the workspace's country", async () => {
     const ws = await workspace();
-    expect(await json(await call("GET", "/api/v1/voice/settings", { token: ws.token }))).toEqual({ forwardNumber: null, voiceMode: "auto" });
+    expect(await json(await call("GET", "/api/v1/voice/settings", { token: ws.token }))).toEqual({
+      forwardNumber: null,
+      voiceMode: "auto",
+    });
     const saved = await json(await put(ws.token, { forwardNumber: "(512) 555-0199", voiceMode: "gather" }));
     expect(saved).toEqual({ forwardNumber: "+15125550199", voiceMode: "gather" });
     expect(await json(await call("GET", "/api/v1/voice/settings", { token: ws.token }))).toEqual(saved);
-    expect(await json(await put(ws.token, { forwardNumber: null, voiceMode: "auto" }))).toMatchObject({ forwardNumber: null, voiceMode: "auto" });
+    expect(await json(await put(ws.token, { forwardNumber: null, voiceMode: "auto" }))).toMatchObject({
+      forwardNumber: null,
+      voiceMode: "auto",
+    });
   });
 
   it("bad input is a 400 problem+json naming the field", async () => {
@@ -26,9 +32,18 @@ describe("/api/v1/voice/settings", () => {
 
   it("agents may read but not change them", async () => {
     const ws = await workspace();
-    const invite = await json(await call("POST", "/api/v1/invites", { token: ws.token, body: { email: `agent-${crypto.randomUUID()}@example.com`, role: "agent" } }));
+    const invite = await json(
+      await call("POST", "/api/v1/invites", {
+        token: ws.token,
+        body: { email: `agent-${crypto.randomUUID()}@example.com`, role: "agent" },
+      }),
+    );
     const inviteToken = new URL(invite.acceptUrl).hash.replace("#token=", ""); // the emailed link carries it
-    const agent = await json(await call("POST", "/api/v1/auth/accept-invite", { body: { token: inviteToken, name: "Andy Agent", password: "correct horse battery staple" } }));
+    const agent = await json(
+      await call("POST", "/api/v1/auth/accept-invite", {
+        body: { token: inviteToken, name: "Andy Agent", password: "correct horse battery staple" },
+      }),
+    );
     expect((await call("GET", "/api/v1/voice/settings", { token: agent.accessToken })).status).toBe(200);
     await expectProblem(await put(agent.accessToken, { forwardNumber: "+15125550199", voiceMode: "auto" }), 403);
   });

@@ -7,7 +7,8 @@ import { phoneCall } from "../../tests/voice";
 import { findAll } from "../../tests/xml";
 import { verifyStreamToken } from "../voice/stream-token";
 
-const callRow = (sid: string) => env.DB.prepare("SELECT id, mode, status FROM calls WHERE call_sid = ?").bind(sid).first<{ id: string; mode: string; status: string }>();
+const callRow = (sid: string) =>
+  env.DB.prepare("SELECT id, mode, status FROM calls WHERE call_sid = ?").bind(sid).first<{ id: string; mode: string; status: string }>();
 
 describe("voice webhook: the Media Streams answer", () => {
   it("a workspace in auto mode with STT and TTS configured gets <Connect><Stream> with the call id and its token", async () => {
@@ -29,7 +30,9 @@ describe("voice webhook: the Media Streams answer", () => {
 
   it("a workspace that chose the Gather path keeps it", async () => {
     const ws = await workspace();
-    await env.DB.prepare("INSERT INTO voice_settings (tenant_id, voice_mode, updated_at) VALUES (?, 'gather', ?)").bind(ws.tenantId, Date.now()).run();
+    await env.DB.prepare("INSERT INTO voice_settings (tenant_id, voice_mode, updated_at) VALUES (?, 'gather', ?)")
+      .bind(ws.tenantId, Date.now())
+      .run();
     const c = phoneCall(ws);
     expect(findAll(await c.start(), "Gather")).toHaveLength(1);
     expect(await callRow(c.CallSid)).toMatchObject({ mode: "gather" });

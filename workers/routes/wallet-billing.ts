@@ -27,10 +27,14 @@ walletBillingRoutes.openapi(
     method: "post",
     path: "/checkout",
     tags: ["wallet"],
-    summary: "A Stripe Checkout Session for a credit pack; the app redirects to `url` (admin). Without a Stripe key (development) the pack is credited at once.",
+    summary:
+      "A Stripe Checkout Session for a credit pack; the app redirects to `url` (admin). Without a Stripe key (development) the pack is credited at once.",
     middleware: [requireRole("admin")] as const,
     request: { headers: IdempotencyHeader, body: json(z.strictObject({ pack: z.enum(PACK_IDS) })) },
-    responses: { 201: ok(z.object({ id: z.string(), url: z.string(), paid: z.boolean() }), "Created"), 503: { description: "Payments are not configured (production without STRIPE_SECRET_KEY)" } },
+    responses: {
+      201: ok(z.object({ id: z.string(), url: z.string(), paid: z.boolean() }), "Created"),
+      503: { description: "Payments are not configured (production without STRIPE_SECRET_KEY)" },
+    },
   }),
   async (c) => {
     const { tenant, actor } = await tenantContext(c);
@@ -50,7 +54,15 @@ walletBillingRoutes.openapi(
       idempotencyKey: `checkout:${tenant.id}:${key}`,
     });
     if (session.paid) {
-      await fulfilCheckout(c.env, provider, { tenantId: tenant.id, userId: actor.id, sessionId: session.id, paymentIntentId: session.paymentIntentId!, credits: pack.credits, amountCents: priceInCents(pack.credits), currency: CURRENCY });
+      await fulfilCheckout(c.env, provider, {
+        tenantId: tenant.id,
+        userId: actor.id,
+        sessionId: session.id,
+        paymentIntentId: session.paymentIntentId!,
+        credits: pack.credits,
+        amountCents: priceInCents(pack.credits),
+        currency: CURRENCY,
+      });
     }
     return c.json({ id: session.id, url: session.url, paid: session.paid }, 201);
   },
@@ -67,10 +79,20 @@ walletBillingRoutes.openapi(
     responses: { 201: ok(z.object({ entry: Entry, wallet: Account }), "Credited"), 403: { description: "Production" } },
   }),
   async (c) => {
-    if (c.env.ENVIRONMENT === "production") throw forbidden("The instant top-up is for development only; buy credits through Stripe Checkout.");
+    if (c.env.ENVIRONMENT === "production")
+      throw forbidden("The instant top-up is for development only; buy credits through Stripe Checkout.");
     const { tenantId, userId } = c.get("auth");
     const key = `dev-top-up:${c.req.header("Idempotency-Key") ?? newId("top")}`;
-    const { value } = unwrap<EntryView>(await creditWallet(c.env, tenantId, { key, type: "purchase", credits: c.req.valid("json").credits, reference: "dev-top-up", actorId: userId, data: { simulated: true } }));
+    const { value } = unwrap<EntryView>(
+      await creditWallet(c.env, tenantId, {
+        key,
+        type: "purchase",
+        credits: c.req.valid("json").credits,
+        reference: "dev-top-up",
+        actorId: userId,
+        data: { simulated: true },
+      }),
+    );
     const wallet = await (await billingWallet(c.env, tenantId)).account(tenantId);
     return c.json({ entry: entryJson(value), wallet }, 201);
   },

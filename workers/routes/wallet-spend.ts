@@ -14,8 +14,16 @@ import { entryJson, holdJson, type EntryView, type HoldView } from "../wallet/vi
 const ok = <T extends z.ZodType>(schema: T, description = "OK") => ({ description, content: { "application/json": { schema } } });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const HoldParam = z.object({ id: z.string().min(1).max(64) });
-const Quantity = z.number().int().min(0).max(1_000_000).openapi({ description: "Units of the channel: started minutes, segments, messages or properties" });
-const paid = { 402: { description: "Not enough credits (problem with shortfall and spendable)" }, 409: { description: "Idempotency key reused for a different request" } };
+const Quantity = z
+  .number()
+  .int()
+  .min(0)
+  .max(1_000_000)
+  .openapi({ description: "Units of the channel: started minutes, segments, messages or properties" });
+const paid = {
+  402: { description: "Not enough credits (problem with shortfall and spendable)" },
+  409: { description: "Idempotency key reused for a different request" },
+};
 
 const Action = z.strictObject({ channel: z.enum(CHANNELS), quantity: Quantity, reference: z.string().max(200).optional() });
 
@@ -26,7 +34,8 @@ const keyOf = (c: Context<AppEnv>) => {
 };
 
 /** 201 for a new charge, 200 with Idempotent-Replayed for the replay of an earlier one. */
-const created = (c: Context<AppEnv>, body: unknown, replayed: boolean) => c.json(body, replayed ? 200 : 201, replayed ? { "Idempotent-Replayed": "true" } : {});
+const created = (c: Context<AppEnv>, body: unknown, replayed: boolean) =>
+  c.json(body, replayed ? 200 : 201, replayed ? { "Idempotent-Replayed": "true" } : {});
 
 /**
  * Paid actions over HTTP, priced by the workspace's unit prices and charged to the wallet the
@@ -36,10 +45,19 @@ const created = (c: Context<AppEnv>, body: unknown, replayed: boolean) => c.json
 export const walletSpendRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 walletSpendRoutes.openapi(
-  createRoute({ method: "post", path: "/debits", tags: ["wallet"], summary: "Charge a one-shot paid action (spends from its channel's budget, then the general balance)", request: { headers: IdempotencyHeader, body: json(Action) }, responses: { 201: ok(z.object({ entry: Entry }), "Charged"), 200: ok(z.object({ entry: Entry }), "Replayed"), ...paid } }),
+  createRoute({
+    method: "post",
+    path: "/debits",
+    tags: ["wallet"],
+    summary: "Charge a one-shot paid action (spends from its channel's budget, then the general balance)",
+    request: { headers: IdempotencyHeader, body: json(Action) },
+    responses: { 201: ok(z.object({ entry: Entry }), "Charged"), 200: ok(z.object({ entry: Entry }), "Replayed"), ...paid },
+  }),
   async (c) => {
     const { tenantId, userId } = c.get("auth");
-    const { value, replayed } = unwrap<EntryView>(await debitWallet(c.env, tenantId, { ...c.req.valid("json"), key: keyOf(c), actorId: userId }));
+    const { value, replayed } = unwrap<EntryView>(
+      await debitWallet(c.env, tenantId, { ...c.req.valid("json"), key: keyOf(c), actorId: userId }),
+    );
     return created(c, { entry: entryJson(value) }, replayed);
   },
 );
@@ -50,18 +68,38 @@ walletSpendRoutes.openapi(
     path: "/holds",
     tags: ["wallet"],
     summary: "Reserve credits for an action whose cost is known afterwards (a call, a scan); expires unless captured or released",
-    request: { headers: IdempotencyHeader, body: json(Action.extend({ ttlSeconds: z.number().int().min(10).max(86_400).optional().openapi({ description: "Default 1,800 (30 minutes)" }) })) },
-    responses: { 201: ok(z.object({ hold: Hold, entry: Entry }), "Held"), 200: ok(z.object({ hold: Hold, entry: Entry }), "Replayed"), ...paid },
+    request: {
+      headers: IdempotencyHeader,
+      body: json(
+        Action.extend({
+          ttlSeconds: z.number().int().min(10).max(86_400).optional().openapi({ description: "Default 1,800 (30 minutes)" }),
+        }),
+      ),
+    },
+    responses: {
+      201: ok(z.object({ hold: Hold, entry: Entry }), "Held"),
+      200: ok(z.object({ hold: Hold, entry: Entry }), "Replayed"),
+      ...paid,
+    },
   }),
   async (c) => {
     const { tenantId, userId } = c.get("auth");
-    const { value, replayed } = unwrap<{ hold: HoldView; entry: EntryView }>(await holdCredits(c.env, tenantId, { ...c.req.valid("json"), key: keyOf(c), actorId: userId }));
+    const { value, replayed } = unwrap<{ hold: HoldView; entry: EntryView }>(
+      await holdCredits(c.env, tenantId, { ...c.req.valid("json"), key: keyOf(c), actorId: userId }),
+    );
     return created(c, { hold: holdJson(value.hold), entry: entryJson(value.entry) }, replayed);
   },
 );
 
 walletSpendRoutes.openapi(
-  createRoute({ method: "get", path: "/holds/{id}", tags: ["wallet"], summary: "One hold", request: { params: HoldParam }, responses: { 200: ok(Hold), 404: { description: "Not found (or another workspace's)" } } }),
+  createRoute({
+    method: "get",
+    path: "/holds/{id}",
+    tags: ["wallet"],
+    summary: "One hold",
+    request: { params: HoldParam },
+    responses: { 200: ok(Hold), 404: { description: "Not found (or another workspace's)" } },
+  }),
   async (c) => {
     const { tenantId } = c.get("auth");
     const hold = await (await billingWallet(c.env, tenantId)).getHold(tenantId, c.req.valid("param").id);
@@ -81,13 +119,26 @@ walletSpendRoutes.openapi(
   }),
   async (c) => {
     const { tenantId, userId } = c.get("auth");
-    const { value, replayed } = unwrap<{ capture: EntryView; release: EntryView | null }>(await captureHold(c.env, tenantId, c.req.valid("param").id, { quantity: c.req.valid("json").quantity, actorId: userId }));
-    return c.json({ capture: entryJson(value.capture), release: value.release ? entryJson(value.release) : null }, 200, replayed ? { "Idempotent-Replayed": "true" } : {});
+    const { value, replayed } = unwrap<{ capture: EntryView; release: EntryView | null }>(
+      await captureHold(c.env, tenantId, c.req.valid("param").id, { quantity: c.req.valid("json").quantity, actorId: userId }),
+    );
+    return c.json(
+      { capture: entryJson(value.capture), release: value.release ? entryJson(value.release) : null },
+      200,
+      replayed ? { "Idempotent-Replayed": "true" } : {},
+    );
   },
 );
 
 walletSpendRoutes.openapi(
-  createRoute({ method: "post", path: "/holds/{id}/release", tags: ["wallet"], summary: "Give an open hold back in full", request: { params: HoldParam }, responses: { 200: ok(z.object({ entry: Entry })), 404: { description: "Not found" }, 409: { description: "Already captured" } } }),
+  createRoute({
+    method: "post",
+    path: "/holds/{id}/release",
+    tags: ["wallet"],
+    summary: "Give an open hold back in full",
+    request: { params: HoldParam },
+    responses: { 200: ok(z.object({ entry: Entry })), 404: { description: "Not found" }, 409: { description: "Already captured" } },
+  }),
   async (c) => {
     const { tenantId, userId } = c.get("auth");
     const { value } = unwrap<EntryView>(await releaseHold(c.env, tenantId, c.req.valid("param").id, userId));

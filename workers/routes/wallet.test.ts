@@ -5,13 +5,21 @@ import { call, expectProblem, json, signup } from "../../tests/api";
 import { joinAs, topUp, walletOf } from "../../tests/wallet";
 import { app } from "../app";
 
-const debit = (token: string, body: unknown, key?: string) => call("POST", "/api/v1/wallet/debits", { token, body, headers: key ? { "Idempotency-Key": key } : {} });
+const debit = (token: string, body: unknown, key?: string) =>
+  call("POST", "/api/v1/wallet/debits", { token, body, headers: key ? { "Idempotency-Key": key } : {} });
 
 describe("integration: wallet balance and debits", () => {
   it("starts empty, shows packs and 4× prices, and the development top-up credits it", async () => {
     const owner = await signup();
     const empty = await walletOf(owner.token);
-    expect(empty).toMatchObject({ balance: 0, available: 0, payments: "stripe", canManage: true, card: null, autoSpend: { enabled: false, split: { voice: 35, sms: 35, email: 30 } } });
+    expect(empty).toMatchObject({
+      balance: 0,
+      available: 0,
+      payments: "stripe",
+      canManage: true,
+      card: null,
+      autoSpend: { enabled: false, split: { voice: 35, sms: 35, email: 30 } },
+    });
     expect(empty.prices.find((p: { channel: string }) => p.channel === "sms")).toEqual({ channel: "sms", credits: 5, unit: "segment" });
     const { entry, wallet } = await topUp(owner.token, 1_000);
     expect(entry).toMatchObject({ type: "purchase", credits: 1_000, balanceAfter: 1_000, data: { simulated: true } });
@@ -21,7 +29,11 @@ describe("integration: wallet balance and debits", () => {
 
   it("refuses the development top-up in production", async () => {
     const owner = await signup();
-    const request = new Request("http://localhost/api/v1/wallet/dev-top-up", { method: "POST", headers: { Authorization: `Bearer ${owner.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ credits: 100 }) });
+    const request = new Request("http://localhost/api/v1/wallet/dev-top-up", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${owner.token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ credits: 100 }),
+    });
     const response = await app.fetch(request, { ...env, ENVIRONMENT: "production" }, createExecutionContext());
     expect(response.status).toBe(403);
     expect((await response.json<{ detail: string }>()).detail).toMatch(/development only/);
@@ -31,7 +43,9 @@ describe("integration: wallet balance and debits", () => {
     const owner = await signup();
     await topUp(owner.token, 3_000);
     // WhatsApp costs 4 credits: exactly 750 of the 1,000 fit.
-    const responses = await Promise.all(Array.from({ length: 1_000 }, (_, i) => debit(owner.token, { channel: "whatsapp", quantity: 1, reference: `msg-${i}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) => debit(owner.token, { channel: "whatsapp", quantity: 1, reference: `msg-${i}` })),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(750);
     expect(statuses.filter((s) => s === 402)).toHaveLength(250);
@@ -40,7 +54,9 @@ describe("integration: wallet balance and debits", () => {
     expect(refused.detail).toMatch(/Not enough credits: this whatsapp charge needs 4 and 0 can be spent/);
     expect((await walletOf(owner.token)).balance).toBe(0);
     const ledger = await json(await call("GET", "/api/v1/wallet/ledger?type=debit&limit=500", { token: owner.token }));
-    const rest = await json(await call("GET", `/api/v1/wallet/ledger?type=debit&limit=500&cursor=${ledger.nextCursor}`, { token: owner.token }));
+    const rest = await json(
+      await call("GET", `/api/v1/wallet/ledger?type=debit&limit=500&cursor=${ledger.nextCursor}`, { token: owner.token }),
+    );
     const balances = [...ledger.items, ...rest.items].map((e: { balanceAfter: number }) => e.balanceAfter);
     expect(balances).toHaveLength(750);
     expect(Math.min(...balances)).toBe(0);
@@ -104,7 +120,10 @@ describe("integration: wallet balance and debits", () => {
     const off = await json(await call("PUT", "/api/v1/wallet/auto-spend", { token: owner.token, body: { enabled: false } }));
     expect(off.general.balance).toBe(715);
     expect((await debit(owner.token, { channel: "sms", quantity: 1 })).status).toBe(201);
-    await expectProblem(await call("PUT", "/api/v1/wallet/auto-spend", { token: owner.token, body: { enabled: true, split: { voice: 60, sms: 60 } } }), 400);
+    await expectProblem(
+      await call("PUT", "/api/v1/wallet/auto-spend", { token: owner.token, body: { enabled: true, split: { voice: 60, sms: 60 } } }),
+      400,
+    );
   });
 
   it("reads: ledger filters and pages, spend per channel, CSV", async () => {

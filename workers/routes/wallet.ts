@@ -19,7 +19,8 @@ const ok = <T extends z.ZodType>(schema: T) => ({ description: "OK", content: { 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 
 /** Stripe when keyed; the local top-up in development; nothing in production without a key. */
-const paymentsMode = (env: Env): "stripe" | "local" | "unavailable" => (env.STRIPE_SECRET_KEY ? "stripe" : env.ENVIRONMENT === "production" ? "unavailable" : "local");
+const paymentsMode = (env: Env): "stripe" | "local" | "unavailable" =>
+  env.STRIPE_SECRET_KEY ? "stripe" : env.ENVIRONMENT === "production" ? "unavailable" : "local";
 
 const WalletSummary = Account.extend({
   payments: z.enum(["stripe", "local", "unavailable"]),
@@ -32,7 +33,13 @@ const WalletSummary = Account.extend({
 export const walletRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 walletRoutes.openapi(
-  createRoute({ method: "get", path: "/", tags: ["wallet"], summary: "Balance, channel budgets, settings, packs and unit prices of the workspace's wallet", responses: { 200: ok(WalletSummary) } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["wallet"],
+    summary: "Balance, channel budgets, settings, packs and unit prices of the workspace's wallet",
+    responses: { 200: ok(WalletSummary) },
+  }),
   async (c) => {
     const { tenantId } = c.get("auth");
     const [wallet, prices, saved] = await Promise.all([
@@ -55,7 +62,15 @@ walletRoutes.openapi(
 );
 
 walletRoutes.openapi(
-  createRoute({ method: "get", path: "/ledger", tags: ["wallet"], summary: "Ledger entries, newest first, with filters and cursor paging (admin)", middleware: [requireRole("admin")] as const, request: { query: LedgerQuery }, responses: { 200: ok(z.object({ items: z.array(Entry), nextCursor: z.number().nullable() })) } }),
+  createRoute({
+    method: "get",
+    path: "/ledger",
+    tags: ["wallet"],
+    summary: "Ledger entries, newest first, with filters and cursor paging (admin)",
+    middleware: [requireRole("admin")] as const,
+    request: { query: LedgerQuery },
+    responses: { 200: ok(z.object({ items: z.array(Entry), nextCursor: z.number().nullable() })) },
+  }),
   async (c) => {
     const { tenantId } = c.get("auth");
     const { type, channel, cursor, ...rest } = c.req.valid("query");
@@ -65,13 +80,25 @@ walletRoutes.openapi(
 );
 
 walletRoutes.openapi(
-  createRoute({ method: "get", path: "/ledger.csv", tags: ["wallet"], summary: "The filtered ledger as CSV, streamed (admin)", middleware: [requireRole("admin")] as const, request: { query: LedgerFilters }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } } }),
+  createRoute({
+    method: "get",
+    path: "/ledger.csv",
+    tags: ["wallet"],
+    summary: "The filtered ledger as CSV, streamed (admin)",
+    middleware: [requireRole("admin")] as const,
+    request: { query: LedgerFilters },
+    responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } },
+  }),
   async (c) => {
     const { tenantId } = c.get("auth");
     const { type, channel, ...rest } = c.req.valid("query");
     const wallet = await billingWallet(c.env, tenantId);
     const stream = ledgerCsv((before, limit) => wallet.ledger(tenantId, { ...rest, types: type, channels: channel, before, limit }));
-    return c.body(stream, 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="wallet-ledger-${new Date().toISOString().slice(0, 10)}.csv"`, "Cache-Control": "no-store" });
+    return c.body(stream, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="wallet-ledger-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Cache-Control": "no-store",
+    });
   },
 );
 
@@ -83,7 +110,16 @@ walletRoutes.openapi(
     summary: "Credits spent per channel in a period (default: the last 30 days) (admin)",
     middleware: [requireRole("admin")] as const,
     request: { query: z.strictObject({ from: dateFrom.optional(), to: dateTo.optional() }) },
-    responses: { 200: ok(z.object({ from: z.string(), to: z.string(), total: z.number(), channels: z.array(z.object({ channel: z.enum(CHANNELS), credits: z.number(), quantity: z.number(), entries: z.number() })) })) },
+    responses: {
+      200: ok(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          total: z.number(),
+          channels: z.array(z.object({ channel: z.enum(CHANNELS), credits: z.number(), quantity: z.number(), entries: z.number() })),
+        }),
+      ),
+    },
   }),
   async (c) => {
     const { tenantId } = c.get("auth");
@@ -91,12 +127,28 @@ walletRoutes.openapi(
     const to = query.to ?? Date.now();
     const from = query.from ?? to - 30 * 86_400_000;
     const channels = await (await billingWallet(c.env, tenantId)).spend(tenantId, from, to);
-    return c.json({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), total: channels.reduce((sum, ch) => sum + ch.credits, 0), channels }, 200);
+    return c.json(
+      {
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
+        total: channels.reduce((sum, ch) => sum + ch.credits, 0),
+        channels,
+      },
+      200,
+    );
   },
 );
 
 walletRoutes.openapi(
-  createRoute({ method: "put", path: "/auto-spend", tags: ["wallet"], summary: "Turn auto-spend on or off and set the channel split (admin)", middleware: [requireRole("admin")] as const, request: { body: json(AutoSpendBody) }, responses: { 200: ok(Account) } }),
+  createRoute({
+    method: "put",
+    path: "/auto-spend",
+    tags: ["wallet"],
+    summary: "Turn auto-spend on or off and set the channel split (admin)",
+    middleware: [requireRole("admin")] as const,
+    request: { body: json(AutoSpendBody) },
+    responses: { 200: ok(Account) },
+  }),
   async (c) => {
     const { tenantId, userId } = c.get("auth");
     const owner = await pinWallet(c.env, tenantId);
@@ -119,7 +171,10 @@ walletRoutes.openapi(
     const settings = c.req.valid("json");
     const owner = await pinWallet(c.env, tenantId);
     if (settings.enabled && paymentsMode(c.env) === "stripe") {
-      const saved = await database(c.env.DB).query.wallets.findFirst({ where: eq(tables.wallets.tenantId, tenantId), columns: { paymentMethodId: true } });
+      const saved = await database(c.env.DB).query.wallets.findFirst({
+        where: eq(tables.wallets.tenantId, tenantId),
+        columns: { paymentMethodId: true },
+      });
       if (!saved?.paymentMethodId) throw conflict("Buy credits once with a card first: auto-recharge charges the card saved at checkout.");
     }
     return c.json(await userWallet(c.env, owner.userId).configure(tenantId, { autoRecharge: settings, actorId: userId }), 200);

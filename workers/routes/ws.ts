@@ -13,7 +13,11 @@ type Claims = NonNullable<Awaited<ReturnType<typeof verifyTicket>>>;
  * A ticket-checked upgrade forwarded to the Durable Object that holds the channel's sockets:
  * the signature is checked here, the single use there.
  */
-async function upgrade(c: Context<AppEnv>, channel: TicketChannel, target: (env: Env, claims: Claims) => Promise<{ fetch(request: Request): Promise<Response> }>): Promise<Response> {
+async function upgrade(
+  c: Context<AppEnv>,
+  channel: TicketChannel,
+  target: (env: Env, claims: Claims) => Promise<{ fetch(request: Request): Promise<Response> }>,
+): Promise<Response> {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new Problem(426, "Upgrade Required", "Connect with a WebSocket.");
   const ticket = c.req.query("ticket");
   if (!ticket) throw unauthorized("Missing ticket: POST /api/v1/ws-ticket first.");
@@ -37,7 +41,9 @@ export const wsRoutes = new Hono<AppEnv>()
   .get("/wallet", (c) => upgrade(c, "wallet", (env, claims) => billingWallet(env, claims.tenantId)))
   .get("/calls/:id", (c) =>
     upgrade(c, "calls", async (env, claims) => {
-      const call = await env.DB.prepare(`SELECT id FROM calls WHERE id = ? AND tenant_id = ?`).bind(c.req.param("id"), claims.tenantId).first<{ id: string }>();
+      const call = await env.DB.prepare(`SELECT id FROM calls WHERE id = ? AND tenant_id = ?`)
+        .bind(c.req.param("id"), claims.tenantId)
+        .first<{ id: string }>();
       if (!call) throw notFound("Call");
       return env.CALL_SESSION.get(env.CALL_SESSION.idFromName(call.id));
     }),

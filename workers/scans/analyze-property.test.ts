@@ -8,7 +8,18 @@ const HOME: Property = {
   id: "sample-analyze-000001",
   lat: 30.2625,
   lng: -97.755,
-  footprint: { type: "Polygon", coordinates: [[[-97.75508, 30.26245], [-97.75492, 30.26245], [-97.75492, 30.26255], [-97.75508, 30.26255], [-97.75508, 30.26245]]] },
+  footprint: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [-97.75508, 30.26245],
+        [-97.75492, 30.26245],
+        [-97.75492, 30.26255],
+        [-97.75508, 30.26255],
+        [-97.75508, 30.26245],
+      ],
+    ],
+  },
   yearBuilt: 1979,
   roofMaterial: "asphalt shingle",
   value: 520_000,
@@ -24,10 +35,21 @@ describe("analyzeProperty", () => {
     expect(result.imageKey).toMatch(/^imagery\/[0-9a-f]{64}\.png$/);
     expect((await env.MEDIA.head(result.imageKey!))?.httpMetadata?.contentType).toBe("image/png");
     expect(result.roof).toMatchObject({ source: "local-heuristic" });
-    expect(result.enrichment).toMatchObject({ source: "sample-attributes+fictitious-contacts+sample-hail-swaths", yearBuilt: 1979, ownerOccupied: true });
+    expect(result.enrichment).toMatchObject({
+      source: "sample-attributes+fictitious-contacts+sample-hail-swaths",
+      yearBuilt: 1979,
+      ownerOccupied: true,
+    });
     expect(result.enrichment.stormEvents).toBeGreaterThanOrEqual(2);
     expect(result.score.hot).toBe(true);
-    expect(result.score.factors.map((f) => f.factor)).toEqual(["roof_age", "roof_condition", "storm_exposure", "owner_occupied", "property_value", "imagery_freshness"]);
+    expect(result.score.factors.map((f) => f.factor)).toEqual([
+      "roof_age",
+      "roof_condition",
+      "storm_exposure",
+      "owner_occupied",
+      "property_value",
+      "imagery_freshness",
+    ]);
     // The same property again reuses the stored image.
     expect((await analyzeProperty(env, HOME)).imageKey).toBe(result.imageKey);
   });
@@ -48,12 +70,22 @@ describe("analyzeProperty", () => {
     const result = await analyzeProperty(keyed, { ...HOME, lng: -97.7, lat: 30.3 });
     expect(result.imageKey).toMatch(/^imagery\/[0-9a-f]{64}\.png$/);
     expect(result.roof).toMatchObject({ source: "google-solar", imageryDate: "2022-08-14", condition: null });
-    expect(result.enrichment).toMatchObject({ source: "attom+batchdata+noaa-swdi", yearBuilt: 1988, phone: "+15125550142", stormEvents: 2 });
+    expect(result.enrichment).toMatchObject({
+      source: "attom+batchdata+noaa-swdi",
+      yearBuilt: 1988,
+      phone: "+15125550142",
+      stormEvents: 2,
+    });
     expect(result.score.factors.find((f) => f.factor === "imagery_freshness")!.value).toMatch(/^2022-08-14/);
   });
 
   it("no imagery and no building: no image key, no roof, still scored", async () => {
-    const keyed = { ...env, GOOGLE_MAPS_API_KEY: "AIzaTestKey0123456789", GOOGLE_MAPS_URL: inject("googleUrl"), GOOGLE_SOLAR_URL: inject("googleUrl") };
+    const keyed = {
+      ...env,
+      GOOGLE_MAPS_API_KEY: "AIzaTestKey0123456789",
+      GOOGLE_MAPS_URL: inject("googleUrl"),
+      GOOGLE_SOLAR_URL: inject("googleUrl"),
+    };
     const result = await analyzeProperty(keyed, { ...HOME, lat: -85 });
     expect(result).toMatchObject({ imageKey: null, roof: null });
     expect(result.score.factors.find((f) => f.factor === "roof_condition")!.value).toBe("not assessed");

@@ -33,6 +33,14 @@ export async function analyzeProperty(env: Env, property: Property, signal?: Abo
     enrichmentProvider(env).enrich(property, signal),
   ]);
   const score = scoreRoofLead({ property, roof, enrichment });
-  log("info", "scan.property_analyzed", { propertyId: property.id, imagery: imagery.name, roof: roof?.source ?? null, enrichment: enrichment.source, score: score.total, hot: score.hot, ms: Date.now() - started });
+  log("info", "scan.property_analyzed", {
+    propertyId: property.id,
+    imagery: imagery.name,
+    roof: roof?.source ?? null,
+    enrichment: enrichment.source,
+    score: score.total,
+    hot: score.hot,
+    ms: Date.now() - started,
+  });
   return { imageKey, roof, enrichment, score };
 }

@@ -16,7 +16,20 @@ async function discoveredScan() {
   const owner = await signup();
   const ref = { tenantId: owner.tenantId, scanId: newId("scan") };
   const now = Date.now();
-  await database(env.DB).insert(tables.scans).values({ id: ref.scanId, tenantId: ref.tenantId, name: "By hand", status: "queued", polygon: JSON.stringify(AREA), areaKm2: 0.1, propertyCount: 0, creditsHeld: 0, createdAt: now, updatedAt: now });
+  await database(env.DB)
+    .insert(tables.scans)
+    .values({
+      id: ref.scanId,
+      tenantId: ref.tenantId,
+      name: "By hand",
+      status: "queued",
+      polygon: JSON.stringify(AREA),
+      areaKm2: 0.1,
+      propertyCount: 0,
+      creditsHeld: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
   const count = await discoverProperties(env, ref, AREA);
   return { owner, ref, count: count! };
 }
@@ -28,7 +41,9 @@ describe("runBatch", () => {
     const { owner, ref, count } = await discoveredScan();
     expect(count).toBe(propertiesIn(AREA).length);
     expect(count).toBeGreaterThan(3);
-    const broken = propertiesIn(AREA).map((p) => p.id).sort()[1]!;
+    const broken = propertiesIn(AREA)
+      .map((p) => p.id)
+      .sort()[1]!;
     const analyze: AnalyzeProperty = async (e, property, signal) => {
       if (property.id === broken) throw new Error("Solar API answered 500");
       return analyzeProperty(e, property, signal);

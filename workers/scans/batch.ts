@@ -42,7 +42,13 @@ export interface BatchResult {
  * step's last attempt it is recorded as failed and the others go on. Re-running a batch after
  * a crash finds its written rows no longer pending, so nothing is counted twice.
  */
-export async function runBatch(env: Env, ref: ScanRef, index: number, analyze: AnalyzeProperty, options: { lastAttempt: boolean }): Promise<BatchResult> {
+export async function runBatch(
+  env: Env,
+  ref: ScanRef,
+  index: number,
+  analyze: AnalyzeProperty,
+  options: { lastAttempt: boolean },
+): Promise<BatchResult> {
   const scan = await scanReader(env, ref.tenantId).get(ref.scanId);
   if (scan?.status !== "running") return { stopped: true, processed: 0 };
   const db = database(env.DB);
@@ -75,7 +81,14 @@ export async function runBatch(env: Env, ref: ScanRef, index: number, analyze: A
       .where(and(eq(scans.tenantId, ref.tenantId), eq(scans.id, ref.scanId))),
     ...statements,
   ]);
-  log("info", "scan batch done", { scanId: ref.scanId, tenantId: ref.tenantId, batch: index, processed: rows.length, failed: counts.failed, hot: counts.hot });
+  log("info", "scan batch done", {
+    scanId: ref.scanId,
+    tenantId: ref.tenantId,
+    batch: index,
+    processed: rows.length,
+    failed: counts.failed,
+    hot: counts.hot,
+  });
   await publishProgress(env, scan, { results: rows });
   if (retry.length) throw new Error(`${retry.length} of ${pending.length} properties failed; trying them again.`);
   return { stopped: false, processed: rows.length };
@@ -93,8 +106,17 @@ async function analyzeAll(env: Env, ref: ScanRef, ids: string[], analyze: Analyz
       try {
         outcomes[i] = { property, analysis: await analyze(env, property) };
       } catch (err) {
-        log("warn", "scan property failed", { scanId: ref.scanId, tenantId: ref.tenantId, propertyId: property.id, error: err instanceof Error ? err.name : "unknown" });
-        outcomes[i] = { property, propertyId: property.id, error: (err instanceof Error ? err.message : String(err)).slice(0, 500) || "Analysis failed." };
+        log("warn", "scan property failed", {
+          scanId: ref.scanId,
+          tenantId: ref.tenantId,
+          propertyId: property.id,
+          error: err instanceof Error ? err.name : "unknown",
+        });
+        outcomes[i] = {
+          property,
+          propertyId: property.id,
+          error: (err instanceof Error ? err.message : String(err)).slice(0, 500) || "Analysis failed.",
+        };
       }
     }
   };
@@ -109,7 +131,11 @@ async function resultWrites(env: Env, ref: ScanRef, outcomes: Outcome[]) {
   const writer = leadWriter(env, tenant, SCAN_ACTOR);
   const scored = outcomes.filter((o): o is Extract<Outcome, { analysis: Analysis }> => "analysis" in o);
   const phones = scored.map((o) => (o.analysis.enrichment.phone ? toE164(o.analysis.enrichment.phone, tenant.country) : null));
-  const matches = await findMatchingLeads(env, ref.tenantId, scored.map((o, i) => ({ phone: phones[i]!, address: o.property.address })));
+  const matches = await findMatchingLeads(
+    env,
+    ref.tenantId,
+    scored.map((o, i) => ({ phone: phones[i]!, address: o.property.address })),
+  );
   // Leads created earlier in this batch, so two houses of one owner become one lead.
   const createdByPhone = new Map<string, LeadRow>();
   const createdByStreet = new Map<string, LeadRow>();
@@ -119,17 +145,37 @@ async function resultWrites(env: Env, ref: ScanRef, outcomes: Outcome[]) {
   const rows: ScanResultRow[] = [];
   const counts = { failed: 0, hot: 0, created: 0, matched: 0 };
   for (const outcome of outcomes) {
-    const base = { tenantId: ref.tenantId, scanId: ref.scanId, createdAt: now, lat: outcome.property?.lat ?? 0, lng: outcome.property?.lng ?? 0, address: outcome.property?.address ?? "" };
+    const base = {
+      tenantId: ref.tenantId,
+      scanId: ref.scanId,
+      createdAt: now,
+      lat: outcome.property?.lat ?? 0,
+      lng: outcome.property?.lng ?? 0,
+      address: outcome.property?.address ?? "",
+    };
     let row: ScanResultRow;
     if (!("analysis" in outcome)) {
       counts.failed++;
-      row = { ...base, propertyId: outcome.propertyId, status: "failed", score: null, hot: false, factorsJson: null, roofJson: null, enrichmentJson: null, imageKey: null, leadId: null, error: outcome.error };
+      row = {
+        ...base,
+        propertyId: outcome.propertyId,
+        status: "failed",
+        score: null,
+        hot: false,
+        factorsJson: null,
+        roofJson: null,
+        enrichmentJson: null,
+        imageKey: null,
+        leadId: null,
+        error: outcome.error,
+      };
     } else {
       const { property, analysis } = outcome;
       const i = scored.indexOf(outcome);
       const street = normalizeStreetAddress(property.address);
       const existing = matches[i];
-      let lead = existing ?? (phones[i] ? createdByPhone.get(phones[i]!) : undefined) ?? (street ? createdByStreet.get(street) : undefined) ?? null;
+      let lead =
+        existing ?? (phones[i] ? createdByPhone.get(phones[i]!) : undefined) ?? (street ? createdByStreet.get(street) : undefined) ?? null;
       if (lead) {
         counts.matched++;
         if (existing) await linkExistingLead(writer, existing, property);
@@ -138,7 +184,19 @@ async function resultWrites(env: Env, ref: ScanRef, outcomes: Outcome[]) {
         counts.created++;
         if (lead.phone) createdByPhone.set(lead.phone, lead);
         if (street) createdByStreet.set(street, lead);
-        statements.push(db.insert(leads).values(lead), ...tagStatements(db, ref.tenantId, lead.id, lead.tags, false), eventStatement(db, ref.tenantId, lead.id, "lead.created", SCAN_ACTOR, { source: "scan", scanId: ref.scanId, score: lead.score }, now));
+        statements.push(
+          db.insert(leads).values(lead),
+          ...tagStatements(db, ref.tenantId, lead.id, lead.tags, false),
+          eventStatement(
+            db,
+            ref.tenantId,
+            lead.id,
+            "lead.created",
+            SCAN_ACTOR,
+            { source: "scan", scanId: ref.scanId, score: lead.score },
+            now,
+          ),
+        );
       }
       if (analysis.score.hot) counts.hot++;
       row = {
@@ -157,7 +215,19 @@ async function resultWrites(env: Env, ref: ScanRef, outcomes: Outcome[]) {
     }
     rows.push(row);
     const { tenantId, scanId, propertyId, ...values } = row;
-    statements.push(db.update(scanResults).set(values).where(and(eq(scanResults.tenantId, tenantId), eq(scanResults.scanId, scanId), eq(scanResults.propertyId, propertyId), eq(scanResults.status, "pending"))));
+    statements.push(
+      db
+        .update(scanResults)
+        .set(values)
+        .where(
+          and(
+            eq(scanResults.tenantId, tenantId),
+            eq(scanResults.scanId, scanId),
+            eq(scanResults.propertyId, propertyId),
+            eq(scanResults.status, "pending"),
+          ),
+        ),
+    );
   }
   return { statements, rows, counts };
 }

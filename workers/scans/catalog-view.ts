@@ -13,8 +13,20 @@ export function viewPolygon(bbox: string): PolygonGeometry {
   if (!(west >= -180 && east <= 180 && south >= -90 && north <= 90 && west < east && south < north)) {
     throw unprocessable("bbox must be west,south,east,north in degrees, with west < east and south < north.", { code: "invalid_bbox" });
   }
-  const polygon: PolygonGeometry = { type: "Polygon", coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] };
-  if (ringAreaKm2(polygon.coordinates[0]!) > CATALOG_VIEW_MAX_KM2) throw unprocessable(`The view is larger than ${CATALOG_VIEW_MAX_KM2} km²: zoom in to see buildings.`, { code: "view_too_large" });
+  const polygon: PolygonGeometry = {
+    type: "Polygon",
+    coordinates: [
+      [
+        [west, south],
+        [east, south],
+        [east, north],
+        [west, north],
+        [west, south],
+      ],
+    ],
+  };
+  if (ringAreaKm2(polygon.coordinates[0]!) > CATALOG_VIEW_MAX_KM2)
+    throw unprocessable(`The view is larger than ${CATALOG_VIEW_MAX_KM2} km²: zoom in to see buildings.`, { code: "view_too_large" });
   return polygon;
 }
 

@@ -24,7 +24,16 @@ export async function discoverProperties(env: Env, ref: ScanRef, polygon: Polygo
   const now = Date.now();
   const statements: BatchItem<"sqlite">[] = [];
   for (let i = 0; i < properties.length; i += ROWS_PER_STATEMENT) {
-    const rows = properties.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({ tenantId: ref.tenantId, scanId: ref.scanId, propertyId: p.id, status: "pending", lat: p.lat, lng: p.lng, address: p.address, createdAt: now }));
+    const rows = properties.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({
+      tenantId: ref.tenantId,
+      scanId: ref.scanId,
+      propertyId: p.id,
+      status: "pending",
+      lat: p.lat,
+      lng: p.lng,
+      address: p.address,
+      createdAt: now,
+    }));
     statements.push(db.insert(scanResults).values(rows).onConflictDoNothing());
   }
   for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {

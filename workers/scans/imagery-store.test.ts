@@ -25,13 +25,20 @@ describe("storeImage", () => {
     const other = await new LocalImagery().fetch(OTHER!);
     const home = await new LocalImagery().fetch(HOME!);
     expect(await storeImage(env.MEDIA, other)).not.toBe(await storeImage(env.MEDIA, home));
-    const jpeg = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), contentType: "image/jpeg", capturedAt: "2024-03-01", source: "test" };
+    const jpeg = {
+      bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+      contentType: "image/jpeg",
+      capturedAt: "2024-03-01",
+      source: "test",
+    };
     const key = await storeImage(env.MEDIA, jpeg);
     expect(key).toMatch(/\.jpg$/);
     expect((await env.MEDIA.head(key))?.customMetadata).toEqual({ source: "test", capturedAt: "2024-03-01" });
   });
 
   it("refuses a type it cannot name", async () => {
-    await expect(storeImage(env.MEDIA, { bytes: new Uint8Array([1]), contentType: "image/gif", capturedAt: null, source: "x" })).rejects.toThrow(/image\/gif/);
+    await expect(
+      storeImage(env.MEDIA, { bytes: new Uint8Array([1]), contentType: "image/gif", capturedAt: null, source: "x" }),
+    ).rejects.toThrow(/image\/gif/);
   });
 });

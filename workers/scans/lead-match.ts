@@ -26,7 +26,11 @@ export async function findMatchingLeads(env: Env, tenantId: string, candidates: 
 
   const byPhone = new Map<string, LeadRow>();
   for (let i = 0; i < phones.length; i += PARAM_CHUNK) {
-    const rows = await db.select().from(leads).where(and(scope, inArray(leads.phone, phones.slice(i, i + PARAM_CHUNK)))).orderBy(asc(leads.createdAt));
+    const rows = await db
+      .select()
+      .from(leads)
+      .where(and(scope, inArray(leads.phone, phones.slice(i, i + PARAM_CHUNK))))
+      .orderBy(asc(leads.createdAt));
     for (const row of rows) if (!row.address?.trim() && !byPhone.has(row.phone!)) byPhone.set(row.phone!, row);
   }
 
@@ -34,12 +38,18 @@ export async function findMatchingLeads(env: Env, tenantId: string, candidates: 
   if (numbers.length) {
     // Numbers are digits and letters only (normalized), so quoting makes each a literal term.
     const match = numbers.map((n) => `address : "${n}"`).join(" OR ");
-    const rows = await db.select().from(leads).where(and(scope, sql`${leads}.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ${match})`)).orderBy(asc(leads.createdAt));
+    const rows = await db
+      .select()
+      .from(leads)
+      .where(and(scope, sql`${leads}.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ${match})`))
+      .orderBy(asc(leads.createdAt));
     for (const row of rows) {
       const street = normalizeStreetAddress(row.address);
       if (street && !byStreet.has(street)) byStreet.set(street, row);
     }
   }
 
-  return candidates.map((c, i) => (streets[i] ? byStreet.get(streets[i]!) : undefined) ?? (c.phone ? byPhone.get(c.phone) : undefined) ?? null);
+  return candidates.map(
+    (c, i) => (streets[i] ? byStreet.get(streets[i]!) : undefined) ?? (c.phone ? byPhone.get(c.phone) : undefined) ?? null,
+  );
 }

@@ -28,7 +28,11 @@ const where = (ref: ScanRef) => and(eq(scans.tenantId, ref.tenantId), eq(scans.i
 export async function cancelScan(env: Env, ref: ScanRef, actorId: string): Promise<ScanRow> {
   const db = database(env.DB);
   const now = Date.now();
-  const [row] = await db.update(scans).set({ status: "cancelled", completedAt: now, updatedAt: now }).where(and(where(ref), inArray(scans.status, ACTIVE_STATUSES))).returning();
+  const [row] = await db
+    .update(scans)
+    .set({ status: "cancelled", completedAt: now, updatedAt: now })
+    .where(and(where(ref), inArray(scans.status, ACTIVE_STATUSES)))
+    .returning();
   if (!row) {
     const existing = await scanReader(env, ref.tenantId).get(ref.scanId);
     if (!existing) throw notFound("Scan");
@@ -65,11 +69,27 @@ export async function completeScan(env: Env, ref: ScanRef): Promise<ScanRow | nu
     .where(and(where(ref), or(eq(scans.status, "running"), and(eq(scans.status, "completed"), isNull(scans.creditsCharged)))))
     .returning();
   if (!row) return null;
-  const [scored] = await db.select({ count: sql<number>`count(*)` }).from(scanResults).where(and(eq(scanResults.tenantId, ref.tenantId), eq(scanResults.scanId, ref.scanId), eq(scanResults.status, "scored")));
+  const [scored] = await db
+    .select({ count: sql<number>`count(*)` })
+    .from(scanResults)
+    .where(and(eq(scanResults.tenantId, ref.tenantId), eq(scanResults.scanId, ref.scanId), eq(scanResults.status, "scored")));
   const { value } = unwrap(await captureHold(env, ref.tenantId, row.holdId!, { quantity: scored?.count ?? 0, actorId: row.createdBy }));
-  const [charged] = await db.update(scans).set({ creditsCharged: -value.capture.credits, updatedAt: Date.now() }).where(where(ref)).returning();
-  if (row.createdBy) await publishDomainEvents(env, [{ type: "scan.completed", tenantId: ref.tenantId, actorId: row.createdBy, subject: ref.scanId, at: now }]);
-  log("info", "scan completed", { scanId: ref.scanId, tenantId: ref.tenantId, properties: row.propertyCount, scored: scored?.count ?? 0, credits: -value.capture.credits });
+  const [charged] = await db
+    .update(scans)
+    .set({ creditsCharged: -value.capture.credits, updatedAt: Date.now() })
+    .where(where(ref))
+    .returning();
+  if (row.createdBy)
+    await publishDomainEvents(env, [
+      { type: "scan.completed", tenantId: ref.tenantId, actorId: row.createdBy, subject: ref.scanId, at: now },
+    ]);
+  log("info", "scan completed", {
+    scanId: ref.scanId,
+    tenantId: ref.tenantId,
+    properties: row.propertyCount,
+    scored: scored?.count ?? 0,
+    credits: -value.capture.credits,
+  });
   await publishProgress(env, charged!, { statusChanged: true });
   return charged!;
 }

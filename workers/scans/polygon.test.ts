@@ -20,7 +20,10 @@ function codeOf(input: unknown, max = 5): string {
 describe("scan polygon validation", () => {
   it("accepts a small closed simple polygon and drops altitudes", () => {
     expect(validateScanPolygon(small, 5).coordinates[0]).toHaveLength(5);
-    expect(validateScanPolygon(ring([-97.745, 30.265, 100] as unknown as Position, [-97.74, 30.265], [-97.74, 30.27], [-97.745, 30.265]), 5).coordinates[0]![0]).toEqual([-97.745, 30.265]);
+    expect(
+      validateScanPolygon(ring([-97.745, 30.265, 100] as unknown as Position, [-97.74, 30.265], [-97.74, 30.27], [-97.745, 30.265]), 5)
+        .coordinates[0]![0],
+    ).toEqual([-97.745, 30.265]);
   });
 
   it("names what is wrong", () => {
@@ -31,7 +34,9 @@ describe("scan polygon validation", () => {
     expect(codeOf(ring([-97.745, 30.265], [200, 30.265] as Position, [-97.74, 30.27], [-97.745, 30.265]))).toBe("bad_position");
     expect(codeOf(ring([-97.745, 30.265], [-97.74, 30.265], [-97.745, 30.265]))).toBe("too_few_vertices");
     expect(codeOf(ring([-97.745, 30.265], [-97.74, 30.265], [-97.74, 30.27], [-97.745, 30.27]))).toBe("not_closed");
-    expect(codeOf(ring([-97.745, 30.265], [-97.74, 30.27], [-97.74, 30.265], [-97.745, 30.27], [-97.745, 30.265]))).toBe("self_intersecting");
+    expect(codeOf(ring([-97.745, 30.265], [-97.74, 30.27], [-97.74, 30.265], [-97.745, 30.27], [-97.745, 30.265]))).toBe(
+      "self_intersecting",
+    );
     expect(codeOf(ring([-97.745, 30.265], [-97.74, 30.265], [-97.73, 30.265], [-97.745, 30.265]))).toBe("empty");
     expect(codeOf(ring([-97.8, 30.2], [-97.7, 30.2], [-97.7, 30.3], [-97.8, 30.3], [-97.8, 30.2]))).toBe("too_large");
     expect(codeOf(small, 0.1)).toBe("too_large");
@@ -39,7 +44,10 @@ describe("scan polygon validation", () => {
 
   it("caps vertices at 500", () => {
     const circle = (n: number) => {
-      const points = Array.from({ length: n }, (_, i) => [-97.74 + 0.005 * Math.cos((2 * Math.PI * i) / n), 30.27 + 0.005 * Math.sin((2 * Math.PI * i) / n)] as Position);
+      const points = Array.from(
+        { length: n },
+        (_, i) => [-97.74 + 0.005 * Math.cos((2 * Math.PI * i) / n), 30.27 + 0.005 * Math.sin((2 * Math.PI * i) / n)] as Position,
+      );
       return ring(...points, points[0]!);
     };
     expect(codeOf(circle(500))).toBe("valid");

@@ -13,7 +13,11 @@ export function scanProgress(env: Env, scanId: string) {
  * when it changed) to the scan's sockets. Live progress is best effort: a failure is logged,
  * never allowed to fail the work it reports on.
  */
-export async function publishProgress(env: Env, scan: Pick<ScanRow, "tenantId" | "id">, options: { results?: ScanResultRow[]; statusChanged?: boolean } = {}): Promise<void> {
+export async function publishProgress(
+  env: Env,
+  scan: Pick<ScanRow, "tenantId" | "id">,
+  options: { results?: ScanResultRow[]; statusChanged?: boolean } = {},
+): Promise<void> {
   try {
     const reader = scanReader(env, scan.tenantId);
     const [current, stages] = await Promise.all([reader.get(scan.id), reader.stages(scan.id)]);
@@ -23,6 +27,10 @@ export async function publishProgress(env: Env, scan: Pick<ScanRow, "tenantId" |
     if (options.statusChanged) updates.push({ type: "status", scan: current });
     await scanProgress(env, scan.id).publish(...updates);
   } catch (err) {
-    log("warn", "scan progress not published", { scanId: scan.id, tenantId: scan.tenantId, error: err instanceof Error ? err.name : "unknown" });
+    log("warn", "scan progress not published", {
+      scanId: scan.id,
+      tenantId: scan.tenantId,
+      error: err instanceof Error ? err.name : "unknown",
+    });
   }
 }

@@ -13,7 +13,6 @@ export interface ResultFilters {
   status?: "scored" | "failed";
 }
 
-
 const LIST_SORT = "-createdAt";
 const RESULT_SORT = "-score";
 // Failed results have no score; they sort after every scored one.
@@ -27,7 +26,10 @@ export function scanReader(env: Env, tenantId: string) {
 
   return {
     async get(id: string): Promise<ScanRow | undefined> {
-      const [row] = await db.select().from(scans).where(and(scope, eq(scans.id, id)));
+      const [row] = await db
+        .select()
+        .from(scans)
+        .where(and(scope, eq(scans.id, id)));
       return row;
     },
 
@@ -38,7 +40,12 @@ export function scanReader(env: Env, tenantId: string) {
         const at = decodeCursor(cursor, LIST_SORT);
         conditions.push(or(lt(scans.createdAt, Number(at.value)), and(eq(scans.createdAt, Number(at.value)), lt(scans.id, at.id)))!);
       }
-      const rows = await db.select().from(scans).where(and(...conditions)).orderBy(desc(scans.createdAt), desc(scans.id)).limit(limit + 1);
+      const rows = await db
+        .select()
+        .from(scans)
+        .where(and(...conditions))
+        .orderBy(desc(scans.createdAt), desc(scans.id))
+        .limit(limit + 1);
       return page(rows, limit, (last) => encodeCursor({ sort: LIST_SORT, value: last.createdAt, id: last.id }));
     },
 
@@ -52,13 +59,23 @@ export function scanReader(env: Env, tenantId: string) {
         const at = decodeCursor(cursor, RESULT_SORT);
         conditions.push(or(lt(rankOf, Number(at.value)), and(eq(rankOf, Number(at.value)), gt(scanResults.propertyId, at.id)))!);
       }
-      const rows = await db.select().from(scanResults).where(and(...conditions)).orderBy(desc(rankOf), asc(scanResults.propertyId)).limit(limit + 1);
+      const rows = await db
+        .select()
+        .from(scanResults)
+        .where(and(...conditions))
+        .orderBy(desc(rankOf), asc(scanResults.propertyId))
+        .limit(limit + 1);
       return page(rows, limit, (last) => encodeCursor({ sort: RESULT_SORT, value: last.score ?? -1, id: last.propertyId }));
     },
 
     /** The most recently scored hot results (for a socket's first snapshot). */
     async newestHot(scanId: string, limit: number): Promise<ScanResultRow[]> {
-      return db.select().from(scanResults).where(and(resultScope(scanId), eq(scanResults.hot, true))).orderBy(desc(scanResults.createdAt), asc(scanResults.propertyId)).limit(limit);
+      return db
+        .select()
+        .from(scanResults)
+        .where(and(resultScope(scanId), eq(scanResults.hot, true)))
+        .orderBy(desc(scanResults.createdAt), asc(scanResults.propertyId))
+        .limit(limit);
     },
 
     async stages(scanId: string): Promise<StageCounts> {

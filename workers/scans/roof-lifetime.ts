@@ -11,7 +11,9 @@ const LIFETIME_YEARS: Record<string, number> = {
 };
 const UNKNOWN_LIFETIME_YEARS = 25;
 
-export const roofLifetimeYears = (material: string | null): number => LIFETIME_YEARS[material?.toLowerCase() ?? ""] ?? UNKNOWN_LIFETIME_YEARS;
+export const roofLifetimeYears = (material: string | null): number =>
+  LIFETIME_YEARS[material?.toLowerCase() ?? ""] ?? UNKNOWN_LIFETIME_YEARS;
 
 /** Age of the roof in years, taking it as original to the building (no permit data says otherwise). */
-export const roofAgeYears = (yearBuilt: number | null, currentYear: number): number | null => (yearBuilt === null ? null : Math.max(0, currentYear - yearBuilt));
+export const roofAgeYears = (yearBuilt: number | null, currentYear: number): number | null =>
+  yearBuilt === null ? null : Math.max(0, currentYear - yearBuilt);

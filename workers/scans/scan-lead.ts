@@ -17,10 +17,12 @@ export interface ScoredProperty {
  */
 export function scanLeadInput({ property, roof, enrichment, score }: ScoredProperty, phone: string | null): LeadCreateInput {
   const facts = [`Area scan: roof score ${score.total}/100${score.hot ? " (hot)" : ""}.`];
-  if (roof?.condition != null) facts.push(`Roof condition ${roof.condition}/100${roof.damage.length ? `, visible: ${roof.damage.join(", ")}` : ""}.`);
+  if (roof?.condition != null)
+    facts.push(`Roof condition ${roof.condition}/100${roof.damage.length ? `, visible: ${roof.damage.join(", ")}` : ""}.`);
   const yearBuilt = enrichment.yearBuilt ?? property.yearBuilt;
   if (yearBuilt) facts.push(`Built ${yearBuilt}${property.roofMaterial ? `, ${property.roofMaterial} roof` : ""}.`);
-  if (enrichment.stormEvents > 0) facts.push(`${enrichment.stormEvents} hail ${enrichment.stormEvents === 1 ? "event" : "events"} nearby in 24 months.`);
+  if (enrichment.stormEvents > 0)
+    facts.push(`${enrichment.stormEvents} hail ${enrichment.stormEvents === 1 ? "event" : "events"} nearby in 24 months.`);
   if (roof?.imageryDate) facts.push(`Imagery of ${roof.imageryDate}.`);
   return {
     name: (enrichment.ownerName ?? property.ownerName ?? property.address).slice(0, 120),

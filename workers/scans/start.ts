@@ -26,10 +26,16 @@ export interface StartScanInput {
  * The hold's reference is the scan id, so a replayed key leads back to the same scan even when
  * the first attempt stopped between the hold and the insert.
  */
-export async function startScan(env: Env, ctx: WaitUntil, auth: { tenantId: string; userId: string }, input: StartScanInput): Promise<{ scan: ScanRow; replayed: boolean }> {
+export async function startScan(
+  env: Env,
+  ctx: WaitUntil,
+  auth: { tenantId: string; userId: string },
+  input: StartScanInput,
+): Promise<{ scan: ScanRow; replayed: boolean }> {
   const catalog = catalogFor(env);
   const propertyCount = await catalog.countInPolygon(input.polygon).finally(() => ctx.waitUntil(catalog.close()));
-  if (propertyCount === 0) throw unprocessable("There are no properties in this area. Draw it over buildings in the catalog.", { code: "no_properties" });
+  if (propertyCount === 0)
+    throw unprocessable("There are no properties in this area. Draw it over buildings in the catalog.", { code: "no_properties" });
 
   const fresh = newId("scan");
   const { value: held } = unwrap(

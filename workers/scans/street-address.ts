@@ -1,11 +1,39 @@
 // USPS street suffix and direction abbreviations (Publication 28, appendix C1/C2) for the words
 // people actually type differently; enough to match "12 Oak Drive North" with "12 oak dr. n".
 const ABBREVIATIONS: Record<string, string> = {
-  street: "st", avenue: "ave", av: "ave", road: "rd", drive: "dr", lane: "ln", boulevard: "blvd", court: "ct",
-  place: "pl", circle: "cir", terrace: "ter", parkway: "pkwy", highway: "hwy", trail: "trl", cove: "cv",
-  square: "sq", way: "way", loop: "loop", crossing: "xing", hollow: "holw", point: "pt", ridge: "rdg",
-  north: "n", south: "s", east: "e", west: "w", northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw",
-  apartment: "apt", suite: "ste", unit: "unit",
+  street: "st",
+  avenue: "ave",
+  av: "ave",
+  road: "rd",
+  drive: "dr",
+  lane: "ln",
+  boulevard: "blvd",
+  court: "ct",
+  place: "pl",
+  circle: "cir",
+  terrace: "ter",
+  parkway: "pkwy",
+  highway: "hwy",
+  trail: "trl",
+  cove: "cv",
+  square: "sq",
+  way: "way",
+  loop: "loop",
+  crossing: "xing",
+  hollow: "holw",
+  point: "pt",
+  ridge: "rdg",
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+  northeast: "ne",
+  northwest: "nw",
+  southeast: "se",
+  southwest: "sw",
+  apartment: "apt",
+  suite: "ste",
+  unit: "unit",
 };
 
 /**
@@ -15,7 +43,11 @@ const ABBREVIATIONS: Record<string, string> = {
  */
 export function normalizeStreetAddress(address: string | null | undefined): string | null {
   if (!address) return null;
-  const street = address.split(",")[0]!.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const street = address
+    .split(",")[0]!
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "");
   const words = street
     .replace(/[#.'’]/g, "")
     .split(/[^a-z0-9]+/)

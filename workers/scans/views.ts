@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Env } from "../env";
-import { tables } from "../db/client";
+import type { tables } from "../db/client";
 import { signedMediaUrl } from "../lib/signed-url";
 
 export type ScanRow = typeof tables.scans.$inferSelect;
@@ -34,7 +34,9 @@ export const Scan = z
   })
   .openapi("Scan");
 
-const ScanFactor = z.object({ factor: z.string(), label: z.string(), value: z.string(), weight: z.number(), points: z.number() }).openapi("ScanScoreFactor");
+const ScanFactor = z
+  .object({ factor: z.string(), label: z.string(), value: z.string(), weight: z.number(), points: z.number() })
+  .openapi("ScanScoreFactor");
 
 export const ScanResult = z
   .object({
@@ -43,8 +45,13 @@ export const ScanResult = z
     score: z.number().int().nullable(),
     hot: z.boolean(),
     factors: z.array(ScanFactor),
-    roof: z.record(z.string(), z.unknown()).nullable().openapi({ description: "Roof analysis: source, segments, areaM2, imageryDate, imageryQuality, condition, damage, confidence" }),
-    enrichment: z.record(z.string(), z.unknown()).nullable().openapi({ description: "Property and contact enrichment: source, yearBuilt, assessedValue, ownerOccupied, ownerName, phone, email, stormEvents" }),
+    roof: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({ description: "Roof analysis: source, segments, areaM2, imageryDate, imageryQuality, condition, damage, confidence" }),
+    enrichment: z.record(z.string(), z.unknown()).nullable().openapi({
+      description: "Property and contact enrichment: source, yearBuilt, assessedValue, ownerOccupied, ownerName, phone, email, stormEvents",
+    }),
     imageUrl: z.string().nullable().openapi({ description: "Signed, short-lived URL of the aerial image" }),
     leadId: z.string().nullable(),
     error: z.string().nullable(),

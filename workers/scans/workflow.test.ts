@@ -12,14 +12,22 @@ const PRICE = defaultPrice("scan");
 const AREA = rectangle(-0.004, -0.0035, 0.008, 0.007);
 const INSIDE = propertiesIn(AREA);
 
-const ledgerOf = async (token: string) => (await json(await call("GET", "/api/v1/wallet/ledger?limit=500", { token }))).items as { type: string; credits: number; reference: string | null; holdId: string | null }[];
+const ledgerOf = async (token: string) =>
+  (await json(await call("GET", "/api/v1/wallet/ledger?limit=500", { token }))).items as {
+    type: string;
+    credits: number;
+    reference: string | null;
+    holdId: string | null;
+  }[];
 const imageryObjects = async () => (await env.MEDIA.list({ prefix: "imagery/" })).objects.map((o) => o.key).sort();
 
 async function allResults(token: string, scanId: string) {
   const items = [];
   let cursor: string | null = null;
   do {
-    const page: { items: any[]; nextCursor: string | null } = await json(await call("GET", `/api/v1/scans/${scanId}/leads?limit=7${cursor ? `&cursor=${cursor}` : ""}`, { token }));
+    const page: { items: any[]; nextCursor: string | null } = await json(
+      await call("GET", `/api/v1/scans/${scanId}/leads?limit=7${cursor ? `&cursor=${cursor}` : ""}`, { token }),
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -35,7 +43,11 @@ describe("AreaScanWorkflow", () => {
     await topUp(owner.token, 10_000);
     const neighbour = INSIDE[3]!;
     // The same house, typed differently by whoever took the call.
-    const existing = await createLead(owner.token, { name: "Pat Caller", address: neighbour.address.split(",")[0]!.toUpperCase().replace(/ DR$/, " DRIVE"), source: "voice" });
+    const existing = await createLead(owner.token, {
+      name: "Pat Caller",
+      address: neighbour.address.split(",")[0]!.toUpperCase().replace(/ DR$/, " DRIVE"),
+      source: "voice",
+    });
 
     await using introspector = await introspectWorkflow(env.AREA_SCAN);
     const started = await json(await startScan(owner.token, AREA));
@@ -46,7 +58,14 @@ describe("AreaScanWorkflow", () => {
     expect(await instance!.getOutput()).toEqual({ status: "completed", batches: Math.ceil(INSIDE.length / BATCH_SIZE) });
 
     const scan = await scanOf(owner.token, started.id);
-    expect(scan).toMatchObject({ status: "completed", processedCount: INSIDE.length, failedCount: 0, percent: 100, creditsCharged: INSIDE.length * PRICE, error: null });
+    expect(scan).toMatchObject({
+      status: "completed",
+      processedCount: INSIDE.length,
+      failedCount: 0,
+      percent: 100,
+      creditsCharged: INSIDE.length * PRICE,
+      error: null,
+    });
     expect(scan.leadsCreated + scan.leadsMatched).toBe(INSIDE.length);
     expect(scan.leadsMatched).toBeGreaterThanOrEqual(1);
 
@@ -68,7 +87,10 @@ describe("AreaScanWorkflow", () => {
     expect(linked).toMatchObject({ source: "voice", tags: ["scan"], lat: neighbour.lat, lng: neighbour.lng });
 
     const ledger = (await ledgerOf(owner.token)).filter((e) => e.reference === scan.id);
-    expect(ledger.map((e) => [e.type, e.credits])).toEqual([["capture", -INSIDE.length * PRICE], ["hold", 0]]);
+    expect(ledger.map((e) => [e.type, e.credits])).toEqual([
+      ["capture", -INSIDE.length * PRICE],
+      ["hold", 0],
+    ]);
 
     const messages = [];
     for (let m = await socket.next(5000); ; m = await socket.next(5000)) {
@@ -76,15 +98,27 @@ describe("AreaScanWorkflow", () => {
       if (m.type === "status") break;
     }
     expect(messages[0]).toMatchObject({ type: "snapshot", scan: { id: scan.id } });
-    expect(messages.filter((m) => m.type === "result").map((m) => m.result.propertyId).sort()).toEqual(INSIDE.map((p) => p.id).sort());
+    expect(
+      messages
+        .filter((m) => m.type === "result")
+        .map((m) => m.result.propertyId)
+        .sort(),
+    ).toEqual(INSIDE.map((p) => p.id).sort());
     const progress = messages.filter((m) => m.type === "progress");
     expect(progress.map((m) => m.scan.processedCount)).toEqual([...progress.map((m) => m.scan.processedCount)].sort((a, b) => a - b));
-    expect(progress.at(-1)).toMatchObject({ scan: { status: "completed", percent: 100 }, stages: { imagery: INSIDE.length, roof: expect.any(Number), enrichment: INSIDE.length, scored: INSIDE.length, failed: 0 } });
+    expect(progress.at(-1)).toMatchObject({
+      scan: { status: "completed", percent: 100 },
+      stages: { imagery: INSIDE.length, roof: expect.any(Number), enrichment: INSIDE.length, scored: INSIDE.length, failed: 0 },
+    });
     expect(messages.at(-1)).toEqual({ type: "status", status: "completed" });
 
     // A socket opened afterwards starts from the stored snapshot, with the newest hot results.
     const late = await openSocket(owner.token, "scans", scan.id);
-    expect(await late.next()).toMatchObject({ type: "snapshot", scan: { status: "completed", processedCount: INSIDE.length }, hot: expect.any(Array) });
+    expect(await late.next()).toMatchObject({
+      type: "snapshot",
+      scan: { status: "completed", processedCount: INSIDE.length },
+      hot: expect.any(Array),
+    });
   });
 
   it("stores each aerial image once across scans of the same area", async () => {
@@ -116,7 +150,11 @@ describe("AreaScanWorkflow", () => {
     const started = await json(await startScan(owner.token, area));
     const [instance] = await introspector.get();
     await instance!.waitForStatus("complete");
-    expect(await scanOf(owner.token, started.id)).toMatchObject({ status: "completed", processedCount: propertiesIn(area).length, failedCount: 0 });
+    expect(await scanOf(owner.token, started.id)).toMatchObject({
+      status: "completed",
+      processedCount: propertiesIn(area).length,
+      failedCount: 0,
+    });
   });
 
   it("fails the scan and gives the whole hold back when a batch keeps failing", async () => {

@@ -1,4 +1,10 @@
-import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep, type WorkflowStepConfig, type WorkflowStepContext } from "cloudflare:workers";
+import {
+  WorkflowEntrypoint,
+  type WorkflowEvent,
+  type WorkflowStep,
+  type WorkflowStepConfig,
+  type WorkflowStepContext,
+} from "cloudflare:workers";
 import type { Env } from "../env";
 import { analyzeProperty } from "./analyze-property";
 import { BATCH_SIZE, runBatch } from "./batch";
@@ -52,7 +58,9 @@ export class AreaScanWorkflow extends WorkflowEntrypoint<Env, AreaScanParams> {
       if (count === null) return { status: "cancelled", batches };
       for (let index = 0; index < Math.ceil(count / BATCH_SIZE); index++) {
         await breathe();
-        const batch = await step.do("analyze batch", STEP, (ctx) => runBatch(this.env, ref, index, analyzeProperty, { lastAttempt: isLastAttempt(ctx) }));
+        const batch = await step.do("analyze batch", STEP, (ctx) =>
+          runBatch(this.env, ref, index, analyzeProperty, { lastAttempt: isLastAttempt(ctx) }),
+        );
         batches++;
         if (batch.stopped) return { status: "cancelled", batches };
       }

@@ -33,12 +33,28 @@ export async function createInvite(env: Env, actor: AuthContext, input: { email:
   if (alreadyMember.length) throw conflict("That person is already a member of this workspace.");
   const token = newToken();
   const now = Date.now();
-  const invite = { id: newId("inv"), tenantId: actor.tenantId, email: input.email, role: input.role, tokenHash: await sha256Hex(token), invitedBy: actor.userId, expiresAt: now + INVITE_TTL_MS, createdAt: now };
+  const invite = {
+    id: newId("inv"),
+    tenantId: actor.tenantId,
+    email: input.email,
+    role: input.role,
+    tokenHash: await sha256Hex(token),
+    invitedBy: actor.userId,
+    expiresAt: now + INVITE_TTL_MS,
+    createdAt: now,
+  };
   const acceptUrl = `${env.WEB_ORIGIN}/accept-invite#token=${token}`;
   const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, actor.tenantId), columns: { name: true } });
   await db.batch([
     db.insert(invites).values(invite),
-    auditStatement(env, { tenantId: actor.tenantId, actorId: actor.userId, action: "invite.created", target: invite.id, data: { role: input.role }, requestId }),
+    auditStatement(env, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: "invite.created",
+      target: invite.id,
+      data: { role: input.role },
+      requestId,
+    }),
   ]);
   await queueEmail(env, {
     tenantId: actor.tenantId,
@@ -55,17 +71,30 @@ export async function acceptInvite(env: Env, input: z.infer<typeof AcceptInviteB
   const db = database(env.DB);
   const now = Date.now();
   const tokenHash = await sha256Hex(input.token);
-  const invite = await db.query.invites.findFirst({ where: and(eq(invites.tokenHash, tokenHash), isNull(invites.acceptedAt), gt(invites.expiresAt, now)) });
+  const invite = await db.query.invites.findFirst({
+    where: and(eq(invites.tokenHash, tokenHash), isNull(invites.acceptedAt), gt(invites.expiresAt, now)),
+  });
   if (!invite) throw unauthorized("This invite is invalid, expired or already used.");
   const existing = await db.query.users.findFirst({ where: eq(users.email, invite.email) });
   if (existing && !(await verifyPassword(input.password, existing.passwordHash))) {
     throw unauthorized("This email already has an account: enter its password to join.");
   }
   if (!existing && !input.name) throw conflict("Enter your name to create your account.");
-  const user = existing ?? { id: newId("usr"), email: invite.email, name: input.name!, passwordHash: await hashPassword(input.password), isSuperadmin: false, createdAt: now };
+  const user = existing ?? {
+    id: newId("usr"),
+    email: invite.email,
+    name: input.name!,
+    passwordHash: await hashPassword(input.password),
+    isSuperadmin: false,
+    createdAt: now,
+  };
   // The claim is the batch's first statement: a second concurrent accept finds nothing to claim.
   const [claimed] = await db.batch([
-    db.update(invites).set({ acceptedAt: now }).where(and(eq(invites.id, invite.id), isNull(invites.acceptedAt))).returning({ id: invites.id }),
+    db
+      .update(invites)
+      .set({ acceptedAt: now })
+      .where(and(eq(invites.id, invite.id), isNull(invites.acceptedAt)))
+      .returning({ id: invites.id }),
     ...(existing ? [] : [db.insert(users).values(user)]),
     db.insert(memberships).values({ tenantId: invite.tenantId, userId: user.id, role: invite.role, createdAt: now }).onConflictDoNothing(),
     auditStatement(env, { tenantId: invite.tenantId, actorId: user.id, action: "invite.accepted", target: invite.id, requestId }),

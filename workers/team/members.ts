@@ -23,8 +23,18 @@ export async function changeRole(env: Env, actor: AuthContext, userId: string, r
   const target = await membership(env, actor.tenantId, userId);
   const db = database(env.DB);
   await db.batch([
-    db.update(memberships).set({ role }).where(and(eq(memberships.tenantId, actor.tenantId), eq(memberships.userId, userId))),
-    auditStatement(env, { tenantId: actor.tenantId, actorId: actor.userId, action: "member.role_changed", target: userId, data: { from: target.role, to: role }, requestId }),
+    db
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.tenantId, actor.tenantId), eq(memberships.userId, userId))),
+    auditStatement(env, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: "member.role_changed",
+      target: userId,
+      data: { from: target.role, to: role },
+      requestId,
+    }),
   ]);
 }
 
@@ -32,7 +42,8 @@ export async function changeRole(env: Env, actor: AuthContext, userId: string, r
 export async function removeMember(env: Env, actor: AuthContext, userId: string, requestId: string) {
   if (userId === actor.userId) throw badRequest("You cannot remove yourself.");
   const target = await membership(env, actor.tenantId, userId);
-  if (target.role !== "agent" && actor.role !== "owner" && !actor.superadmin) throw forbidden("Only an owner can remove admins and owners.");
+  if (target.role !== "agent" && actor.role !== "owner" && !actor.superadmin)
+    throw forbidden("Only an owner can remove admins and owners.");
   const db = database(env.DB);
   const now = Date.now();
   await db.batch([
@@ -46,20 +57,34 @@ export async function removeMember(env: Env, actor: AuthContext, userId: string,
           type: sql<string>`'lead.updated'`.as("type"),
           actorId: sql<string>`${actor.userId}`.as("actor_id"),
           actorName: sql<string>`(SELECT name FROM users WHERE id = ${actor.userId})`.as("actor_name"),
-          data: sql<string>`json_object('changes', json_object('assigneeId', json_array(${leads.assigneeId}, NULL)), 'reason', 'member removed')`.as("data"),
+          data: sql<string>`json_object('changes', json_object('assigneeId', json_array(${leads.assigneeId}, NULL)), 'reason', 'member removed')`.as(
+            "data",
+          ),
           createdAt: sql<number>`${now}`.as("created_at"),
         })
         .from(leads)
         .where(and(eq(leads.tenantId, actor.tenantId), eq(leads.assigneeId, userId))),
     ),
-    db.update(leads).set({ assigneeId: null, updatedAt: now }).where(and(eq(leads.tenantId, actor.tenantId), eq(leads.assigneeId, userId))),
+    db
+      .update(leads)
+      .set({ assigneeId: null, updatedAt: now })
+      .where(and(eq(leads.tenantId, actor.tenantId), eq(leads.assigneeId, userId))),
     db.delete(memberships).where(and(eq(memberships.tenantId, actor.tenantId), eq(memberships.userId, userId))),
-    auditStatement(env, { tenantId: actor.tenantId, actorId: actor.userId, action: "member.removed", target: userId, data: { role: target.role }, requestId }),
+    auditStatement(env, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: "member.removed",
+      target: userId,
+      data: { role: target.role },
+      requestId,
+    }),
   ]);
 }
 
 async function membership(env: Env, tenantId: string, userId: string) {
-  const row = await database(env.DB).query.memberships.findFirst({ where: and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)) });
+  const row = await database(env.DB).query.memberships.findFirst({
+    where: and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)),
+  });
   if (!row) throw notFound("Member");
   return row;
 }

@@ -8,7 +8,20 @@ describe("admitCall: the platform-wide concurrent-call counter", () => {
     const owner = await signup();
     const { n } = (await env.DB.prepare("SELECT count(*) AS n FROM calls WHERE status = 'in-progress'").first<{ n: number }>())!;
     const max = n + 3;
-    const attempt = (i: number) => admitCall(env, { tenantId: owner.tenantId, callSid: `CACAP${i}-${crypto.randomUUID()}`, channelId: "chn_x", from: "+15125550100", to: "+15125550199", holdId: null, now: Date.now() }, max);
+    const attempt = (i: number) =>
+      admitCall(
+        env,
+        {
+          tenantId: owner.tenantId,
+          callSid: `CACAP${i}-${crypto.randomUUID()}`,
+          channelId: "chn_x",
+          from: "+15125550100",
+          to: "+15125550199",
+          holdId: null,
+          now: Date.now(),
+        },
+        max,
+      );
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => attempt(i)));
     expect(results.filter((r) => r.admitted)).toHaveLength(3);
     const sid = `CARETRY-${crypto.randomUUID()}`;

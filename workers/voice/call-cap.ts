@@ -34,10 +34,25 @@ export async function admitCall(env: Env, call: NewCall, max: number): Promise<{
      WHERE (SELECT count(*) FROM calls WHERE status = 'in-progress' AND started_at > ?) < ?
      ON CONFLICT (call_sid) DO NOTHING`,
   )
-    .bind(id, call.tenantId, call.callSid, call.channelId, call.from, call.to, call.now, call.holdId, call.now, call.now, call.now - MAX_CALL_MS, max)
+    .bind(
+      id,
+      call.tenantId,
+      call.callSid,
+      call.channelId,
+      call.from,
+      call.to,
+      call.now,
+      call.holdId,
+      call.now,
+      call.now,
+      call.now - MAX_CALL_MS,
+      max,
+    )
     .run();
   if (result.meta.changes > 0) return { admitted: true, id };
-  const existing = await env.DB.prepare(`SELECT id, status FROM calls WHERE call_sid = ?`).bind(call.callSid).first<{ id: string; status: string }>();
+  const existing = await env.DB.prepare(`SELECT id, status FROM calls WHERE call_sid = ?`)
+    .bind(call.callSid)
+    .first<{ id: string; status: string }>();
   return existing?.status === "in-progress" ? { admitted: true, id: existing.id } : { admitted: false, id };
 }
 
@@ -47,6 +62,18 @@ export async function recordRefusedCall(env: Env, call: NewCall, outcome: "refus
     `INSERT INTO calls (id, tenant_id, call_sid, channel_id, from_number, to_number, status, outcome, started_at, ended_at, duration_seconds, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 'refused', ?, ?, ?, 0, ?, ?) ON CONFLICT (call_sid) DO NOTHING`,
   )
-    .bind(newId("call", call.now), call.tenantId, call.callSid, call.channelId, call.from, call.to, outcome, call.now, call.now, call.now, call.now)
+    .bind(
+      newId("call", call.now),
+      call.tenantId,
+      call.callSid,
+      call.channelId,
+      call.from,
+      call.to,
+      outcome,
+      call.now,
+      call.now,
+      call.now,
+      call.now,
+    )
     .run();
 }

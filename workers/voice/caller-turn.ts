@@ -39,7 +39,19 @@ export async function runCallerTurn(env: Env, ctx: WaitUntil, turn: CallerTurn):
     return call();
   });
   try {
-    const result = await engine.turn({ tenantName: leads.tenant.name, channel: "voice", message: { text: turn.text }, history: turn.history, state, settings, onText: turn.onText, signal }, tools);
+    const result = await engine.turn(
+      {
+        tenantName: leads.tenant.name,
+        channel: "voice",
+        message: { text: turn.text },
+        history: turn.history,
+        state,
+        settings,
+        onText: turn.onText,
+        signal,
+      },
+      tools,
+    );
     await committed;
     return result;
   } finally {

@@ -10,7 +10,8 @@ async function gatherWorkspace(forwardNumber: string | null = null) {
   await call("PUT", "/api/v1/voice/settings", { token: ws.token, body: { forwardNumber, voiceMode: "gather" } });
   return ws;
 }
-const callId = async (sid: string) => (await env.DB.prepare("SELECT id FROM calls WHERE call_sid = ?").bind(sid).first<{ id: string }>())!.id;
+const callId = async (sid: string) =>
+  (await env.DB.prepare("SELECT id FROM calls WHERE call_sid = ?").bind(sid).first<{ id: string }>())!.id;
 
 describe("Gather path records", () => {
   it("a call writes its timed transcript as it goes and its summary and score when the status callback ends it", async () => {
@@ -26,8 +27,17 @@ describe("Gather path records", () => {
     const live = await json(await call("GET", `/api/v1/calls/${id}`, { token: ws.token }));
     expect(live.status).toBe("in-progress");
     expect(live.transcript.map((e: any) => e.seq)).toEqual(live.transcript.map((_: unknown, i: number) => i));
-    expect(live.transcript[0]).toMatchObject({ speaker: "agent", startMs: 0, text: expect.stringMatching(/^Thanks for calling Leak Busters/) });
-    expect(live.transcript.filter((e: any) => e.speaker === "caller").map((e: any) => e.text)).toEqual(["Water is pouring through my kitchen ceiling!", "12 Oak Street, Austin 78704", "Maria Garcia", "The second one."]);
+    expect(live.transcript[0]).toMatchObject({
+      speaker: "agent",
+      startMs: 0,
+      text: expect.stringMatching(/^Thanks for calling Leak Busters/),
+    });
+    expect(live.transcript.filter((e: any) => e.speaker === "caller").map((e: any) => e.text)).toEqual([
+      "Water is pouring through my kitchen ceiling!",
+      "12 Oak Street, Austin 78704",
+      "Maria Garcia",
+      "The second one.",
+    ]);
     expect(live.transcript.at(-1)).toMatchObject({ speaker: "agent", text: expect.stringMatching(/^Booked: .* with Pat Plumber/) });
     const times = live.transcript.map((e: any) => e.startMs);
     expect(times).toEqual([...times].sort((a: number, b: number) => a - b));
@@ -49,6 +59,9 @@ describe("Gather path records", () => {
     await c.press("0");
     const detail = await json(await call("GET", `/api/v1/calls/${await callId(c.CallSid)}`, { token: ws.token }));
     expect(detail).toMatchObject({ outcome: "transferred", endReason: "dtmf" });
-    expect(detail.transcript.slice(1).map((e: any) => [e.speaker, e.text])).toEqual([["caller", "Pressed 0"], ["agent", "Connecting you to the team now."]]);
+    expect(detail.transcript.slice(1).map((e: any) => [e.speaker, e.text])).toEqual([
+      ["caller", "Pressed 0"],
+      ["agent", "Connecting you to the team now."],
+    ]);
   });
 });

@@ -15,12 +15,24 @@ export interface SpokenLine {
  * agent answers, timed from the call's start, and shows them on the live monitor. Twilio's
  * speech result carries no timings, so a line's time is when its request arrived or answered.
  */
-export async function recordGatherLines(env: Env, ctx: WaitUntil, call: { id: string; tenantId: string; startedAt: number }, lines: SpokenLine[]): Promise<void> {
+export async function recordGatherLines(
+  env: Env,
+  ctx: WaitUntil,
+  call: { id: string; tenantId: string; startedAt: number },
+  lines: SpokenLine[],
+): Promise<void> {
   const spoken = lines.filter((line) => line.text.trim());
   if (!spoken.length) return;
   const ref = { tenantId: call.tenantId, callId: call.id };
   const first = await nextTranscriptSeq(env, ref);
-  const entries: TranscriptEntry[] = spoken.map((line, i) => ({ seq: first + i, speaker: line.speaker, text: line.text.trim(), startMs: Math.max(0, line.at - call.startedAt), endMs: null, interrupted: false }));
+  const entries: TranscriptEntry[] = spoken.map((line, i) => ({
+    seq: first + i,
+    speaker: line.speaker,
+    text: line.text.trim(),
+    startMs: Math.max(0, line.at - call.startedAt),
+    endMs: null,
+    interrupted: false,
+  }));
   await appendTranscript(env, ref, entries);
   ctx.waitUntil(publishInOrder(env, call.id, entries));
 }

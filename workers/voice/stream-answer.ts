@@ -27,15 +27,25 @@ export async function streamAnswerTwiml(env: Env, requestUrl: string, callId: st
 export async function answerWithStream(env: Env, ctx: WaitUntil, requestUrl: string, call: CallInfo): Promise<string | null> {
   if (!streamingProviders(env)) return null;
   if ((await voiceSettings(env, call.tenantId)).voiceMode !== "auto") return null;
-  await env.DB.prepare(`UPDATE calls SET mode = 'stream', updated_at = ? WHERE id = ? AND tenant_id = ?`).bind(Date.now(), call.callId, call.tenantId).run();
+  await env.DB.prepare(`UPDATE calls SET mode = 'stream', updated_at = ? WHERE id = ? AND tenant_id = ?`)
+    .bind(Date.now(), call.callId, call.tenantId)
+    .run();
   const session = env.CALL_SESSION.get(env.CALL_SESSION.idFromName(call.callId));
-  ctx.waitUntil(session.prepare(call).catch((err: unknown) => log("error", "call session prepare failed", { callId: call.callId, error: err instanceof Error ? err.message : String(err) })));
+  ctx.waitUntil(
+    session
+      .prepare(call)
+      .catch((err: unknown) =>
+        log("error", "call session prepare failed", { callId: call.callId, error: err instanceof Error ? err.message : String(err) }),
+      ),
+  );
   log("info", "call answered with a media stream", { callId: call.callId, tenantId: call.tenantId });
   return streamAnswerTwiml(env, requestUrl, call.callId);
 }
 
 /** A retried first webhook of a streaming call gets the same stream again (never a Gather mid-call). */
 export async function streamingCall(env: Env, tenantId: string, callId: string): Promise<boolean> {
-  const row = await env.DB.prepare(`SELECT mode FROM calls WHERE id = ? AND tenant_id = ?`).bind(callId, tenantId).first<{ mode: string }>();
+  const row = await env.DB.prepare(`SELECT mode FROM calls WHERE id = ? AND tenant_id = ?`)
+    .bind(callId, tenantId)
+    .first<{ mode: string }>();
   return row?.mode === "stream";
 }

@@ -9,7 +9,13 @@ const encoder = new TextEncoder();
  * call id under a key derived from JWT_SECRET, so only a stream we answered for can start a call.
  */
 export async function streamToken(env: Env, callId: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(`voice-stream:${env.JWT_SECRET}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(`voice-stream:${env.JWT_SECRET}`),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   return base64url(new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(callId))));
 }
 

@@ -19,7 +19,9 @@ export interface LiveCallRef {
 export function transferSummary(call: LiveCallRef, reason: TransferReason, state: EngineState | null): string {
   const why = { dtmf: "pressed 0 for a person", caller_asked: "asked for a person", engine_failure: "the assistant had a problem" }[reason];
   const job = state?.job ?? {};
-  const details = [job.name, job.trade, job.urgency, job.address ?? job.postcode, job.description?.slice(0, 160)].filter(Boolean).join(", ");
+  const details = [job.name, job.trade, job.urgency, job.address ?? job.postcode, job.description?.slice(0, 160)]
+    .filter(Boolean)
+    .join(", ");
   return `Incoming transfer from ${call.fromNumber} (${why}).${details ? ` So far: ${details}.` : ""}${state?.booking ? ` Booked: ${state.booking.label} with ${state.booking.proName}.` : ""}`;
 }
 
@@ -32,7 +34,9 @@ export async function transferCall(env: Env, call: LiveCallRef, reason: Transfer
   const { forwardNumber } = await voiceSettings(env, call.tenantId);
   if (!forwardNumber) return false;
   await callControl(env).redirect(call.callSid, dialTwiml([], forwardNumber));
-  await env.DB.prepare(`UPDATE calls SET outcome = 'transferred', end_reason = ?, updated_at = ? WHERE id = ? AND tenant_id = ?`).bind(reason, Date.now(), call.callId, call.tenantId).run();
+  await env.DB.prepare(`UPDATE calls SET outcome = 'transferred', end_reason = ?, updated_at = ? WHERE id = ? AND tenant_id = ?`)
+    .bind(reason, Date.now(), call.callId, call.tenantId)
+    .run();
   const texted = await notifyPhone(env, call.tenantId, forwardNumber, transferSummary(call, reason, state), `call-transfer:${call.callId}`);
   log("info", "call transferred", { callId: call.callId, tenantId: call.tenantId, reason, summaryQueued: texted });
   return true;

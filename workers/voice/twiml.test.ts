@@ -7,8 +7,21 @@ describe("TwiML for the Gather path", () => {
     const doc = parseXml(gatherTwiml(["Hello & welcome to <Bob's> Plumbing.", "What's wrong?"], "https://x.example/webhooks/twilio/voice"));
     expect(doc.name).toBe("Response");
     const [gather] = doc.children;
-    expect(gather).toMatchObject({ name: "Gather", attributes: { input: "speech dtmf", action: "https://x.example/webhooks/twilio/voice", method: "POST", speechTimeout: "auto", language: "en-US", numDigits: "1" } });
-    expect(gather!.children.map((say) => [say.name, say.text])).toEqual([["Say", "Hello & welcome to <Bob's> Plumbing."], ["Say", "What's wrong?"]]);
+    expect(gather).toMatchObject({
+      name: "Gather",
+      attributes: {
+        input: "speech dtmf",
+        action: "https://x.example/webhooks/twilio/voice",
+        method: "POST",
+        speechTimeout: "auto",
+        language: "en-US",
+        numDigits: "1",
+      },
+    });
+    expect(gather!.children.map((say) => [say.name, say.text])).toEqual([
+      ["Say", "Hello & welcome to <Bob's> Plumbing."],
+      ["Say", "What's wrong?"],
+    ]);
     // Silence: a reprompt, then the same action again.
     expect(doc.children.slice(1).map((e) => e.name)).toEqual(["Say", "Redirect"]);
     expect(findAll(doc, "Redirect")[0]!.text).toBe("https://x.example/webhooks/twilio/voice");
@@ -24,6 +37,9 @@ describe("TwiML for the Gather path", () => {
     const doc = parseXml(streamTwiml("wss://x.example/voice/stream/call_1", { callId: "call_1", token: 'a"<&>' }));
     const stream = findAll(doc, "Connect")[0]!.children[0]!;
     expect(stream).toMatchObject({ name: "Stream", attributes: { url: "wss://x.example/voice/stream/call_1" } });
-    expect(stream.children.map((p) => p.attributes)).toEqual([{ name: "callId", value: "call_1" }, { name: "token", value: 'a"<&>' }]);
+    expect(stream.children.map((p) => p.attributes)).toEqual([
+      { name: "callId", value: "call_1" },
+      { name: "token", value: 'a"<&>' },
+    ]);
   });
 });

@@ -25,7 +25,9 @@ export function sayHangupTwiml(lines: string[]): string {
  * <Parameter>s: Twilio refuses a query string on the Stream URL.
  */
 export function streamTwiml(url: string, parameters: Record<string, string>): string {
-  const params = Object.entries(parameters).map(([name, value]) => `<Parameter name="${escapeXml(name)}" value="${escapeXml(value)}"/>`).join("");
+  const params = Object.entries(parameters)
+    .map(([name, value]) => `<Parameter name="${escapeXml(name)}" value="${escapeXml(value)}"/>`)
+    .join("");
   return `${XML_HEAD}<Response><Connect><Stream url="${escapeXml(url)}">${params}</Stream></Connect></Response>`;
 }
 

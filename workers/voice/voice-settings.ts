@@ -7,6 +7,10 @@ export interface VoiceSettings {
 
 /** The workspace's voice settings; no row means no transfer number and the automatic mode. */
 export async function voiceSettings(env: Env, tenantId: string): Promise<VoiceSettings> {
-  const row = await env.DB.prepare(`SELECT forward_number AS forwardNumber, voice_mode AS voiceMode FROM voice_settings WHERE tenant_id = ?`).bind(tenantId).first<VoiceSettings>();
+  const row = await env.DB.prepare(
+    `SELECT forward_number AS forwardNumber, voice_mode AS voiceMode FROM voice_settings WHERE tenant_id = ?`,
+  )
+    .bind(tenantId)
+    .first<VoiceSettings>();
   return { forwardNumber: row?.forwardNumber ?? null, voiceMode: row?.voiceMode === "gather" ? "gather" : "auto" };
 }

@@ -20,7 +20,15 @@ export interface CallRow {
 export async function callState(env: Env, call: CallRow): Promise<ConversationState> {
   if (call.stateJson) return JSON.parse(call.stateJson) as ConversationState;
   const { country } = await tenantInfo(env, call.tenantId);
-  return initialState({ conversationId: call.id, tenantId: call.tenantId, channelId: call.channelId, channel: "voice", contactAddress: call.fromNumber, contactPhone: contactPhone(call.fromNumber, country), contactName: null });
+  return initialState({
+    conversationId: call.id,
+    tenantId: call.tenantId,
+    channelId: call.channelId,
+    channel: "voice",
+    contactAddress: call.fromNumber,
+    contactPhone: contactPhone(call.fromNumber, country),
+    contactName: null,
+  });
 }
 
 /**
@@ -28,7 +36,13 @@ export async function callState(env: Env, call: CallRow): Promise<ConversationSt
  * the next <Say> speaks. State and the last turns are kept on the call row, the lead id even
  * when the engine fails later in the turn.
  */
-export async function voiceTurn(env: Env, ctx: WaitUntil, call: CallRow, text: string, now = Date.now): Promise<{ lines: string[]; state: ConversationState }> {
+export async function voiceTurn(
+  env: Env,
+  ctx: WaitUntil,
+  call: CallRow,
+  text: string,
+  now = Date.now,
+): Promise<{ lines: string[]; state: ConversationState }> {
   const state = await callState(env, call);
   const history = JSON.parse(call.historyJson) as HistoryEntry[];
   let result: TurnResult;
@@ -39,7 +53,11 @@ export async function voiceTurn(env: Env, ctx: WaitUntil, call: CallRow, text: s
     throw error;
   }
   const lines = result.replies.map(spokenReply);
-  const next = [...history, { role: "customer" as const, text }, ...lines.map((line) => ({ role: "assistant" as const, text: line }))].slice(-HISTORY);
+  const next = [
+    ...history,
+    { role: "customer" as const, text },
+    ...lines.map((line) => ({ role: "assistant" as const, text: line })),
+  ].slice(-HISTORY);
   await saveCall(env, call, state, next);
   return { lines, state };
 }

@@ -14,12 +14,16 @@ async function withAutoRecharge(card = "pm_card_visa"): Promise<TestAccount> {
   const { payload, header } = signed(event);
   await deliver(payload, header);
   await processStripeEvent(env, event.id);
-  const settings = await call("PUT", "/api/v1/wallet/auto-recharge", { token: owner.token, body: { enabled: true, threshold: 500, credits: 1_000 } });
+  const settings = await call("PUT", "/api/v1/wallet/auto-recharge", {
+    token: owner.token,
+    body: { enabled: true, threshold: 500, credits: 1_000 },
+  });
   expect(settings.status).toBe(200);
   return owner;
 }
 
-const spend = (token: string, channel: string, quantity: number) => call("POST", "/api/v1/wallet/debits", { token, body: { channel, quantity } });
+const spend = (token: string, channel: string, quantity: number) =>
+  call("POST", "/api/v1/wallet/debits", { token, body: { channel, quantity } });
 
 describe("integration: auto-recharge", () => {
   it("below the threshold, charges the saved card off-session once and credits it", async () => {
@@ -38,12 +42,25 @@ describe("integration: auto-recharge", () => {
     expect(wallet.recharge).toMatchObject({ pending: null, lastFailure: null, lastSuccess: { credits: 1_000 } });
     const charges = (await stripeRequests()).filter((r) => r.path === "/v1/payment_intents" && r.idempotencyKey === pending.key);
     expect(charges.length).toBeGreaterThanOrEqual(1);
-    expect(charges[0]!.params).toMatchObject({ amount: "1000", currency: "usd", payment_method: "pm_card_visa", off_session: "true", confirm: "true", metadata: { kind: "auto_recharge", tenantId: owner.tenantId, attemptKey: pending.key } });
+    expect(charges[0]!.params).toMatchObject({
+      amount: "1000",
+      currency: "usd",
+      payment_method: "pm_card_visa",
+      off_session: "true",
+      confirm: "true",
+      metadata: { kind: "auto_recharge", tenantId: owner.tenantId, attemptKey: pending.key },
+    });
 
     // Stripe's own payment_intent.succeeded for the same charge credits nothing more.
     const ledger = await json(await call("GET", "/api/v1/wallet/ledger?type=auto_recharge", { token: owner.token }));
     expect(ledger.items).toHaveLength(1);
-    const intent = { id: ledger.items[0].reference, object: "payment_intent", amount: 1_000, status: "succeeded", metadata: { kind: "auto_recharge", tenantId: owner.tenantId, attemptKey: pending.key, credits: "1000" } };
+    const intent = {
+      id: ledger.items[0].reference,
+      object: "payment_intent",
+      amount: 1_000,
+      status: "succeeded",
+      metadata: { kind: "auto_recharge", tenantId: owner.tenantId, attemptKey: pending.key, credits: "1000" },
+    };
     const event = stripeEvent("payment_intent.succeeded", intent);
     const { payload, header } = signed(event);
     await deliver(payload, header);
@@ -59,7 +76,9 @@ describe("integration: auto-recharge", () => {
     const wallet = await walletOf(owner.token);
     expect(wallet.balance).toBe(488);
     expect(wallet.recharge).toMatchObject({ pending: null, lastFailure: { message: "Your card was declined." } });
-    const notice = await env.DB.prepare("SELECT recipient, subject, body, billable FROM outbox WHERE tenant_id = ? AND idempotency_key = ?").bind(owner.tenantId, `notice:recharge-failed:${key}`).first<Record<string, unknown>>();
+    const notice = await env.DB.prepare("SELECT recipient, subject, body, billable FROM outbox WHERE tenant_id = ? AND idempotency_key = ?")
+      .bind(owner.tenantId, `notice:recharge-failed:${key}`)
+      .first<Record<string, unknown>>();
     expect(notice).toMatchObject({ recipient: owner.email, subject: "Homeline auto-recharge failed", billable: 0 });
     expect(String(notice!.body)).toContain("Your card was declined.");
 
@@ -72,8 +91,14 @@ describe("integration: auto-recharge", () => {
 
   it("needs a card saved at checkout before it can be turned on", async () => {
     const owner = await signup();
-    const refused = await expectProblem(await call("PUT", "/api/v1/wallet/auto-recharge", { token: owner.token, body: { enabled: true, threshold: 500, credits: 1_000 } }), 409);
+    const refused = await expectProblem(
+      await call("PUT", "/api/v1/wallet/auto-recharge", { token: owner.token, body: { enabled: true, threshold: 500, credits: 1_000 } }),
+      409,
+    );
     expect(refused.detail).toMatch(/Buy credits once with a card first/);
-    expect((await call("PUT", "/api/v1/wallet/auto-recharge", { token: owner.token, body: { enabled: false, threshold: 500, credits: 1_000 } })).status).toBe(200);
+    expect(
+      (await call("PUT", "/api/v1/wallet/auto-recharge", { token: owner.token, body: { enabled: false, threshold: 500, credits: 1_000 } }))
+        .status,
+    ).toBe(200);
   });
 });

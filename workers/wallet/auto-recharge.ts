@@ -19,8 +19,9 @@ export async function runRecharge(env: Env, tenantId: string, attemptKey: string
   if (account.recharge.pending?.key !== attemptKey) return; // already settled (a webhook was faster) or superseded
   const credits = account.autoRecharge.credits;
   const amountCents = priceInCents(credits);
-  const fail = (message: string) => settleRecharge(env, tenantId, attemptKey, credits, amountCents, { status: "failed", paymentIntentId: null, message });
-  let provider;
+  const fail = (message: string) =>
+    settleRecharge(env, tenantId, attemptKey, credits, amountCents, { status: "failed", paymentIntentId: null, message });
+  let provider: ReturnType<typeof paymentsProvider>;
   try {
     provider = paymentsProvider(env);
   } catch (err) {
@@ -28,20 +29,52 @@ export async function runRecharge(env: Env, tenantId: string, attemptKey: string
     throw err;
   }
   const saved = await database(env.DB).query.wallets.findFirst({ where: eq(tables.wallets.tenantId, tenantId) });
-  if (provider.name === "stripe" && (!saved?.stripeCustomerId || !saved.paymentMethodId)) return fail("No saved card: buy credits once with a card to turn on auto-recharge.");
-  const result = await provider.chargeOffSession({ customerId: saved?.stripeCustomerId ?? "", paymentMethodId: saved?.paymentMethodId ?? "", tenantId, credits, amountCents, attemptKey });
+  if (provider.name === "stripe" && (!saved?.stripeCustomerId || !saved.paymentMethodId))
+    return fail("No saved card: buy credits once with a card to turn on auto-recharge.");
+  const result = await provider.chargeOffSession({
+    customerId: saved?.stripeCustomerId ?? "",
+    paymentMethodId: saved?.paymentMethodId ?? "",
+    tenantId,
+    credits,
+    amountCents,
+    attemptKey,
+  });
   await settleRecharge(env, tenantId, attemptKey, credits, amountCents, result);
 }
 
 /** Credits a successful recharge once, or records the failure and tells the owner. Also reached from Stripe's webhook. */
-export async function settleRecharge(env: Env, tenantId: string, attemptKey: string, credits: number, amountCents: number, result: OffSessionResult): Promise<void> {
+export async function settleRecharge(
+  env: Env,
+  tenantId: string,
+  attemptKey: string,
+  credits: number,
+  amountCents: number,
+  result: OffSessionResult,
+): Promise<void> {
   const wallet = await billingWallet(env, tenantId);
   if (result.status === "succeeded") {
-    await recordPayment(env, { tenantId, paymentIntentId: result.paymentIntentId, kind: "auto_recharge", credits, amountCents, currency: CURRENCY, status: "paid" });
+    await recordPayment(env, {
+      tenantId,
+      paymentIntentId: result.paymentIntentId,
+      kind: "auto_recharge",
+      credits,
+      amountCents,
+      currency: CURRENCY,
+      status: "paid",
+    });
     await wallet.settleRecharge(tenantId, attemptKey, { ok: true, credits, reference: result.paymentIntentId });
     return;
   }
-  if (result.paymentIntentId) await recordPayment(env, { tenantId, paymentIntentId: result.paymentIntentId, kind: "auto_recharge", credits, amountCents, currency: CURRENCY, status: "failed" });
+  if (result.paymentIntentId)
+    await recordPayment(env, {
+      tenantId,
+      paymentIntentId: result.paymentIntentId,
+      kind: "auto_recharge",
+      credits,
+      amountCents,
+      currency: CURRENCY,
+      status: "failed",
+    });
   await wallet.settleRecharge(tenantId, attemptKey, { ok: false, message: result.message });
   await notifyWalletOwner(env, tenantId, {
     key: `recharge-failed:${attemptKey}`,

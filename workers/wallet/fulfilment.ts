@@ -26,13 +26,24 @@ export interface PaidCheckout {
  */
 export async function fulfilCheckout(env: Env, provider: PaymentsProvider, paid: PaidCheckout): Promise<EntryView> {
   const { value: entry } = unwrap<EntryView>(
-    await creditWallet(env, paid.tenantId, { key: `purchase:${paid.sessionId}`, type: "purchase", credits: paid.credits, reference: paid.paymentIntentId, actorId: paid.userId, data: { sessionId: paid.sessionId, amountCents: paid.amountCents, currency: paid.currency } }),
+    await creditWallet(env, paid.tenantId, {
+      key: `purchase:${paid.sessionId}`,
+      type: "purchase",
+      credits: paid.credits,
+      reference: paid.paymentIntentId,
+      actorId: paid.userId,
+      data: { sessionId: paid.sessionId, amountCents: paid.amountCents, currency: paid.currency },
+    }),
   );
   await recordPayment(env, { ...paid, kind: "checkout", status: "paid" });
   // Local top-ups save no card: a Stripe key added later must not try to charge a fake one.
   if (provider.name === "stripe") {
     const card = await provider.savedCard(paid.paymentIntentId);
-    if (card) await database(env.DB).update(wallets).set({ paymentMethodId: card.paymentMethodId, paymentMethodLabel: card.label, updatedAt: Date.now() }).where(eq(wallets.tenantId, paid.tenantId));
+    if (card)
+      await database(env.DB)
+        .update(wallets)
+        .set({ paymentMethodId: card.paymentMethodId, paymentMethodLabel: card.label, updatedAt: Date.now() })
+        .where(eq(wallets.tenantId, paid.tenantId));
   }
   return entry;
 }
@@ -40,17 +51,46 @@ export async function fulfilCheckout(env: Env, provider: PaymentsProvider, paid:
 /** One row per PaymentIntent; a later status never turns `paid` back into anything else. */
 export async function recordPayment(
   env: Env,
-  payment: { tenantId: string; paymentIntentId: string; kind: "checkout" | "auto_recharge"; sessionId?: string | null; credits: number; amountCents: number; currency: string; status: "pending" | "paid" | "failed" },
+  payment: {
+    tenantId: string;
+    paymentIntentId: string;
+    kind: "checkout" | "auto_recharge";
+    sessionId?: string | null;
+    credits: number;
+    amountCents: number;
+    currency: string;
+    status: "pending" | "paid" | "failed";
+  },
 ): Promise<void> {
   const now = Date.now();
   await database(env.DB)
     .insert(stripePayments)
-    .values({ paymentIntentId: payment.paymentIntentId, tenantId: payment.tenantId, kind: payment.kind, sessionId: payment.sessionId ?? null, credits: payment.credits, amountCents: payment.amountCents, currency: payment.currency, status: payment.status, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: stripePayments.paymentIntentId, set: { status: payment.status, updatedAt: now }, setWhere: ne(stripePayments.status, "paid") });
+    .values({
+      paymentIntentId: payment.paymentIntentId,
+      tenantId: payment.tenantId,
+      kind: payment.kind,
+      sessionId: payment.sessionId ?? null,
+      credits: payment.credits,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      status: payment.status,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: stripePayments.paymentIntentId,
+      set: { status: payment.status, updatedAt: now },
+      setWhere: ne(stripePayments.status, "paid"),
+    });
 }
 
 /** The workspace's Stripe customer, created on its first checkout (local customers are not kept). */
-export async function customerFor(env: Env, provider: PaymentsProvider, tenant: { id: string; name: string }, email: string): Promise<string> {
+export async function customerFor(
+  env: Env,
+  provider: PaymentsProvider,
+  tenant: { id: string; name: string },
+  email: string,
+): Promise<string> {
   if (provider.name === "local") return provider.createCustomer(tenant, email);
   await pinWallet(env, tenant.id);
   const db = database(env.DB);

@@ -37,7 +37,11 @@ export async function debitWallet(env: Env, tenantId: string, action: PaidAction
 export async function holdCredits(env: Env, tenantId: string, action: PaidAction & { ttlSeconds?: number }) {
   const [wallet, prices] = await Promise.all([billingWallet(env, tenantId), pricesFor(env, tenantId)]);
   const { ttlSeconds, ...rest } = action;
-  return wallet.hold(tenantId, { ...rest, credits: quote(prices, action.channel, action.quantity), ttlMs: ttlSeconds ? ttlSeconds * 1000 : undefined });
+  return wallet.hold(tenantId, {
+    ...rest,
+    credits: quote(prices, action.channel, action.quantity),
+    ttlMs: ttlSeconds ? ttlSeconds * 1000 : undefined,
+  });
 }
 
 /** Captures the actual quantity of an open hold, priced at the workspace's current price. */
@@ -46,7 +50,11 @@ export async function captureHold(env: Env, tenantId: string, holdId: string, in
   const hold = await wallet.getHold(tenantId, holdId);
   if (!hold) return refusedNotFound("Hold");
   const prices = await pricesFor(env, tenantId);
-  return wallet.capture(tenantId, holdId, { credits: quote(prices, hold.channel, input.quantity), quantity: input.quantity, actorId: input.actorId });
+  return wallet.capture(tenantId, holdId, {
+    credits: quote(prices, hold.channel, input.quantity),
+    quantity: input.quantity,
+    actorId: input.actorId,
+  });
 }
 
 export async function releaseHold(env: Env, tenantId: string, holdId: string, actorId: string | null = null) {

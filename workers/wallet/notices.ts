@@ -9,5 +9,12 @@ export async function notifyWalletOwner(env: Env, tenantId: string, notice: { ke
   const owner = await walletOwner(env, tenantId);
   const user = await database(env.DB).query.users.findFirst({ where: eq(tables.users.id, owner.userId), columns: { email: true } });
   if (!user) return;
-  await queueEmail(env, { tenantId, idempotencyKey: `notice:${notice.key}`, to: user.email, subject: notice.subject, body: notice.body, billable: false });
+  await queueEmail(env, {
+    tenantId,
+    idempotencyKey: `notice:${notice.key}`,
+    to: user.email,
+    subject: notice.subject,
+    body: notice.body,
+    billable: false,
+  });
 }

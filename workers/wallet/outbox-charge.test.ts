@@ -4,14 +4,32 @@ import { call, json, signup } from "../../tests/api";
 import { topUp, walletOf } from "../../tests/wallet";
 import { deliverOutboxMessage } from "../outbox/deliver";
 
-const row = (id: string) => env.DB.prepare("SELECT status, last_error FROM outbox WHERE id = ?").bind(id).first<{ status: string; last_error: string | null }>();
-const ledger = async (token: string) => (await json(await call("GET", "/api/v1/wallet/ledger", { token }))).items as { type: string; credits: number; channel: string; quantity: number; reference: string }[];
+const row = (id: string) =>
+  env.DB.prepare("SELECT status, last_error FROM outbox WHERE id = ?").bind(id).first<{ status: string; last_error: string | null }>();
+const ledger = async (token: string) =>
+  (await json(await call("GET", "/api/v1/wallet/ledger", { token }))).items as {
+    type: string;
+    credits: number;
+    channel: string;
+    quantity: number;
+    reference: string;
+  }[];
 
 /** An outbox row, written directly: delivered only by the test, never by the background queue. */
 async function outboxRow(tenantId: string, fields: { channel?: string; to?: string; body?: string; billable?: boolean } = {}) {
   const id = `out_${crypto.randomUUID()}`;
-  await env.DB.prepare("INSERT INTO outbox (id, tenant_id, channel, recipient, sender, subject, body, billable, status, provider, idempotency_key, created_at, updated_at) VALUES (?, ?, ?, ?, '+15125550100', 'Your quote', ?, ?, 'queued', 'pending', ?, 0, 0)")
-    .bind(id, tenantId, fields.channel ?? "email", fields.to ?? "lead@example.com", fields.body ?? "Hello", fields.billable === false ? 0 : 1, id)
+  await env.DB.prepare(
+    "INSERT INTO outbox (id, tenant_id, channel, recipient, sender, subject, body, billable, status, provider, idempotency_key, created_at, updated_at) VALUES (?, ?, ?, ?, '+15125550100', 'Your quote', ?, ?, 'queued', 'pending', ?, 0, 0)",
+  )
+    .bind(
+      id,
+      tenantId,
+      fields.channel ?? "email",
+      fields.to ?? "lead@example.com",
+      fields.body ?? "Hello",
+      fields.billable === false ? 0 : 1,
+      id,
+    )
     .run();
   return id;
 }

@@ -27,13 +27,19 @@ export function withWalletCharge(env: Env, row: OutboxRow, attempt: number, send
     ...sender,
     send: async () => {
       if (!(await walletFunded(env, row.tenantId))) return sender.send();
-      const held = await holdCredits(env, row.tenantId, { channel, quantity, key: `outbox:${row.id}:${attempt}`, reference: row.id, ttlSeconds: HOLD_SECONDS });
+      const held = await holdCredits(env, row.tenantId, {
+        channel,
+        quantity,
+        key: `outbox:${row.id}:${attempt}`,
+        reference: row.id,
+        ttlSeconds: HOLD_SECONDS,
+      });
       if (!held.ok) {
         if (held.code === "insufficient_credits") throw new PermanentSendError(held.detail);
         throw new Error(`wallet refused the hold: ${held.detail}`);
       }
       const holdId = held.value.hold.id;
-      let sent;
+      let sent: Awaited<ReturnType<typeof sender.send>>;
       try {
         sent = await sender.send();
       } catch (err) {
@@ -41,7 +47,10 @@ export function withWalletCharge(env: Env, row: OutboxRow, attempt: number, send
         throw err;
       }
       // The message is out: a failed capture must not fail it (that would resend); the hold expires instead.
-      const captured = await captureHold(env, row.tenantId, holdId, { quantity }).catch((err: unknown) => ({ ok: false as const, detail: err instanceof Error ? err.message : String(err) }));
+      const captured = await captureHold(env, row.tenantId, holdId, { quantity }).catch((err: unknown) => ({
+        ok: false as const,
+        detail: err instanceof Error ? err.message : String(err),
+      }));
       if (!captured.ok) log("error", "outbox charge not captured", { outboxId: row.id, holdId, error: captured.detail });
       return sent;
     },

@@ -19,7 +19,8 @@ export const refusedNotFound = (detail: string): Refusal => ({ ok: false, code: 
 /** The value, or the refusal as a problem: 402 with the shortfall, 409, or 404. */
 export function unwrap<T>(outcome: Outcome<T>): { value: T; replayed: boolean } {
   if (outcome.ok) return outcome;
-  if (outcome.code === "insufficient_credits") throw paymentRequired(outcome.detail, { shortfall: outcome.shortfall, spendable: outcome.spendable });
+  if (outcome.code === "insufficient_credits")
+    throw paymentRequired(outcome.detail, { shortfall: outcome.shortfall, spendable: outcome.spendable });
   if (outcome.code === "not_found") throw notFound(outcome.detail);
   throw conflict(outcome.detail);
 }

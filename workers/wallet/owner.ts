@@ -65,7 +65,14 @@ export async function pinWallet(env: Env, tenantId: string, options: { funded?: 
   const db = database(env.DB);
   await db.batch([
     db.insert(wallets).values({ tenantId, ownerUserId: owner.userId, createdAt: now, updatedAt: now }).onConflictDoNothing(),
-    ...(options.funded ? [db.update(wallets).set({ fundedAt: now, updatedAt: now }).where(and(eq(wallets.tenantId, tenantId), isNull(wallets.fundedAt)))] : []),
+    ...(options.funded
+      ? [
+          db
+            .update(wallets)
+            .set({ fundedAt: now, updatedAt: now })
+            .where(and(eq(wallets.tenantId, tenantId), isNull(wallets.fundedAt))),
+        ]
+      : []),
   ]);
   cache.delete(tenantId);
   return walletOwner(env, tenantId);

@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SPLIT, type Pools, type Split } from "./model";
-import { applyMoves, freeIn, isShortfall, planAdjustment, planCapture, planCredit, planDebit, planHold, planReallocation, planRefund, planRelease, spendableFor, sumAmounts, totals } from "./pools";
+import {
+  applyMoves,
+  freeIn,
+  isShortfall,
+  planAdjustment,
+  planCapture,
+  planCredit,
+  planDebit,
+  planHold,
+  planReallocation,
+  planRefund,
+  planRelease,
+  spendableFor,
+  sumAmounts,
+  totals,
+} from "./pools";
 
 const funded = (credits: number, split: Split | null = DEFAULT_SPLIT): Pools => applyMoves({}, planCredit(credits, split));
 
@@ -59,7 +74,11 @@ describe("unit: wallet pools", () => {
     const pools = funded(500, null);
     const hold = planHold(pools, "scan", 200);
     if (isShortfall(hold)) throw new Error("refused");
-    expect(totals(applyMoves(applyMoves(pools, hold), planRelease(hold.reservation)))).toEqual({ balance: 500, reserved: 0, available: 500 });
+    expect(totals(applyMoves(applyMoves(pools, hold), planRelease(hold.reservation)))).toEqual({
+      balance: 500,
+      reserved: 0,
+      available: 500,
+    });
   });
 
   it("refunds take back only what is free, general first, and report the rest", () => {

@@ -76,7 +76,8 @@ function drawFor(pools: Pools, channel: Channel, credits: number): PoolAmounts |
   return drawn;
 }
 
-const negate = (amounts: PoolAmounts): PoolAmounts => Object.fromEntries(Object.entries(amounts).map(([pool, value]) => [pool, -(value ?? 0)]));
+const negate = (amounts: PoolAmounts): PoolAmounts =>
+  Object.fromEntries(Object.entries(amounts).map(([pool, value]) => [pool, -(value ?? 0)]));
 
 export function planDebit(pools: Pools, channel: Channel, credits: number): Moves | Shortfall {
   const drawn = drawFor(pools, channel, credits);
@@ -94,7 +95,12 @@ export function planHold(pools: Pools, channel: Channel, credits: number): Moves
  * un-reserves as much of the hold as it spends (budget part first) and spends from the freed
  * credits; a cost above the hold also needs that much more free balance.
  */
-export function planCapture(pools: Pools, held: PoolAmounts, channel: Channel, cost: number): { capture: Moves; release: Moves } | Shortfall {
+export function planCapture(
+  pools: Pools,
+  held: PoolAmounts,
+  channel: Channel,
+  cost: number,
+): { capture: Moves; release: Moves } | Shortfall {
   const consumed: PoolAmounts = {};
   let left = cost;
   for (const pool of [channel, "general"] as const) {

@@ -26,7 +26,10 @@ export interface Reconciliation {
  * reservation mismatch) is logged as an error and shown to platform admins.
  */
 export async function reconcileWallets(env: Env, now = Date.now()): Promise<{ checked: number; drifted: number }> {
-  const rows = await database(env.DB).select({ tenantId: wallets.tenantId, ownerUserId: wallets.ownerUserId }).from(wallets).where(isNotNull(wallets.fundedAt));
+  const rows = await database(env.DB)
+    .select({ tenantId: wallets.tenantId, ownerUserId: wallets.ownerUserId })
+    .from(wallets)
+    .where(isNotNull(wallets.fundedAt));
   let drifted = 0;
   for (let i = 0; i < rows.length; i += CONCURRENCY) {
     const results = await Promise.all(rows.slice(i, i + CONCURRENCY).map((row) => reconcileOne(env, row.tenantId, row.ownerUserId, now)));
@@ -48,9 +51,34 @@ export async function reconcileOne(env: Env, tenantId: string, ownerUserId: stri
   const { sum: projectedSum, entries: projectedEntries } = projected!;
   const drift = wallet.balance - projectedSum - (wallet.sum - wallet.sumUpTo);
   // The holds too: what the entries reserved must be what the pools hold back.
-  const status = drift === 0 && projectedEntries === wallet.entriesUpTo && wallet.balance === wallet.sum && wallet.reserved === wallet.reservedSum ? "ok" : "drift";
-  const row = { tenantId, checkedAt: now, uptoSeq, walletBalance: wallet.balance, walletSum: wallet.sum, walletEntries: wallet.entries, projectedSum, projectedEntries, drift, status } as const;
+  const status =
+    drift === 0 && projectedEntries === wallet.entriesUpTo && wallet.balance === wallet.sum && wallet.reserved === wallet.reservedSum
+      ? "ok"
+      : "drift";
+  const row = {
+    tenantId,
+    checkedAt: now,
+    uptoSeq,
+    walletBalance: wallet.balance,
+    walletSum: wallet.sum,
+    walletEntries: wallet.entries,
+    projectedSum,
+    projectedEntries,
+    drift,
+    status,
+  } as const;
   await db.insert(walletReconciliations).values(row).onConflictDoUpdate({ target: walletReconciliations.tenantId, set: row });
-  if (status === "drift") log("error", "wallet drift", { tenantId, drift, walletBalance: wallet.balance, walletSum: wallet.sum, reserved: wallet.reserved, reservedSum: wallet.reservedSum, projectedSum, projectedEntries, walletEntriesUpTo: wallet.entriesUpTo });
+  if (status === "drift")
+    log("error", "wallet drift", {
+      tenantId,
+      drift,
+      walletBalance: wallet.balance,
+      walletSum: wallet.sum,
+      reserved: wallet.reserved,
+      reservedSum: wallet.reservedSum,
+      projectedSum,
+      projectedEntries,
+      walletEntriesUpTo: wallet.entriesUpTo,
+    });
   return { tenantId, status, drift, walletBalance: wallet.balance, walletSum: wallet.sum, projectedSum, projectedEntries, uptoSeq };
 }

@@ -8,13 +8,21 @@ const Split = z.partialRecord(z.enum(CHANNELS), z.number().int().min(0).max(100)
 
 export const AutoSpendBody = z
   .strictObject({ enabled: z.boolean(), split: Split.default({ voice: 35, sms: 35, email: 30 }) })
-  .refine((s) => Object.values(s.split).reduce((sum, v) => sum + (v ?? 0), 0) <= 100, { message: "The split's percentages add up to more than 100.", path: ["split"] })
+  .refine((s) => Object.values(s.split).reduce((sum, v) => sum + (v ?? 0), 0) <= 100, {
+    message: "The split's percentages add up to more than 100.",
+    path: ["split"],
+  })
   .openapi("AutoSpend");
 
 export const AutoRechargeBody = z
   .strictObject({
     enabled: z.boolean(),
-    threshold: z.number().int().min(0).max(1_000_000).openapi({ description: "Recharge when the spendable balance falls below this many credits" }),
+    threshold: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .openapi({ description: "Recharge when the spendable balance falls below this many credits" }),
     credits: z.number().int().min(500).max(100_000).openapi({ description: "Credits bought per recharge (1 credit = $0.01)" }),
   })
   .openapi("AutoRecharge");
@@ -28,7 +36,11 @@ export const Account = z
     budgets: z.record(z.enum(CHANNELS), PoolState),
     autoSpend: z.object({ enabled: z.boolean(), split: Split }),
     autoRecharge: z.object({ enabled: z.boolean(), threshold: z.number().int(), credits: z.number().int() }),
-    recharge: z.object({ pending: z.object({ key: z.string(), since: z.number() }).nullable(), lastFailure: z.object({ at: z.number(), message: z.string() }).nullable(), lastSuccess: z.object({ at: z.number(), credits: z.number() }).nullable() }),
+    recharge: z.object({
+      pending: z.object({ key: z.string(), since: z.number() }).nullable(),
+      lastFailure: z.object({ at: z.number(), message: z.string() }).nullable(),
+      lastSuccess: z.object({ at: z.number(), credits: z.number() }).nullable(),
+    }),
   })
   .openapi("WalletAccount");
 
@@ -50,7 +62,15 @@ export const Entry = z
   .openapi("LedgerEntry");
 
 export const Hold = z
-  .object({ id: z.string(), channel: z.enum(CHANNELS), credits: z.number().int(), quantity: z.number().int().nullable(), status: z.enum(["open", "captured", "released", "expired"]), expiresAt: z.string(), reference: z.string().nullable() })
+  .object({
+    id: z.string(),
+    channel: z.enum(CHANNELS),
+    credits: z.number().int(),
+    quantity: z.number().int().nullable(),
+    status: z.enum(["open", "captured", "released", "expired"]),
+    expiresAt: z.string(),
+    reference: z.string().nullable(),
+  })
   .openapi("Hold");
 
 export const LedgerFilters = z.strictObject({
@@ -67,5 +87,10 @@ export const LedgerQuery = LedgerFilters.extend({
 });
 
 export const IdempotencyHeader = z.object({
-  "idempotency-key": z.string().min(1).max(200).optional().openapi({ description: "Repeat a request with the same key to get its first result instead of a second charge" }),
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "Repeat a request with the same key to get its first result instead of a second charge" }),
 });

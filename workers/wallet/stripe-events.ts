@@ -27,7 +27,10 @@ export async function processStripeEvent(env: Env, eventId: string): Promise<voi
   try {
     await apply(env, JSON.parse(row.payload) as Stripe.Event);
   } catch (err) {
-    await db.update(stripeEvents).set({ lastError: err instanceof Error ? err.message : String(err) }).where(eq(stripeEvents.id, eventId));
+    await db
+      .update(stripeEvents)
+      .set({ lastError: err instanceof Error ? err.message : String(err) })
+      .where(eq(stripeEvents.id, eventId));
     throw err;
   }
   await db.update(stripeEvents).set({ processedAt: Date.now(), lastError: null }).where(eq(stripeEvents.id, eventId));
@@ -56,7 +59,14 @@ async function apply(env: Env, event: Stripe.Event): Promise<void> {
       const intent = event.data.object;
       if (intent.metadata?.kind !== "auto_recharge") return;
       const { tenantId, attemptKey, credits } = intent.metadata as Record<string, string>;
-      const outcome = event.type === "payment_intent.succeeded" ? { status: "succeeded" as const, paymentIntentId: intent.id } : { status: "failed" as const, paymentIntentId: intent.id, message: intent.last_payment_error?.message ?? "The card was declined." };
+      const outcome =
+        event.type === "payment_intent.succeeded"
+          ? { status: "succeeded" as const, paymentIntentId: intent.id }
+          : {
+              status: "failed" as const,
+              paymentIntentId: intent.id,
+              message: intent.last_payment_error?.message ?? "The card was declined.",
+            };
       return settleRecharge(env, tenantId!, attemptKey!, Number(credits), intent.amount, outcome);
     }
     default:
@@ -69,7 +79,15 @@ function paidCheckout(session: Stripe.Checkout.Session): PaidCheckout | null {
   const meta = session.metadata ?? {};
   const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
   if (meta.kind !== "credits" || !meta.tenantId || !paymentIntentId) return null;
-  return { tenantId: meta.tenantId, userId: meta.userId ?? null, sessionId: session.id, paymentIntentId, credits: Number(meta.credits), amountCents: session.amount_total ?? 0, currency: session.currency ?? "usd" };
+  return {
+    tenantId: meta.tenantId,
+    userId: meta.userId ?? null,
+    sessionId: session.id,
+    paymentIntentId,
+    credits: Number(meta.credits),
+    amountCents: session.amount_total ?? 0,
+    currency: session.currency ?? "usd",
+  };
 }
 
 /**
@@ -81,10 +99,16 @@ async function refund(env: Env, charge: Stripe.Charge): Promise<void> {
   const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
   if (!paymentIntentId) return;
   const payment = await database(env.DB).query.stripePayments.findFirst({ where: eq(stripePayments.paymentIntentId, paymentIntentId) });
-  if (!payment || payment.status !== "paid") throw new NotYetApplicable(`Payment ${paymentIntentId} is not fulfilled yet; the refund waits for it.`);
+  if (payment?.status !== "paid") throw new NotYetApplicable(`Payment ${paymentIntentId} is not fulfilled yet; the refund waits for it.`);
   const cumulative = Math.round((payment.credits * charge.amount_refunded) / Math.max(payment.amountCents, 1));
   const wallet = await billingWallet(env, payment.tenantId);
-  unwrap(await wallet.refund(payment.tenantId, { reference: paymentIntentId, cumulative, data: { chargeId: charge.id, amountRefunded: charge.amount_refunded } }));
+  unwrap(
+    await wallet.refund(payment.tenantId, {
+      reference: paymentIntentId,
+      cumulative,
+      data: { chargeId: charge.id, amountRefunded: charge.amount_refunded },
+    }),
+  );
 }
 
 const STUCK_AFTER_MS = 15 * 60_000;

@@ -1,4 +1,13 @@
-import { CHANNELS, type AutoRecharge, type AutoSpend, type Channel, type EntryType, type Pools, type PoolState, type RechargeState } from "./model";
+import {
+  CHANNELS,
+  type AutoRecharge,
+  type AutoSpend,
+  type Channel,
+  type EntryType,
+  type Pools,
+  type PoolState,
+  type RechargeState,
+} from "./model";
 import { totals } from "./pools";
 
 /** What an entry notes beyond its columns (a reason, an expiry, a refund's amounts). */

@@ -7,7 +7,8 @@ type Listener = (event: ActivityEvent) => void;
 type FeedMessage = { type: "snapshot"; events: ActivityEvent[] } | { type: "event"; event: ActivityEvent };
 
 /** Events stored before ids existed get one from what they say, so every event has a unique key. */
-const withId = (event: ActivityEvent): ActivityEvent => (event.id ? event : { ...event, id: `${event.type}@${event.at}@${event.lead?.id ?? ""}` });
+const withId = (event: ActivityEvent): ActivityEvent =>
+  event.id ? event : { ...event, id: `${event.type}@${event.at}@${event.lead?.id ?? ""}` };
 
 /** Newest first, each id once, at most KEEP. */
 function latest(events: ActivityEvent[]): ActivityEvent[] {

@@ -1,7 +1,22 @@
 import type { LeadSource, LeadStatus, Role } from "./api/types";
 
-export const SOURCE_LABELS: Record<LeadSource, string> = { whatsapp: "WhatsApp", sms: "SMS", voice: "Voice call", web: "Web form", scan: "Area scan", import: "Import", manual: "Manual" };
-export const STATUS_LABELS: Record<LeadStatus, string> = { new: "New", contacted: "Contacted", qualified: "Qualified", booked: "Booked", won: "Won", lost: "Lost" };
+export const SOURCE_LABELS: Record<LeadSource, string> = {
+  whatsapp: "WhatsApp",
+  sms: "SMS",
+  voice: "Voice call",
+  web: "Web form",
+  scan: "Area scan",
+  import: "Import",
+  manual: "Manual",
+};
+export const STATUS_LABELS: Record<LeadStatus, string> = {
+  new: "New",
+  contacted: "Contacted",
+  qualified: "Qualified",
+  booked: "Booked",
+  won: "Won",
+  lost: "Lost",
+};
 export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", agent: "Agent" };
 
 export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -16,7 +31,8 @@ const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" 
 export const formatNumber = (n: number) => numberFormat.format(n);
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 /** "Nov 21" this year, "Nov 21, 2025" before. */
-export const formatShortDate = (iso: string) => (new Date(iso).getFullYear() === new Date().getFullYear() ? shortDateFormat.format(new Date(iso)) : formatDate(iso));
+export const formatShortDate = (iso: string) =>
+  new Date(iso).getFullYear() === new Date().getFullYear() ? shortDateFormat.format(new Date(iso)) : formatDate(iso);
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
 export const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
@@ -24,7 +40,12 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${formatNum
 export function timeAgo(iso: string, now = Date.now()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   if (Math.abs(seconds) < 45) return "just now";
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [["minute", 60], ["hour", 3600], ["day", 86_400], ["week", 604_800]];
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["minute", 60],
+    ["hour", 3600],
+    ["day", 86_400],
+    ["week", 604_800],
+  ];
   let chosen: [Intl.RelativeTimeFormatUnit, number] = ["minute", 60];
   for (const unit of units) if (Math.abs(seconds) >= unit[1]) chosen = unit;
   if (chosen[0] === "week" && Math.abs(seconds) > 4 * 604_800) return formatDate(iso);

@@ -3,7 +3,19 @@ import type { Property } from "../../scans/catalog/catalog";
 import { BatchDataSkipTrace } from "./batchdata";
 
 const TOKEN = "bdTestToken0123456789abcd";
-const home = (street: string): Property => ({ id: "p1", lat: 30.27, lng: -97.74, footprint: { type: "Polygon", coordinates: [] }, yearBuilt: null, roofMaterial: null, value: null, ownerOccupied: null, ownerName: null, address: `${street}, Austin, TX`, postcode: "78701" });
+const home = (street: string): Property => ({
+  id: "p1",
+  lat: 30.27,
+  lng: -97.74,
+  footprint: { type: "Polygon", coordinates: [] },
+  yearBuilt: null,
+  roofMaterial: null,
+  value: null,
+  ownerOccupied: null,
+  ownerName: null,
+  address: `${street}, Austin, TX`,
+  postcode: "78701",
+});
 
 describe("BatchDataSkipTrace (contract fake)", () => {
   const batch = () => new BatchDataSkipTrace(TOKEN, inject("propertyDataUrl"));
@@ -21,7 +33,9 @@ describe("BatchDataSkipTrace (contract fake)", () => {
   });
 
   it("a rejected token is a clear error", async () => {
-    await expect(new BatchDataSkipTrace("short", inject("propertyDataUrl")).contact(home("1 Main St"))).rejects.toThrow(/BatchData 401: Invalid API token/);
+    await expect(new BatchDataSkipTrace("short", inject("propertyDataUrl")).contact(home("1 Main St"))).rejects.toThrow(
+      /BatchData 401: Invalid API token/,
+    );
   });
 
   it("an answer without results.persons is an error", async () => {

@@ -18,7 +18,11 @@ export class ComposedEnrichment implements EnrichmentProvider {
   }
 
   async enrich(property: Property, signal?: AbortSignal): Promise<Enrichment> {
-    const [details, contact, stormEvents] = await Promise.all([this.details.details(property, signal), this.contacts.contact(property, signal), this.storms.stormEvents(property, signal)]);
+    const [details, contact, stormEvents] = await Promise.all([
+      this.details.details(property, signal),
+      this.contacts.contact(property, signal),
+      this.storms.stormEvents(property, signal),
+    ]);
     return {
       source: this.name,
       yearBuilt: details?.yearBuilt ?? property.yearBuilt,

@@ -13,9 +13,12 @@ import type { EnrichmentProvider } from "./provider";
  */
 export function enrichmentProvider(env: Env): EnrichmentProvider {
   const production = env.ENVIRONMENT === "production";
-  if (production && (!env.ATTOM_API_KEY || !env.BATCHDATA_API_KEY)) throw new Error("ATTOM_API_KEY and BATCHDATA_API_KEY must be set: production does not use sample owners or contacts");
+  if (production && (!env.ATTOM_API_KEY || !env.BATCHDATA_API_KEY))
+    throw new Error("ATTOM_API_KEY and BATCHDATA_API_KEY must be set: production does not use sample owners or contacts");
   const details = env.ATTOM_API_KEY ? new AttomPropertyDetails(env.ATTOM_API_KEY, env.ATTOM_URL || undefined) : new SamplePropertyDetails();
-  const contacts = env.BATCHDATA_API_KEY ? new BatchDataSkipTrace(env.BATCHDATA_API_KEY, env.BATCHDATA_URL || undefined) : new FictitiousContacts();
+  const contacts = env.BATCHDATA_API_KEY
+    ? new BatchDataSkipTrace(env.BATCHDATA_API_KEY, env.BATCHDATA_URL || undefined)
+    : new FictitiousContacts();
   const storms = production || env.SCAN_STORMS === "noaa" ? new NoaaHailHistory(env.NOAA_SWDI_URL || undefined) : new SampleHailSwaths();
   return new ComposedEnrichment(details, contacts, storms);
 }

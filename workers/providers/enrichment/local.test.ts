@@ -22,7 +22,14 @@ const home = (over: Partial<Property> = {}): Property => ({
 describe("enrichment without keys (sample data)", () => {
   it("uses the catalog's attributes and a clearly fictitious contact for owner-occupied homes", async () => {
     const enrichment = await enrichmentProvider(env).enrich(home());
-    expect(enrichment).toMatchObject({ source: "sample-attributes+fictitious-contacts+sample-hail-swaths", yearBuilt: 1984, assessedValue: 350_000, ownerOccupied: true, ownerName: "Quinn Notreal (fictitious)", email: "owner-sample-austin-000042@example.com" });
+    expect(enrichment).toMatchObject({
+      source: "sample-attributes+fictitious-contacts+sample-hail-swaths",
+      yearBuilt: 1984,
+      assessedValue: 350_000,
+      ownerOccupied: true,
+      ownerName: "Quinn Notreal (fictitious)",
+      email: "owner-sample-austin-000042@example.com",
+    });
     expect(enrichment.phone).toMatch(/^\+151255501\d\d$/);
     expect(await enrichmentProvider(env).enrich(home())).toEqual(enrichment);
     expect(await enrichmentProvider(env).enrich(home({ ownerOccupied: false }))).toMatchObject({ phone: null, email: null });
@@ -37,7 +44,15 @@ describe("enrichment without keys (sample data)", () => {
 });
 
 describe("enrichment with keys (contract fakes)", () => {
-  const keyed = { ...env, ATTOM_API_KEY: "0123456789abcdef0123456789abcdef", ATTOM_URL: inject("propertyDataUrl"), BATCHDATA_API_KEY: "bdTestToken0123456789abcd", BATCHDATA_URL: inject("propertyDataUrl"), SCAN_STORMS: "noaa", NOAA_SWDI_URL: inject("propertyDataUrl") };
+  const keyed = {
+    ...env,
+    ATTOM_API_KEY: "0123456789abcdef0123456789abcdef",
+    ATTOM_URL: inject("propertyDataUrl"),
+    BATCHDATA_API_KEY: "bdTestToken0123456789abcd",
+    BATCHDATA_URL: inject("propertyDataUrl"),
+    SCAN_STORMS: "noaa",
+    NOAA_SWDI_URL: inject("propertyDataUrl"),
+  };
 
   it("merges ATTOM details, BatchData contact and NOAA hail", async () => {
     expect(await enrichmentProvider(keyed).enrich(home({ lng: -97.7, lat: 30.3 }))).toEqual({
@@ -67,6 +82,11 @@ describe("enrichment with keys (contract fakes)", () => {
 describe("addressParts", () => {
   it("splits street, city and state, with the postcode as ZIP", () => {
     expect(addressParts(home())).toEqual({ street: "4410 Sample Oak Ln", city: "Austin", state: "TX", zip: "78704" });
-    expect(addressParts(home({ address: "1 Main St, Round Rock, TX 78664", postcode: null }))).toEqual({ street: "1 Main St", city: "Round Rock", state: "TX", zip: "78664" });
+    expect(addressParts(home({ address: "1 Main St, Round Rock, TX 78664", postcode: null }))).toEqual({
+      street: "1 Main St",
+      city: "Round Rock",
+      state: "TX",
+      zip: "78664",
+    });
   });
 });

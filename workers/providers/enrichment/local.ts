@@ -8,7 +8,12 @@ export class SamplePropertyDetails implements PropertyDetailsSource {
   readonly name = "sample-attributes";
 
   async details(property: Property): Promise<PropertyDetails> {
-    return { yearBuilt: property.yearBuilt, assessedValue: property.value, ownerOccupied: property.ownerOccupied, ownerName: property.ownerName };
+    return {
+      yearBuilt: property.yearBuilt,
+      assessedValue: property.value,
+      ownerOccupied: property.ownerOccupied,
+      ownerName: property.ownerName,
+    };
   }
 }
 

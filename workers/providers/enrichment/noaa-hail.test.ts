@@ -2,7 +2,19 @@ import { describe, expect, inject, it } from "vitest";
 import type { Property } from "../../scans/catalog/catalog";
 import { NoaaHailHistory, swdiWindows } from "./noaa-hail";
 
-const at = (lng: number, lat: number): Property => ({ id: "p1", lat, lng, footprint: { type: "Polygon", coordinates: [] }, yearBuilt: null, roofMaterial: null, value: null, ownerOccupied: null, ownerName: null, address: "1 Test St, Austin, TX", postcode: null });
+const at = (lng: number, lat: number): Property => ({
+  id: "p1",
+  lat,
+  lng,
+  footprint: { type: "Polygon", coordinates: [] },
+  yearBuilt: null,
+  roofMaterial: null,
+  value: null,
+  ownerOccupied: null,
+  ownerName: null,
+  address: "1 Test St, Austin, TX",
+  postcode: null,
+});
 // The fake's hail fell around here (tests/fakes/property-data.ts).
 const HAIL = { lng: -97.7, lat: 30.3 };
 

@@ -52,14 +52,17 @@ export class NoaaHailHistory implements StormSource {
       for (const hail of batches.flat()) {
         const at = hail.SHAPE?.match(/POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)/);
         if (!at || !hail.ZTIME || Number(hail.MAXSIZE) < DAMAGING_HAIL_INCHES) continue;
-        if (distanceMetres([property.lng, property.lat], [Number(at[1]), Number(at[2])]) <= STORM_RADIUS_M) days.add(hail.ZTIME.slice(0, 10));
+        if (distanceMetres([property.lng, property.lat], [Number(at[1]), Number(at[2])]) <= STORM_RADIUS_M)
+          days.add(hail.ZTIME.slice(0, 10));
       }
     }
     return days.size;
   }
 
   private async query(range: string, bbox: string, signal?: AbortSignal): Promise<SwdiHail[]> {
-    const response = await fetch(`${this.baseUrl}/swdiws/json/nx3hail/${range}?bbox=${bbox}`, { signal: signal ?? AbortSignal.timeout(20_000) });
+    const response = await fetch(`${this.baseUrl}/swdiws/json/nx3hail/${range}?bbox=${bbox}`, {
+      signal: signal ?? AbortSignal.timeout(20_000),
+    });
     if (!response.ok) throw new Error(`NOAA SWDI ${response.status} for ${range}`);
     const body = (await response.json().catch(() => null)) as { result?: unknown } | null;
     if (!body || !Array.isArray(body.result)) throw new Error(`NOAA SWDI answered without a result list for ${range}`);

@@ -5,7 +5,19 @@ import { imageryProvider } from ".";
 import { GoogleStaticImagery } from "./google";
 
 const KEY = "AIzaTestKey0123456789";
-const at = (lat: number, lng = -97.7431): Property => ({ id: `p-${lat}`, lat, lng, footprint: { type: "Polygon", coordinates: [] }, yearBuilt: null, roofMaterial: null, value: null, ownerOccupied: null, ownerName: null, address: "1 Test St, Austin, TX", postcode: null });
+const at = (lat: number, lng = -97.7431): Property => ({
+  id: `p-${lat}`,
+  lat,
+  lng,
+  footprint: { type: "Polygon", coordinates: [] },
+  yearBuilt: null,
+  roofMaterial: null,
+  value: null,
+  ownerOccupied: null,
+  ownerName: null,
+  address: "1 Test St, Austin, TX",
+  postcode: null,
+});
 
 describe("GoogleStaticImagery (contract fake)", () => {
   const google = () => new GoogleStaticImagery(KEY, inject("googleUrl"));
@@ -22,7 +34,9 @@ describe("GoogleStaticImagery (contract fake)", () => {
   });
 
   it("a rejected key is a clear error", async () => {
-    await expect(new GoogleStaticImagery("bad-key", inject("googleUrl")).fetch(at(30.2672))).rejects.toThrow(/Google Static Maps 403: .*API key is invalid/);
+    await expect(new GoogleStaticImagery("bad-key", inject("googleUrl")).fetch(at(30.2672))).rejects.toThrow(
+      /Google Static Maps 403: .*API key is invalid/,
+    );
   });
 
   it("a body that is not an image is an error", async () => {

@@ -15,7 +15,13 @@ export class GoogleStaticImagery implements ImageryProvider {
   ) {}
 
   async fetch(property: Property, signal?: AbortSignal): Promise<AerialImage | null> {
-    const query = new URLSearchParams({ center: `${property.lat},${property.lng}`, zoom: "20", size: "640x640", maptype: "satellite", key: this.apiKey });
+    const query = new URLSearchParams({
+      center: `${property.lat},${property.lng}`,
+      zoom: "20",
+      size: "640x640",
+      maptype: "satellite",
+      key: this.apiKey,
+    });
     const response = await fetch(`${this.baseUrl}/maps/api/staticmap?${query}`, { signal: signal ?? AbortSignal.timeout(15_000) });
     const contentType = response.headers.get("Content-Type")?.split(";")[0]?.trim() ?? "";
     if (!response.ok) {
@@ -23,7 +29,8 @@ export class GoogleStaticImagery implements ImageryProvider {
       const detail = contentType.startsWith("text/") ? (await response.text()).slice(0, 200) : contentType;
       throw new Error(`Google Static Maps ${response.status}: ${detail}`);
     }
-    if (contentType !== "image/png" && contentType !== "image/jpeg") throw new Error(`Google Static Maps answered ${contentType || "no content type"}, not an image`);
+    if (contentType !== "image/png" && contentType !== "image/jpeg")
+      throw new Error(`Google Static Maps answered ${contentType || "no content type"}, not an image`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.length <= NO_IMAGERY_MAX_BYTES) return null;
     // The Static API does not say when its imagery was captured; the Solar API does.

@@ -7,7 +7,18 @@ const HOME: Property = {
   id: "sample-tile-1",
   lat: 30.2672,
   lng: -97.7431,
-  footprint: { type: "Polygon", coordinates: [[[-97.74318, 30.26715], [-97.74302, 30.26715], [-97.74302, 30.26725], [-97.74318, 30.26725], [-97.74318, 30.26715]]] },
+  footprint: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [-97.74318, 30.26715],
+        [-97.74302, 30.26715],
+        [-97.74302, 30.26725],
+        [-97.74318, 30.26725],
+        [-97.74318, 30.26715],
+      ],
+    ],
+  },
   yearBuilt: 2015,
   roofMaterial: "metal",
   value: 500_000,
@@ -23,7 +34,9 @@ async function pixels(png: Uint8Array): Promise<Uint8Array> {
   const idat = png.subarray(41, 41 + idatLength);
   return new Uint8Array(await new Response(new Blob([idat]).stream().pipeThrough(new DecompressionStream("deflate"))).arrayBuffer());
 }
-const pixelAt = (raw: Uint8Array, x: number, y: number) => [...raw.subarray(y * (1 + TILE_SIZE * 3) + 1 + x * 3, y * (1 + TILE_SIZE * 3) + 4 + x * 3)];
+const pixelAt = (raw: Uint8Array, x: number, y: number) => [
+  ...raw.subarray(y * (1 + TILE_SIZE * 3) + 1 + x * 3, y * (1 + TILE_SIZE * 3) + 4 + x * 3),
+];
 
 describe("LocalImagery", () => {
   const imagery = new LocalImagery(() => Date.UTC(2026, 0, 1));

@@ -44,7 +44,8 @@ function rasterize(ring: [number, number][]): Uint8Array {
     }
     xs.sort((a, b) => a - b);
     for (let k = 0; k + 1 < xs.length; k += 2) {
-      for (let x = Math.max(0, Math.ceil(xs[k]! - 0.5)); x <= Math.min(TILE_SIZE - 1, Math.floor(xs[k + 1]! - 0.5)); x++) mask[y * TILE_SIZE + x] = 1;
+      for (let x = Math.max(0, Math.ceil(xs[k]! - 0.5)); x <= Math.min(TILE_SIZE - 1, Math.floor(xs[k + 1]! - 0.5)); x++)
+        mask[y * TILE_SIZE + x] = 1;
     }
   }
   return mask;

@@ -33,7 +33,9 @@ export interface OffSessionCharge {
   attemptKey: string;
 }
 
-export type OffSessionResult = { status: "succeeded"; paymentIntentId: string } | { status: "failed"; paymentIntentId: string | null; message: string };
+export type OffSessionResult =
+  | { status: "succeeded"; paymentIntentId: string }
+  | { status: "failed"; paymentIntentId: string | null; message: string };
 
 /** Taking money for credits: Stripe when keyed, an instant local top-up otherwise. */
 export interface PaymentsProvider {

@@ -11,7 +11,13 @@ function client(env: Env): Stripe {
     maxNetworkRetries: 2,
     timeout: 15_000,
     telemetry: false,
-    ...(api ? { host: api.hostname, port: Number(api.port) || (api.protocol === "https:" ? 443 : 80), protocol: api.protocol === "https:" ? "https" : "http" } : {}),
+    ...(api
+      ? {
+          host: api.hostname,
+          port: Number(api.port) || (api.protocol === "https:" ? 443 : 80),
+          protocol: api.protocol === "https:" ? "https" : "http",
+        }
+      : {}),
   });
 }
 
@@ -34,18 +40,36 @@ export class StripePayments implements PaymentsProvider {
   }
 
   async createCustomer(tenant: { id: string; name: string }, email: string): Promise<string> {
-    const customer = await this.stripe.customers.create({ name: tenant.name, email, metadata: { tenantId: tenant.id } }, { idempotencyKey: `customer:${tenant.id}` });
+    const customer = await this.stripe.customers.create(
+      { name: tenant.name, email, metadata: { tenantId: tenant.id } },
+      { idempotencyKey: `customer:${tenant.id}` },
+    );
     return customer.id;
   }
 
   async createCheckout(input: CheckoutInput): Promise<CheckoutSession> {
-    const metadata = { kind: "credits", tenantId: input.tenantId, userId: input.userId, packId: input.pack.id, credits: String(input.pack.credits) };
+    const metadata = {
+      kind: "credits",
+      tenantId: input.tenantId,
+      userId: input.userId,
+      packId: input.pack.id,
+      credits: String(input.pack.credits),
+    };
     const session = await this.stripe.checkout.sessions.create(
       {
         mode: "payment",
         customer: input.customerId,
         client_reference_id: input.tenantId,
-        line_items: [{ quantity: 1, price_data: { currency: CURRENCY, unit_amount: input.pack.credits, product_data: { name: `${input.pack.credits.toLocaleString("en-US")} Homeline credits` } } }],
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: CURRENCY,
+              unit_amount: input.pack.credits,
+              product_data: { name: `${input.pack.credits.toLocaleString("en-US")} Homeline credits` },
+            },
+          },
+        ],
         // Saves the card for auto-recharge, and tags the payment so a refund finds its wallet.
         payment_intent_data: { setup_future_usage: "off_session", metadata },
         metadata,
@@ -82,10 +106,15 @@ export class StripePayments implements PaymentsProvider {
         { idempotencyKey: charge.attemptKey },
       );
       if (intent.status === "succeeded") return { status: "succeeded", paymentIntentId: intent.id };
-      return { status: "failed", paymentIntentId: intent.id, message: "The bank asked to confirm this payment; buy credits in the app instead." };
+      return {
+        status: "failed",
+        paymentIntentId: intent.id,
+        message: "The bank asked to confirm this payment; buy credits in the app instead.",
+      };
     } catch (err) {
       // A declined or authentication-required card; anything else (network, 5xx) is retried by the queue.
-      if (err instanceof Stripe.errors.StripeCardError) return { status: "failed", paymentIntentId: (err.payment_intent as { id?: string } | undefined)?.id ?? null, message: err.message };
+      if (err instanceof Stripe.errors.StripeCardError)
+        return { status: "failed", paymentIntentId: (err.payment_intent as { id?: string } | undefined)?.id ?? null, message: err.message };
       throw err;
     }
   }

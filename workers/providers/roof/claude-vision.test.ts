@@ -13,8 +13,13 @@ const client = () => new Anthropic({ apiKey: "sk-ant-test", baseURL: inject("ant
 const vision = () => new ClaudeRoofVision(client(), "claude-sonnet-4-5");
 
 async function script(key: string, input: Record<string, unknown> | null) {
-  const content = input ? [{ type: "tool_use", id: "toolu_1", name: "record_roof_assessment", input }] : [{ type: "text", text: "Looks fine to me." }];
-  await fetch(`${inject("anthropicUrl")}/__script`, { method: "POST", body: JSON.stringify({ key, replies: [{ content, stop_reason: input ? "tool_use" : "end_turn" }] }) });
+  const content = input
+    ? [{ type: "tool_use", id: "toolu_1", name: "record_roof_assessment", input }]
+    : [{ type: "text", text: "Looks fine to me." }];
+  await fetch(`${inject("anthropicUrl")}/__script`, {
+    method: "POST",
+    body: JSON.stringify({ key, replies: [{ content, stop_reason: input ? "tool_use" : "end_turn" }] }),
+  });
 }
 
 describe("Claude roof vision (contract fake)", () => {
@@ -24,7 +29,12 @@ describe("Claude roof vision (contract fake)", () => {
     const image = await new LocalImagery().fetch(property);
     const analyzer = new RoofAnalyzerWithVision(new LocalRoofHeuristic(), vision());
     const roof = await analyzer.analyze(property, image);
-    expect(roof).toMatchObject({ source: "local-heuristic+claude-vision", condition: 34, damage: ["missing shingles", "tarp"], confidence: 0.8 });
+    expect(roof).toMatchObject({
+      source: "local-heuristic+claude-vision",
+      condition: 34,
+      damage: ["missing shingles", "tarp"],
+      confidence: 0.8,
+    });
     expect(roof!.segments.length).toBeGreaterThan(0);
     const [request] = (await (await fetch(`${inject("anthropicUrl")}/__requests?key=${property.id}`)).json()) as any[];
     expect(request.tool_choice).toEqual({ type: "tool", name: "record_roof_assessment" });
@@ -53,7 +63,9 @@ describe("Claude roof vision (contract fake)", () => {
   it('SCAN_VISION="claude" composes vision over the geometry; it needs an Anthropic key', () => {
     expect(roofAnalyzer(env).name).toBe("local-heuristic");
     expect(roofAnalyzer({ ...env, SCAN_VISION: "claude" }).name).toBe("local-heuristic+claude-vision");
-    expect(roofAnalyzer({ ...env, GOOGLE_MAPS_API_KEY: "AIzaTestKey0123456789", SCAN_VISION: "claude" }).name).toBe("google-solar+claude-vision");
+    expect(roofAnalyzer({ ...env, GOOGLE_MAPS_API_KEY: "AIzaTestKey0123456789", SCAN_VISION: "claude" }).name).toBe(
+      "google-solar+claude-vision",
+    );
     expect(() => roofAnalyzer({ ...env, SCAN_VISION: "claude", ANTHROPIC_API_KEY: undefined })).toThrow(/ANTHROPIC_API_KEY/);
     expect(() => roofAnalyzer({ ...env, ENVIRONMENT: "production" })).toThrow(/GOOGLE_MAPS_API_KEY/);
   });

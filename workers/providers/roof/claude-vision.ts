@@ -14,7 +14,12 @@ const TOOL: Anthropic.Tool = {
     type: "object",
     properties: {
       condition: { type: "integer", minimum: 0, maximum: 100, description: "0 = failing, needs replacement now; 100 = new roof." },
-      damage: { type: "array", items: { type: "string" }, description: "Visible damage or wear, a few words each (missing shingles, tarp, ponding, rust, staining, patching, debris). Empty when none is visible." },
+      damage: {
+        type: "array",
+        items: { type: "string" },
+        description:
+          "Visible damage or wear, a few words each (missing shingles, tarp, ponding, rust, staining, patching, debris). Empty when none is visible.",
+      },
       confidence: { type: "number", minimum: 0, maximum: 1, description: "How sure the assessment is, given image quality and occlusion." },
     },
     required: ["condition", "damage", "confidence"],
@@ -50,8 +55,14 @@ export class ClaudeRoofVision {
           {
             role: "user",
             content: [
-              { type: "image", source: { type: "base64", media_type: image.contentType as "image/png" | "image/jpeg", data: base64(image.bytes) } },
-              { type: "text", text: `Roof material on record: ${property.roofMaterial ?? "unknown"}. Record the roof's condition, visible damage and your confidence.` },
+              {
+                type: "image",
+                source: { type: "base64", media_type: image.contentType as "image/png" | "image/jpeg", data: base64(image.bytes) },
+              },
+              {
+                type: "text",
+                text: `Roof material on record: ${property.roofMaterial ?? "unknown"}. Record the roof's condition, visible damage and your confidence.`,
+              },
             ],
           },
         ],
@@ -66,8 +77,18 @@ export class ClaudeRoofVision {
 
 function parseAssessment(input: unknown): RoofAssessment {
   const { condition, damage, confidence } = (input ?? {}) as Record<string, unknown>;
-  if (typeof condition !== "number" || condition < 0 || condition > 100) throw new Error("Claude vision condition is not a number from 0 to 100");
-  if (typeof confidence !== "number" || confidence < 0 || confidence > 1) throw new Error("Claude vision confidence is not a number from 0 to 1");
-  if (!Array.isArray(damage) || !damage.every((d) => typeof d === "string")) throw new Error("Claude vision damage is not a list of strings");
-  return { condition: Math.round(condition), damage: damage.map((d) => d.trim()).filter(Boolean).slice(0, 10), confidence };
+  if (typeof condition !== "number" || condition < 0 || condition > 100)
+    throw new Error("Claude vision condition is not a number from 0 to 100");
+  if (typeof confidence !== "number" || confidence < 0 || confidence > 1)
+    throw new Error("Claude vision confidence is not a number from 0 to 1");
+  if (!Array.isArray(damage) || !damage.every((d) => typeof d === "string"))
+    throw new Error("Claude vision damage is not a list of strings");
+  return {
+    condition: Math.round(condition),
+    damage: damage
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .slice(0, 10),
+    confidence,
+  };
 }

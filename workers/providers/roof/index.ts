@@ -18,6 +18,11 @@ export function roofAnalyzer(env: Env): RoofAnalyzer {
   else geometry = new LocalRoofHeuristic();
   if (env.SCAN_VISION !== "claude") return geometry;
   if (!env.ANTHROPIC_API_KEY) throw new Error('SCAN_VISION is "claude" but ANTHROPIC_API_KEY is not set');
-  const client = new Anthropic({ apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL || undefined, maxRetries: 1, timeout: 30_000 });
+  const client = new Anthropic({
+    apiKey: env.ANTHROPIC_API_KEY,
+    baseURL: env.ANTHROPIC_BASE_URL || undefined,
+    maxRetries: 1,
+    timeout: 30_000,
+  });
   return new RoofAnalyzerWithVision(geometry, new ClaudeRoofVision(client, DEFAULT_MODEL));
 }

@@ -37,8 +37,19 @@ export class LocalRoofHeuristic implements RoofAnalyzer {
     const footprintM2 = ringAreaKm2(property.footprint.coordinates[0] ?? []) * 1e6;
     const slopedArea = footprintM2 / Math.cos((pitch * Math.PI) / 180);
     const azimuth = Math.round(unit("azimuth") * 180);
-    const segments = flat ? [{ pitchDegrees: pitch, azimuthDegrees: azimuth, areaM2: round1(slopedArea) }] : [azimuth, azimuth + 180].map((a) => ({ pitchDegrees: pitch, azimuthDegrees: a, areaM2: round1(slopedArea / 2) }));
-    return { source: this.name, segments, areaM2: round1(slopedArea), imageryDate: null, imageryQuality: null, condition, damage: [...new Set(damage)], confidence: 0.35 };
+    const segments = flat
+      ? [{ pitchDegrees: pitch, azimuthDegrees: azimuth, areaM2: round1(slopedArea) }]
+      : [azimuth, azimuth + 180].map((a) => ({ pitchDegrees: pitch, azimuthDegrees: a, areaM2: round1(slopedArea / 2) }));
+    return {
+      source: this.name,
+      segments,
+      areaM2: round1(slopedArea),
+      imageryDate: null,
+      imageryQuality: null,
+      condition,
+      damage: [...new Set(damage)],
+      confidence: 0.35,
+    };
   }
 }
 

@@ -27,8 +27,15 @@ export class SolarRoofAnalyzer implements RoofAnalyzer {
   ) {}
 
   async analyze(property: Property, _image: unknown, signal?: AbortSignal): Promise<RoofAnalysis | null> {
-    const query = new URLSearchParams({ "location.latitude": String(property.lat), "location.longitude": String(property.lng), requiredQuality: "MEDIUM", key: this.apiKey });
-    const response = await fetch(`${this.baseUrl}/v1/buildingInsights:findClosest?${query}`, { signal: signal ?? AbortSignal.timeout(15_000) });
+    const query = new URLSearchParams({
+      "location.latitude": String(property.lat),
+      "location.longitude": String(property.lng),
+      requiredQuality: "MEDIUM",
+      key: this.apiKey,
+    });
+    const response = await fetch(`${this.baseUrl}/v1/buildingInsights:findClosest?${query}`, {
+      signal: signal ?? AbortSignal.timeout(15_000),
+    });
     const body = (await response.json().catch(() => null)) as (BuildingInsights & { error?: { status?: string; message?: string } }) | null;
     if (response.status === 404 && body?.error?.status === "NOT_FOUND") return null;
     if (!response.ok) throw new Error(`Google Solar ${response.status}: ${body?.error?.status ?? ""} ${body?.error?.message ?? ""}`.trim());
@@ -40,13 +47,16 @@ export class SolarRoofAnalyzer implements RoofAnalyzer {
 function toRoofAnalysis(insights: BuildingInsights, source: string): RoofAnalysis {
   const potential = insights.solarPotential;
   const area = potential?.wholeRoofStats?.areaMeters2;
-  if (!potential || !isNumber(area) || !Array.isArray(potential.roofSegmentStats)) throw new Error("Google Solar building insights lack solarPotential.wholeRoofStats or roofSegmentStats");
+  if (!potential || !isNumber(area) || !Array.isArray(potential.roofSegmentStats))
+    throw new Error("Google Solar building insights lack solarPotential.wholeRoofStats or roofSegmentStats");
   const segments: RoofSegment[] = potential.roofSegmentStats.map((s, i) => {
-    if (!isNumber(s.pitchDegrees) || !isNumber(s.azimuthDegrees) || !isNumber(s.stats?.areaMeters2)) throw new Error(`Google Solar roof segment ${i} lacks pitch, azimuth or area`);
+    if (!isNumber(s.pitchDegrees) || !isNumber(s.azimuthDegrees) || !isNumber(s.stats?.areaMeters2))
+      throw new Error(`Google Solar roof segment ${i} lacks pitch, azimuth or area`);
     return { pitchDegrees: s.pitchDegrees, azimuthDegrees: s.azimuthDegrees, areaM2: s.stats.areaMeters2 };
   });
   const { year, month, day } = insights.imageryDate ?? {};
-  const imageryDate = isNumber(year) && isNumber(month) && isNumber(day) ? `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` : null;
+  const imageryDate =
+    isNumber(year) && isNumber(month) && isNumber(day) ? `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` : null;
   const quality = insights.imageryQuality ?? "";
   return {
     source,

@@ -13,11 +13,21 @@ export class RoofAnalyzerWithVision implements RoofAnalyzer {
     this.name = `${geometry.name}+${vision.name}`;
   }
 
-  async analyze(property: Property, image: { bytes: Uint8Array; contentType: string } | null, signal?: AbortSignal): Promise<RoofAnalysis | null> {
+  async analyze(
+    property: Property,
+    image: { bytes: Uint8Array; contentType: string } | null,
+    signal?: AbortSignal,
+  ): Promise<RoofAnalysis | null> {
     const analysis = await this.geometry.analyze(property, image, signal);
     // No building (nothing to judge) or no image (nothing to look at): the geometry stands alone.
     if (!analysis || !image) return analysis;
     const seen = await this.vision.assess(property, image, signal);
-    return { ...analysis, source: `${analysis.source}+${this.vision.name}`, condition: seen.condition, damage: seen.damage, confidence: seen.confidence };
+    return {
+      ...analysis,
+      source: `${analysis.source}+${this.vision.name}`,
+      condition: seen.condition,
+      damage: seen.damage,
+      confidence: seen.confidence,
+    };
   }
 }

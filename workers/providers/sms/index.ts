@@ -10,7 +10,8 @@ import { TwilioSmsProvider } from "./twilio";
  * not switch sending on.
  */
 export function smsProvider(env: Env): SmsProvider {
-  if (env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN) return new TwilioSmsProvider(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_API_URL);
+  if (env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN)
+    return new TwilioSmsProvider(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_API_URL);
   if (env.ENVIRONMENT === "production") throw new PermanentSendError("TWILIO_ACCOUNT_SID is not set: production does not simulate SMS");
   return new LocalSmsProvider();
 }

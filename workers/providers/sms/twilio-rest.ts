@@ -17,7 +17,12 @@ export function twilioAuthorization(accountSid: string, authToken: string): stri
  * (a 4xx other than 429) throws ProviderRejection with Twilio's error code; 429 and 5xx throw
  * a plain Error so the caller's retry applies.
  */
-export async function postTwilioForm(url: string, authorization: string, params: Record<string, string>, headers: Record<string, string> = {}): Promise<TwilioResource> {
+export async function postTwilioForm(
+  url: string,
+  authorization: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<TwilioResource> {
   const response = await fetch(url, {
     method: "POST",
     headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded", ...headers },

@@ -7,7 +7,12 @@ const encoder = new TextEncoder();
  * by name, name then value)). Like Twilio's own library, the URL is tried as given and with
  * its default port added or removed, since a proxy may report either form.
  */
-export async function verifyTwilioSignature(authToken: string, url: string, params: Record<string, string>, header: string | undefined | null): Promise<boolean> {
+export async function verifyTwilioSignature(
+  authToken: string,
+  url: string,
+  params: Record<string, string>,
+  header: string | undefined | null,
+): Promise<boolean> {
   if (!header) return false;
   for (const candidate of urlVariants(url)) {
     if (timingSafeEqualText(await twilioSignature(authToken, candidate, params), header)) return true;

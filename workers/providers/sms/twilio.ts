@@ -19,7 +19,12 @@ export class TwilioSmsProvider implements SmsProvider {
 
   async send(message: SmsMessage): Promise<{ providerMessageId: string }> {
     const url = `${this.baseUrl}/2010-04-01/Accounts/${this.accountSid}/Messages.json`;
-    const data = await postTwilioForm(url, this.authorization, { To: message.to, From: message.from, Body: message.body }, { "I-Twilio-Idempotency-Token": message.idempotencyKey });
+    const data = await postTwilioForm(
+      url,
+      this.authorization,
+      { To: message.to, From: message.from, Body: message.body },
+      { "I-Twilio-Idempotency-Token": message.idempotencyKey },
+    );
     if (!data.sid) throw new Error(twilioErrorDetail(200, data));
     return { providerMessageId: data.sid };
   }

@@ -14,7 +14,15 @@ function recorder() {
   return { calls, listener };
 }
 
-const results = (transcript: string, extra: Record<string, unknown>) => JSON.stringify({ type: "Results", channel_index: [0, 1], start: 1.25, duration: 1.5, channel: { alternatives: [{ transcript, confidence: 0.97, words: [] }] }, ...extra });
+const results = (transcript: string, extra: Record<string, unknown>) =>
+  JSON.stringify({
+    type: "Results",
+    channel_index: [0, 1],
+    start: 1.25,
+    duration: 1.5,
+    channel: { alternatives: [{ transcript, confidence: 0.97, words: [] }] },
+    ...extra,
+  });
 
 describe("Deepgram live messages", () => {
   it("maps interim and final results with audio times in ms", () => {

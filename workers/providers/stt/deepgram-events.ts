@@ -10,7 +10,11 @@ interface DeepgramResults {
   channel?: { alternatives?: { transcript?: string; confidence?: number }[] };
 }
 
-export type DeepgramEvent = DeepgramResults | { type: "SpeechStarted" | "UtteranceEnd" } | { type: "Metadata"; request_id?: string } | { type: "Error" | "Warning"; description?: string; message?: string };
+export type DeepgramEvent =
+  | DeepgramResults
+  | { type: "SpeechStarted" | "UtteranceEnd" }
+  | { type: "Metadata"; request_id?: string }
+  | { type: "Error" | "Warning"; description?: string; message?: string };
 
 /**
  * Hands one server message to the listener. Interim results with no words are noise; a final
@@ -33,7 +37,13 @@ export function dispatchDeepgramMessage(data: string, listener: SttListener): De
       if (text) listener.interim(text);
     } else if (text || event.speech_final) {
       const startMs = Math.round((event.start ?? 0) * 1000);
-      listener.final({ text, confidence: best?.confidence ?? 0, speechFinal: Boolean(event.speech_final), startMs, endMs: startMs + Math.round((event.duration ?? 0) * 1000) });
+      listener.final({
+        text,
+        confidence: best?.confidence ?? 0,
+        speechFinal: Boolean(event.speech_final),
+        startMs,
+        endMs: startMs + Math.round((event.duration ?? 0) * 1000),
+      });
     }
   }
   return event;

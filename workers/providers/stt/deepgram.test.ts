@@ -7,8 +7,14 @@ import { sttProvider } from ".";
 
 const KEY = "test-deepgram-key";
 const tag = () => `call_${crypto.randomUUID()}`;
-const script = (body: Record<string, unknown>) => fetch(`${inject("deepgramUrl").replace(/^ws:/, "http:")}/__script`, { method: "POST", body: JSON.stringify(body) });
-const received = async (t: string) => (await (await fetch(`${inject("deepgramUrl").replace(/^ws:/, "http:")}/__received?tag=${t}`)).json()) as { connections: number; audioBytes: number; controls: string[] };
+const script = (body: Record<string, unknown>) =>
+  fetch(`${inject("deepgramUrl").replace(/^ws:/, "http:")}/__script`, { method: "POST", body: JSON.stringify(body) });
+const received = async (t: string) =>
+  (await (await fetch(`${inject("deepgramUrl").replace(/^ws:/, "http:")}/__received?tag=${t}`)).json()) as {
+    connections: number;
+    audioBytes: number;
+    controls: string[];
+  };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends audio in Twilio-sized 20 ms frames. */
@@ -64,7 +70,15 @@ describe("integration: Deepgram live transcription (contract fake)", () => {
     expect(recorder.events.some((e) => e.kind === "closed")).toBe(false);
     const closed = await recorder.waitFor("closed", 2000);
     expect(closed).toMatchObject({ expected: false, reason: expect.stringContaining("1011") });
-    expect((await received(t)).controls).toEqual(["Finalize", "KeepAlive", "KeepAlive", "KeepAlive", "KeepAlive", "KeepAlive", "KeepAlive"]);
+    expect((await received(t)).controls).toEqual([
+      "Finalize",
+      "KeepAlive",
+      "KeepAlive",
+      "KeepAlive",
+      "KeepAlive",
+      "KeepAlive",
+      "KeepAlive",
+    ]);
   });
 
   it("reports a socket the provider drops as an unexpected close", async () => {
@@ -86,7 +100,9 @@ describe("integration: Deepgram live transcription (contract fake)", () => {
   });
 
   it("refuses a wrong key with an error that says so", async () => {
-    await expect(new DeepgramStt("wrong-key", inject("deepgramUrl")).connect(sttRecorder().listener)).rejects.toThrow(/Deepgram refused the stream: HTTP 401 INVALID_AUTH/);
+    await expect(new DeepgramStt("wrong-key", inject("deepgramUrl")).connect(sttRecorder().listener)).rejects.toThrow(
+      /Deepgram refused the stream: HTTP 401 INVALID_AUTH/,
+    );
   });
 });
 
@@ -95,7 +111,18 @@ describe("Deepgram configuration", () => {
     const url = new URL(listenUrl("wss://api.deepgram.com", "call_1"));
     expect(url.origin).toBe("https://api.deepgram.com");
     expect(url.pathname).toBe("/v1/listen");
-    expect(Object.fromEntries(url.searchParams)).toEqual({ model: "nova-3", encoding: "mulaw", sample_rate: "8000", channels: "1", interim_results: "true", endpointing: "300", utterance_end_ms: "1000", vad_events: "true", smart_format: "true", tag: "call_1" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      model: "nova-3",
+      encoding: "mulaw",
+      sample_rate: "8000",
+      channels: "1",
+      interim_results: "true",
+      endpointing: "300",
+      utterance_end_ms: "1000",
+      vad_events: "true",
+      smart_format: "true",
+      tag: "call_1",
+    });
     expect(new URL(listenUrl("ws://127.0.0.1:9000", undefined)).origin).toBe("http://127.0.0.1:9000");
   });
 

@@ -3,7 +3,17 @@ import { dispatchDeepgramMessage } from "./deepgram-events";
 import type { SttConnectOptions, SttListener, SttProvider, SttStream } from "./provider";
 
 /** Twilio's audio as it arrives: μ-law 8 kHz mono; interim words, ~300 ms endpointing, VAD events. */
-const LISTEN_PARAMS = { model: "nova-3", encoding: "mulaw", sample_rate: "8000", channels: "1", interim_results: "true", endpointing: "300", utterance_end_ms: "1000", vad_events: "true", smart_format: "true" };
+const LISTEN_PARAMS = {
+  model: "nova-3",
+  encoding: "mulaw",
+  sample_rate: "8000",
+  channels: "1",
+  interim_results: "true",
+  endpointing: "300",
+  utterance_end_ms: "1000",
+  vad_events: "true",
+  smart_format: "true",
+};
 /** How long close() waits for the provider to flush its last results and hang up. */
 const CLOSE_WAIT_MS = 2000;
 
@@ -19,7 +29,9 @@ export class DeepgramStt implements SttProvider {
   ) {}
 
   async connect(listener: SttListener, options: SttConnectOptions = {}): Promise<SttStream> {
-    const response = await fetch(listenUrl(this.baseUrl, options.tag), { headers: { Upgrade: "websocket", Authorization: `Token ${this.apiKey}` } });
+    const response = await fetch(listenUrl(this.baseUrl, options.tag), {
+      headers: { Upgrade: "websocket", Authorization: `Token ${this.apiKey}` },
+    });
     const socket = response.webSocket;
     if (!socket) {
       const body = (await response.json().catch(() => ({}))) as { err_code?: string; err_msg?: string };
@@ -54,7 +66,8 @@ class DeepgramStream implements SttStream {
       if (typeof event.data !== "string") return;
       const parsed = dispatchDeepgramMessage(event.data, listener);
       if (parsed?.type === "Metadata") log("info", "stt stream metadata", { callId: tag, providerRequestId: parsed.request_id });
-      else if (parsed?.type === "Error" || parsed?.type === "Warning") log("warn", "stt provider message", { callId: tag, type: parsed.type, description: parsed.description ?? parsed.message });
+      else if (parsed?.type === "Error" || parsed?.type === "Warning")
+        log("warn", "stt provider message", { callId: tag, type: parsed.type, description: parsed.description ?? parsed.message });
     });
     socket.addEventListener("close", (event) => {
       resolveEnded();

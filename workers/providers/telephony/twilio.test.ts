@@ -7,7 +7,8 @@ import { callControl } from ".";
 const ACCOUNT = "AC11111111111111111111111111111111";
 const TOKEN = "test-twilio-auth-token";
 const callSid = () => `CA${crypto.randomUUID().replace(/-/g, "")}`;
-const updates = async (sid: string) => (await (await fetch(`${inject("twilioUrl")}/__calls?callSid=${sid}`)).json()) as { params: Record<string, string> }[];
+const updates = async (sid: string) =>
+  (await (await fetch(`${inject("twilioUrl")}/__calls?callSid=${sid}`)).json()) as { params: Record<string, string> }[];
 
 describe("integration: Twilio call control (contract fake)", () => {
   it("redirects a live call to new TwiML (a transfer), then hangs it up", async () => {
@@ -23,7 +24,9 @@ describe("integration: Twilio call control (contract fake)", () => {
   });
 
   it("says why Twilio refused: a wrong auth token, a call that already ended", async () => {
-    await expect(new TwilioCallControl(ACCOUNT, "wrong-token", inject("twilioUrl")).hangup(callSid())).rejects.toThrow("Twilio 401: 20003 Authenticate");
+    await expect(new TwilioCallControl(ACCOUNT, "wrong-token", inject("twilioUrl")).hangup(callSid())).rejects.toThrow(
+      "Twilio 401: 20003 Authenticate",
+    );
     const control = new TwilioCallControl(ACCOUNT, TOKEN, inject("twilioUrl"));
     const sid = callSid();
     await control.hangup(sid);

@@ -6,8 +6,10 @@ import { ttsProvider } from ".";
 
 const KEY = "test-elevenlabs-key";
 /** Timings for one voice id, so other test files using the fake keep its defaults. */
-const configure = (voiceId: string, timings: Record<string, number>) => fetch(`${inject("elevenLabsUrl")}/__config`, { method: "POST", body: JSON.stringify({ voiceId, ...timings }) });
-const requests = async () => (await (await fetch(`${inject("elevenLabsUrl")}/__requests`)).json()) as { voiceId: string; text: string; modelId: string }[];
+const configure = (voiceId: string, timings: Record<string, number>) =>
+  fetch(`${inject("elevenLabsUrl")}/__config`, { method: "POST", body: JSON.stringify({ voiceId, ...timings }) });
+const requests = async () =>
+  (await (await fetch(`${inject("elevenLabsUrl")}/__requests`)).json()) as { voiceId: string; text: string; modelId: string }[];
 
 describe("integration: ElevenLabs streaming speech (contract fake)", () => {
   it("streams μ-law audio in chunks as it arrives, the first after the provider's first-byte latency", async () => {

@@ -7,6 +7,7 @@ import type { WhatsAppProvider } from "./provider";
 /** Graph API when WHATSAPP_ACCESS_TOKEN is set; local otherwise — except in production, which refuses to simulate. */
 export function whatsappProvider(env: Env): WhatsAppProvider {
   if (env.WHATSAPP_ACCESS_TOKEN) return new MetaWhatsAppProvider(env.WHATSAPP_ACCESS_TOKEN, env.WHATSAPP_GRAPH_URL);
-  if (env.ENVIRONMENT === "production") throw new PermanentSendError("WHATSAPP_ACCESS_TOKEN is not set: production does not simulate WhatsApp");
+  if (env.ENVIRONMENT === "production")
+    throw new PermanentSendError("WHATSAPP_ACCESS_TOKEN is not set: production does not simulate WhatsApp");
   return new LocalWhatsAppProvider();
 }

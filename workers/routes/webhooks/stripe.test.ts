@@ -19,11 +19,14 @@ async function receive(event: { id: string }) {
 describe("integration: Stripe checkout and webhooks", () => {
   it("creates a Checkout Session with metadata and an idempotency key; a retry gets the same session", async () => {
     const owner = await signup();
-    const buy = () => call("POST", "/api/v1/wallet/checkout", { token: owner.token, body: { pack: "growth" }, headers: { "Idempotency-Key": "click-1" } });
+    const buy = () =>
+      call("POST", "/api/v1/wallet/checkout", { token: owner.token, body: { pack: "growth" }, headers: { "Idempotency-Key": "click-1" } });
     const first = await json(await buy());
     expect(first).toMatchObject({ paid: false, url: expect.stringMatching(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/) });
     expect((await json(await buy())).id).toBe(first.id);
-    const sent = (await stripeRequests()).filter((r) => r.path === "/v1/checkout/sessions" && r.idempotencyKey === `checkout:${owner.tenantId}:click-1`);
+    const sent = (await stripeRequests()).filter(
+      (r) => r.path === "/v1/checkout/sessions" && r.idempotencyKey === `checkout:${owner.tenantId}:click-1`,
+    );
     expect(sent).toHaveLength(2);
     expect(sent[0]!.params).toMatchObject({
       mode: "payment",
@@ -48,8 +51,15 @@ describe("integration: Stripe checkout and webhooks", () => {
     expect((await walletOf(owner.token)).balance).toBe(2_000);
     const ledger = await json(await call("GET", "/api/v1/wallet/ledger?type=purchase", { token: owner.token }));
     expect(ledger.items).toHaveLength(1);
-    expect(ledger.items[0]).toMatchObject({ id: `purchase:${session.id}`, credits: 2_000, reference: session.payment_intent, data: { amountCents: 2_000, currency: "usd" } });
-    const stored = await env.DB.prepare("SELECT type, processed_at FROM stripe_events WHERE id = ?").bind(event.id).first<{ processed_at: number | null }>();
+    expect(ledger.items[0]).toMatchObject({
+      id: `purchase:${session.id}`,
+      credits: 2_000,
+      reference: session.payment_intent,
+      data: { amountCents: 2_000, currency: "usd" },
+    });
+    const stored = await env.DB.prepare("SELECT type, processed_at FROM stripe_events WHERE id = ?")
+      .bind(event.id)
+      .first<{ processed_at: number | null }>();
     expect(stored!.processed_at).not.toBeNull();
   });
 
@@ -75,7 +85,9 @@ describe("integration: Stripe checkout and webhooks", () => {
   it("handles out-of-order delivery: a refund before its payment waits; a delayed payment completes later", async () => {
     const owner = await signup();
     const { session, paymentIntent } = await buyPack(owner.token, "pro");
-    const charge = await stripeApi("POST", "/v1/refunds", { payment_intent: paymentIntent.id, amount: "2500" }).then((refund) => stripeApi("GET", `/v1/charges/${refund.charge}`));
+    const charge = await stripeApi("POST", "/v1/refunds", { payment_intent: paymentIntent.id, amount: "2500" }).then((refund) =>
+      stripeApi("GET", `/v1/charges/${refund.charge}`),
+    );
     const refundEvent = stripeEvent("charge.refunded", charge);
     const { payload, header } = signed(refundEvent);
     expect((await deliver(payload, header)).status).toBe(200);
@@ -90,7 +102,9 @@ describe("integration: Stripe checkout and webhooks", () => {
     expect(purchases.items).toMatchObject([{ credits: 10_000, reference: paymentIntent.id }]);
     // A late "completed (unpaid)" never turns the paid payment back to pending.
     await receive(stripeEvent("checkout.session.completed", { ...session, payment_status: "unpaid" }));
-    expect(await env.DB.prepare("SELECT status FROM stripe_payments WHERE payment_intent_id = ?").bind(paymentIntent.id).first("status")).toBe("paid");
+    expect(
+      await env.DB.prepare("SELECT status FROM stripe_payments WHERE payment_intent_id = ?").bind(paymentIntent.id).first("status"),
+    ).toBe("paid");
 
     await processStripeEvent(env, refundEvent.id); // the retry
     expect((await walletOf(owner.token)).balance).toBe(7_500);
@@ -101,7 +115,8 @@ describe("integration: Stripe checkout and webhooks", () => {
     const owner = await signup();
     const { session, paymentIntent } = await buyPack(owner.token, "starter");
     await receive(stripeEvent("checkout.session.completed", session));
-    const refund = async (amount: string) => stripeApi("GET", `/v1/charges/${(await stripeApi("POST", "/v1/refunds", { payment_intent: paymentIntent.id, amount })).charge}`);
+    const refund = async (amount: string) =>
+      stripeApi("GET", `/v1/charges/${(await stripeApi("POST", "/v1/refunds", { payment_intent: paymentIntent.id, amount })).charge}`);
     const half = stripeEvent("charge.refunded", await refund("1000"));
     await receive(half);
     expect((await walletOf(owner.token)).balance).toBe(1_000);
@@ -113,7 +128,9 @@ describe("integration: Stripe checkout and webhooks", () => {
     const wallet = await walletOf(owner.token);
     expect(wallet.balance).toBe(0);
     const refunds = await json(await call("GET", "/api/v1/wallet/ledger?type=refund", { token: owner.token }));
-    expect(refunds.items.map((e: { credits: number; data: Record<string, number> }) => [e.credits, e.data.cumulative, e.data.uncovered])).toEqual([
+    expect(
+      refunds.items.map((e: { credits: number; data: Record<string, number> }) => [e.credits, e.data.cumulative, e.data.uncovered]),
+    ).toEqual([
       [-112, 2_000, 888],
       [-1_000, 1_000, 0],
     ]);
@@ -123,13 +140,27 @@ describe("integration: Stripe checkout and webhooks", () => {
     const owner = await signup();
     const local = { ...env, STRIPE_SECRET_KEY: undefined };
     const request = (environment = local) =>
-      app.fetch(new Request("http://localhost/api/v1/wallet/checkout", { method: "POST", headers: { Authorization: `Bearer ${owner.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ pack: "starter" }) }), environment, createExecutionContext());
+      app.fetch(
+        new Request("http://localhost/api/v1/wallet/checkout", {
+          method: "POST",
+          headers: { Authorization: `Bearer ${owner.token}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ pack: "starter" }),
+        }),
+        environment,
+        createExecutionContext(),
+      );
     const response = await request();
     expect(response.status).toBe(201);
     const checkout = await json(response);
     expect(checkout).toMatchObject({ paid: true, url: expect.stringContaining("/dashboard?wallet=paid&session_id=cs_local_") });
     expect(await walletOf(owner.token)).toMatchObject({ balance: 2_000, card: null });
-    const summary = await json(await app.fetch(new Request("http://localhost/api/v1/wallet", { headers: { Authorization: `Bearer ${owner.token}` } }), local, createExecutionContext()));
+    const summary = await json(
+      await app.fetch(
+        new Request("http://localhost/api/v1/wallet", { headers: { Authorization: `Bearer ${owner.token}` } }),
+        local,
+        createExecutionContext(),
+      ),
+    );
     expect(summary.payments).toBe("local");
     await expectProblem(await request({ ...local, ENVIRONMENT: "production" }), 503);
   });

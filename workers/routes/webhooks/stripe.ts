@@ -14,22 +14,29 @@ const { stripeEvents } = tables;
  * event id), queue it, answer 200. Processing happens in the queue (workers/wallet/stripe-events.ts).
  */
 export const stripeWebhook = new Hono<AppEnv>().post("/", async (c) => {
-  if (!c.env.STRIPE_WEBHOOK_SECRET) throw new Problem(503, "Service Unavailable", "STRIPE_WEBHOOK_SECRET is not configured; unsigned events are never accepted.");
+  if (!c.env.STRIPE_WEBHOOK_SECRET)
+    throw new Problem(503, "Service Unavailable", "STRIPE_WEBHOOK_SECRET is not configured; unsigned events are never accepted.");
   const signature = c.req.header("Stripe-Signature");
   if (!signature) throw new Problem(400, "Bad Request", "Missing Stripe-Signature.");
   const raw = await c.req.text();
   if (raw.length > MAX_EVENT_BYTES) throw new Problem(413, "Content Too Large", "Stripe events are limited to 1 MB.");
-  let event;
+  let event: Awaited<ReturnType<typeof verifyStripeEvent>>;
   try {
     event = await verifyStripeEvent(c.env, raw, signature);
   } catch {
     throw new Problem(400, "Bad Request", "The Stripe-Signature does not match this body, or it is older than 5 minutes.");
   }
   const db = database(c.env.DB);
-  const inserted = await db.insert(stripeEvents).values({ id: event.id, type: event.type, payload: raw, receivedAt: Date.now() }).onConflictDoNothing().returning({ id: stripeEvents.id });
+  const inserted = await db
+    .insert(stripeEvents)
+    .values({ id: event.id, type: event.type, payload: raw, receivedAt: Date.now() })
+    .onConflictDoNothing()
+    .returning({ id: stripeEvents.id });
   // A repeat of an event not processed yet is queued again (processing is idempotent), so a
   // lost queue message cannot strand it.
-  const pending = inserted.length > 0 || !(await db.query.stripeEvents.findFirst({ where: eq(stripeEvents.id, event.id), columns: { processedAt: true } }))?.processedAt;
+  const pending =
+    inserted.length > 0 ||
+    !(await db.query.stripeEvents.findFirst({ where: eq(stripeEvents.id, event.id), columns: { processedAt: true } }))?.processedAt;
   if (pending) await enqueue(c.env, { kind: "stripe.event", eventId: event.id });
   return c.json({ received: true, duplicate: inserted.length === 0 }, 200);
 });

@@ -5,18 +5,33 @@ import { call, json } from "../../../tests/api";
 import { TWILIO_TOKEN, uniqueDigits, workspace } from "../../../tests/conversations";
 import { topUp, walletOf } from "../../../tests/wallet";
 import { phoneCall, postVoice as post, VOICE_URL } from "../../../tests/voice";
-import { findAll, parseXml } from "../../../tests/xml";
+import { findAll, type parseXml } from "../../../tests/xml";
 
 /** What the agent says this turn: the Gather's lines (the silence reprompt after it is not the answer), else every <Say>. */
-const spoken = (doc: ReturnType<typeof parseXml>) => findAll(findAll(doc, "Gather")[0] ?? doc, "Say").map((s) => s.text).join(" ");
-const callRow = (sid: string) => env.DB.prepare("SELECT status, outcome, duration_seconds, billed_minutes, cost_credits, lead_id, ended_at FROM calls WHERE call_sid = ?").bind(sid).first<any>();
+const spoken = (doc: ReturnType<typeof parseXml>) =>
+  findAll(findAll(doc, "Gather")[0] ?? doc, "Say")
+    .map((s) => s.text)
+    .join(" ");
+const callRow = (sid: string) =>
+  env.DB.prepare("SELECT status, outcome, duration_seconds, billed_minutes, cost_credits, lead_id, ended_at FROM calls WHERE call_sid = ?")
+    .bind(sid)
+    .first<any>();
 /** These tests are about the Gather path: STT/TTS keys are set for every test, so the workspace opts out of streaming. */
 async function gatherWorkspace() {
   const ws = await workspace();
-  await env.DB.prepare("INSERT INTO voice_settings (tenant_id, voice_mode, updated_at) VALUES (?, 'gather', ?)").bind(ws.tenantId, Date.now()).run();
+  await env.DB.prepare("INSERT INTO voice_settings (tenant_id, voice_mode, updated_at) VALUES (?, 'gather', ?)")
+    .bind(ws.tenantId, Date.now())
+    .run();
   return ws;
 }
-const ledger = async (token: string) => (await json(await call("GET", "/api/v1/wallet/ledger", { token }))).items as { type: string; credits: number; channel: string; quantity: number; reference: string }[];
+const ledger = async (token: string) =>
+  (await json(await call("GET", "/api/v1/wallet/ledger", { token }))).items as {
+    type: string;
+    credits: number;
+    channel: string;
+    quantity: number;
+    reference: string;
+  }[];
 
 describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
   it("refuses a bad or missing X-Twilio-Signature on both webhooks", async () => {
@@ -26,7 +41,15 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
     expect((await post("", params, "bm90IGEgc2lnbmF0dXJl")).status).toBe(401);
     expect((await post("", params, null)).status).toBe(401);
     // A signature for the other endpoint's URL is not valid here.
-    expect((await post("/status", { ...params, CallStatus: "completed" }, getExpectedTwilioSignature(TWILIO_TOKEN, VOICE_URL, { ...params, CallStatus: "completed" }))).status).toBe(401);
+    expect(
+      (
+        await post(
+          "/status",
+          { ...params, CallStatus: "completed" },
+          getExpectedTwilioSignature(TWILIO_TOKEN, VOICE_URL, { ...params, CallStatus: "completed" }),
+        )
+      ).status,
+    ).toBe(401);
     expect((await post("/status", { ...params, CallStatus: "completed" }, null)).status).toBe(401);
     expect((await post("/status", { ...params, CallStatus: "completed" })).status).toBe(200);
   });
@@ -48,7 +71,15 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
     const row = await callRow(c.CallSid);
     expect(row).toMatchObject({ status: "in-progress", lead_id: expect.stringMatching(/^lead?_/) });
     const lead = await json(await call("GET", `/api/v1/leads/${row.lead_id}`, { token: ws.token }));
-    expect(lead).toMatchObject({ source: "voice", status: "booked", trade: "plumbing", postcode: "78704", phone: "+15125550166", name: "Maria Garcia", hot: true });
+    expect(lead).toMatchObject({
+      source: "voice",
+      status: "booked",
+      trade: "plumbing",
+      postcode: "78704",
+      phone: "+15125550166",
+      name: "Maria Garcia",
+      hot: true,
+    });
 
     expect((await c.end(95)).status).toBe(200);
     expect(await callRow(c.CallSid)).toMatchObject({ status: "completed", outcome: "completed", duration_seconds: 95, billed_minutes: 0 });
@@ -82,7 +113,11 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
     const filler = Array.from({ length: Math.max(0, 50 - n) }, (_, i) => `CAFILL${i}${uniqueDigits(20)}`);
     const now = Date.now();
     for (const sid of filler)
-      await env.DB.prepare("INSERT INTO calls (id, tenant_id, call_sid, channel_id, from_number, to_number, status, started_at, created_at, updated_at) VALUES (?, ?, ?, ?, '+1', '+1', 'in-progress', ?, ?, ?)").bind(`call_${sid}`, ws.tenantId, sid, ws.sms.id, now, now, now).run();
+      await env.DB.prepare(
+        "INSERT INTO calls (id, tenant_id, call_sid, channel_id, from_number, to_number, status, started_at, created_at, updated_at) VALUES (?, ?, ?, ?, '+1', '+1', 'in-progress', ?, ?, ?)",
+      )
+        .bind(`call_${sid}`, ws.tenantId, sid, ws.sms.id, now, now, now)
+        .run();
     try {
       const c = phoneCall(ws);
       const doc = await c.start();

@@ -31,12 +31,15 @@ async function verifiedParams(c: Context<AppEnv>): Promise<Record<string, string
   const token = c.env.TWILIO_AUTH_TOKEN;
   if (!token) throw new Problem(503, "Service Unavailable", "TWILIO_AUTH_TOKEN is not configured; unsigned events are never accepted.");
   const params = Object.fromEntries(new URLSearchParams(await c.req.text()));
-  if (!(await verifyTwilioSignature(token, c.req.url, params, c.req.header("X-Twilio-Signature")))) throw unauthorized("Missing or invalid X-Twilio-Signature.");
+  if (!(await verifyTwilioSignature(token, c.req.url, params, c.req.header("X-Twilio-Signature"))))
+    throw unauthorized("Missing or invalid X-Twilio-Signature.");
   return params;
 }
 
 const callBySid = (c: Context<AppEnv>, tenantId: string, callSid: string) =>
-  c.env.DB.prepare(`SELECT id, tenant_id AS tenantId, channel_id AS channelId, from_number AS fromNumber, status, state_json AS stateJson, history_json AS historyJson, hold_id AS holdId, started_at AS startedAt, ended_at AS endedAt FROM calls WHERE tenant_id = ? AND call_sid = ?`)
+  c.env.DB.prepare(
+    `SELECT id, tenant_id AS tenantId, channel_id AS channelId, from_number AS fromNumber, status, state_json AS stateJson, history_json AS historyJson, hold_id AS holdId, started_at AS startedAt, ended_at AS endedAt FROM calls WHERE tenant_id = ? AND call_sid = ?`,
+  )
     .bind(tenantId, callSid)
     .first<CallRow & { status: string; holdId: string | null; startedAt: number; endedAt: number | null }>();
 
@@ -48,7 +51,15 @@ const forwardNumber = async (c: Context<AppEnv>, tenantId: string) => (await voi
  * SpeechResult or Digits and is answered by the conversation engine.
  */
 export const twilioVoiceWebhook = new Hono<AppEnv>();
-twilioVoiceWebhook.use("*", bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: () => { throw new Problem(413, "Content Too Large", "Webhook bodies are limited to 1 MB."); } }));
+twilioVoiceWebhook.use(
+  "*",
+  bodyLimit({
+    maxSize: WEBHOOK_MAX_BYTES,
+    onError: () => {
+      throw new Problem(413, "Content Too Large", "Webhook bodies are limited to 1 MB.");
+    },
+  }),
+);
 
 twilioVoiceWebhook.post("/", async (c) => {
   const p = await verifiedParams(c);
@@ -67,35 +78,62 @@ twilioVoiceWebhook.post("/", async (c) => {
     if (!budget.allowed) {
       await recordRefusedCall(c.env, base, "refused_budget");
       log("info", "call refused: no call budget", { tenantId: channel.tenantId, callSid: p.CallSid });
-      return twiml(c, sayHangupTwiml([`Thanks for calling ${tenant.name}. We can't take calls on this line right now. Please send us a text message and we'll get right back to you. Goodbye.`]));
+      return twiml(
+        c,
+        sayHangupTwiml([
+          `Thanks for calling ${tenant.name}. We can't take calls on this line right now. Please send us a text message and we'll get right back to you. Goodbye.`,
+        ]),
+      );
     }
     const admitted = await admitCall(c.env, { ...base, holdId: budget.holdId }, maxConcurrentCalls(c.env));
     if (!admitted.admitted) {
       if (budget.holdId) await releaseHold(c.env, channel.tenantId, budget.holdId).catch(() => undefined); // expiry releases it otherwise
       await recordRefusedCall(c.env, base, "refused_cap");
       log("warn", "call refused: concurrent-call cap reached", { tenantId: channel.tenantId, callSid: p.CallSid });
-      return twiml(c, sayHangupTwiml([`Thanks for calling ${tenant.name}. All our lines are busy right now. Please call again in a few minutes, or send us a text message. Goodbye.`]));
+      return twiml(
+        c,
+        sayHangupTwiml([
+          `Thanks for calling ${tenant.name}. All our lines are busy right now. Please call again in a few minutes, or send us a text message. Goodbye.`,
+        ]),
+      );
     }
-    const streamed = await answerWithStream(c.env, c.executionCtx, c.req.url, { callId: admitted.id, tenantId: channel.tenantId, callSid: p.CallSid, channelId: channel.id, fromNumber: p.From, toNumber: p.To! });
+    const streamed = await answerWithStream(c.env, c.executionCtx, c.req.url, {
+      callId: admitted.id,
+      tenantId: channel.tenantId,
+      callSid: p.CallSid,
+      channelId: channel.id,
+      fromNumber: p.From,
+      toNumber: p.To!,
+    });
     if (streamed) return twiml(c, streamed);
     const greeting = `Thanks for calling ${tenant.name}. I'm the virtual assistant and I can book a visit for you. What can we help with? You can press 0 at any time to reach a person.`;
-    await recordGatherLines(c.env, c.executionCtx, { id: admitted.id, tenantId: channel.tenantId, startedAt: now }, [{ speaker: "agent", text: greeting, at: now }]);
+    await recordGatherLines(c.env, c.executionCtx, { id: admitted.id, tenantId: channel.tenantId, startedAt: now }, [
+      { speaker: "agent", text: greeting, at: now },
+    ]);
     return twiml(c, gatherTwiml([greeting], action));
   }
   if (call.status !== "in-progress") return twiml(c, sayHangupTwiml(["Goodbye."]));
-  if (!p.SpeechResult && !p.Digits && (await streamingCall(c.env, channel.tenantId, call.id))) return twiml(c, await streamAnswerTwiml(c.env, c.req.url, call.id));
+  if (!p.SpeechResult && !p.Digits && (await streamingCall(c.env, channel.tenantId, call.id)))
+    return twiml(c, await streamAnswerTwiml(c.env, c.req.url, call.id));
 
   // Each answer goes on the transcript with what the caller said (the words heard, not the engine's reading of them).
   const arrived = Date.now();
   const heard = p.SpeechResult?.trim() || (p.Digits ? `Pressed ${p.Digits}` : "");
   const answer = async (lines: string[], xml: string) => {
-    const spoken: SpokenLine[] = [...(heard ? [{ speaker: "caller" as const, text: heard, at: arrived }] : []), ...lines.map((text) => ({ speaker: "agent" as const, text, at: Date.now() }))];
+    const spoken: SpokenLine[] = [
+      ...(heard ? [{ speaker: "caller" as const, text: heard, at: arrived }] : []),
+      ...lines.map((text) => ({ speaker: "agent" as const, text, at: Date.now() })),
+    ];
     await recordGatherLines(c.env, c.executionCtx, call, spoken);
     return twiml(c, xml);
   };
   const gather = (lines: string[]) => answer(lines, gatherTwiml(lines, action));
   const transfer = async (forward: string, lines: string[] = []) => {
-    await c.env.DB.prepare(`UPDATE calls SET outcome = 'transferred', end_reason = coalesce(end_reason, ?), updated_at = ? WHERE id = ? AND tenant_id = ?`).bind(p.Digits === "0" ? "dtmf" : "caller_asked", Date.now(), call.id, channel.tenantId).run();
+    await c.env.DB.prepare(
+      `UPDATE calls SET outcome = 'transferred', end_reason = coalesce(end_reason, ?), updated_at = ? WHERE id = ? AND tenant_id = ?`,
+    )
+      .bind(p.Digits === "0" ? "dtmf" : "caller_asked", Date.now(), call.id, channel.tenantId)
+      .run();
     const said = [...lines, voiceLines.connecting];
     return answer(said, dialTwiml(said, forward));
   };
@@ -132,12 +170,17 @@ twilioVoiceWebhook.post("/status", async (c) => {
   if (ended.meta.changes > 0) {
     await chargeCallMinutes(c.env, channel.tenantId, p.CallSid, call.holdId, seconds);
     const ref = { tenantId: channel.tenantId, callId: call.id };
-    const conversation = { history: JSON.parse(call.historyJson) as HistoryEntry[], state: call.stateJson ? (JSON.parse(call.stateJson) as ConversationState) : null };
+    const conversation = {
+      history: JSON.parse(call.historyJson) as HistoryEntry[],
+      state: call.stateJson ? (JSON.parse(call.stateJson) as ConversationState) : null,
+    };
     // The summary may take a model call; Twilio does not wait for it.
     c.executionCtx.waitUntil(
       Promise.all([
         publishToMonitor(c.env, call.id, { type: "status", status: p.CallStatus! }),
-        finishCallRecords(c.env, c.executionCtx, ref, conversation).catch((error: unknown) => log("error", "call records not finished", { callId: call.id, tenantId: ref.tenantId, error: String(error) })),
+        finishCallRecords(c.env, c.executionCtx, ref, conversation).catch((error: unknown) =>
+          log("error", "call records not finished", { callId: call.id, tenantId: ref.tenantId, error: String(error) }),
+        ),
       ]),
     );
   }

@@ -6,10 +6,16 @@ import { metaSignature, postTwilio, postWhatsApp, smsParams, TWILIO_TOKEN, whats
 import { twilioSignature, verifyTwilioSignature } from "../../providers/sms/twilio-signature";
 import { verifyMetaSignature } from "../../providers/whatsapp/signature";
 
-const storedEvents = async (tenantId: string) => (await env.DB.prepare("SELECT count(*) AS n FROM inbound_events WHERE tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n;
+const storedEvents = async (tenantId: string) =>
+  (await env.DB.prepare("SELECT count(*) AS n FROM inbound_events WHERE tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n;
 
 // Twilio's published example (twilio.com/docs/usage/security).
-const VECTOR = { token: "12345", url: "https://mycompany.com/myapp.php?foo=1&bar=2", params: { CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" }, signature: "0/KCTR6DLpKmkAf8muzZqo1nDgQ=" };
+const VECTOR = {
+  token: "12345",
+  url: "https://mycompany.com/myapp.php?foo=1&bar=2",
+  params: { CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" },
+  signature: "0/KCTR6DLpKmkAf8muzZqo1nDgQ=",
+};
 
 describe("integration: WhatsApp webhook", () => {
   it("answers Meta's verification challenge only with the right token", async () => {
@@ -17,7 +23,10 @@ describe("integration: WhatsApp webhook", () => {
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
     await expectProblem(await call("GET", "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1"), 403);
-    await expectProblem(await call("GET", "/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token=test-verify-token&hub.challenge=1"), 403);
+    await expectProblem(
+      await call("GET", "/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token=test-verify-token&hub.challenge=1"),
+      403,
+    );
   });
 
   it("stores a validly signed event and refuses missing, wrong-secret and tampered signatures", async () => {
@@ -29,7 +38,7 @@ describe("integration: WhatsApp webhook", () => {
     await expectProblem(await postWhatsApp(body, null), 401);
     await expectProblem(await postWhatsApp(body, metaSignature(body, "another-app-secret")), 401);
     await expectProblem(await postWhatsApp(body.replace("leaking", "leaking!"), metaSignature(body)), 401); // body changed after signing
-    await expectProblem(await postWhatsApp(body, "sha1=" + metaSignature(body).slice(7)), 401);
+    await expectProblem(await postWhatsApp(body, `sha1=${metaSignature(body).slice(7)}`), 401);
     expect(await storedEvents(ws.tenantId)).toBe(1);
   });
 
@@ -38,7 +47,9 @@ describe("integration: WhatsApp webhook", () => {
     const body = whatsappText({ ...ws, whatsapp: { ...ws.whatsapp, phoneNumberId: "999000999000999" } }, "15125550100", "hello");
     const response = await postWhatsApp(body);
     expect(response.status).toBe(200);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM inbound_events WHERE body LIKE '%999000999000999%'").first<{ n: number }>()).toEqual({ n: 0 });
+    expect(
+      await env.DB.prepare("SELECT count(*) AS n FROM inbound_events WHERE body LIKE '%999000999000999%'").first<{ n: number }>(),
+    ).toEqual({ n: 0 });
   });
 
   it("the app's own check agrees with Node's HMAC, in constant time over raw bytes", async () => {
@@ -55,7 +66,9 @@ describe("integration: Twilio messaging webhook", () => {
     expect(validateRequest(VECTOR.token, VECTOR.signature, VECTOR.url, VECTOR.params)).toBe(true);
     expect(await verifyTwilioSignature(VECTOR.token, VECTOR.url, { ...VECTOR.params, Digits: "9999" }, VECTOR.signature)).toBe(false);
     // Twilio's library also accepts the URL with its default port spelled out.
-    expect(await verifyTwilioSignature(VECTOR.token, "https://mycompany.com:443/myapp.php?foo=1&bar=2", VECTOR.params, VECTOR.signature)).toBe(true);
+    expect(
+      await verifyTwilioSignature(VECTOR.token, "https://mycompany.com:443/myapp.php?foo=1&bar=2", VECTOR.params, VECTOR.signature),
+    ).toBe(true);
   });
 
   it("stores a signed inbound SMS and refuses a missing, wrong or tampered signature", async () => {
@@ -66,8 +79,17 @@ describe("integration: Twilio messaging webhook", () => {
     expect(await ok.text()).toContain("<Response>");
     expect(await storedEvents(ws.tenantId)).toBe(1);
     await expectProblem(await postTwilio(params, null), 401);
-    await expectProblem(await postTwilio(params, getExpectedTwilioSignature("wrong-token", "http://localhost:8787/webhooks/twilio/sms", params)), 401);
-    await expectProblem(await postTwilio({ ...params, Body: "changed" }, getExpectedTwilioSignature(TWILIO_TOKEN, "http://localhost:8787/webhooks/twilio/sms", params)), 401);
+    await expectProblem(
+      await postTwilio(params, getExpectedTwilioSignature("wrong-token", "http://localhost:8787/webhooks/twilio/sms", params)),
+      401,
+    );
+    await expectProblem(
+      await postTwilio(
+        { ...params, Body: "changed" },
+        getExpectedTwilioSignature(TWILIO_TOKEN, "http://localhost:8787/webhooks/twilio/sms", params),
+      ),
+      401,
+    );
     expect(await storedEvents(ws.tenantId)).toBe(1);
   });
 });

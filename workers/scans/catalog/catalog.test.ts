@@ -14,15 +14,27 @@ const [LNG, LAT] = AUSTIN_CENTER;
 const poly = (...ring: Position[]): PolygonGeometry => ({ type: "Polygon", coordinates: [[...ring, ring[0]!]] });
 const POLYGONS: Record<string, PolygonGeometry> = {
   "a block north-east": poly([LNG, LAT], [LNG + 0.008, LAT], [LNG + 0.008, LAT + 0.006], [LNG, LAT + 0.006]),
-  "a concave L": poly([LNG - 0.01, LAT - 0.01], [LNG + 0.004, LAT - 0.01], [LNG + 0.004, LAT - 0.006], [LNG - 0.006, LAT - 0.006], [LNG - 0.006, LAT + 0.008], [LNG - 0.01, LAT + 0.008]),
+  "a concave L": poly(
+    [LNG - 0.01, LAT - 0.01],
+    [LNG + 0.004, LAT - 0.01],
+    [LNG + 0.004, LAT - 0.006],
+    [LNG - 0.006, LAT - 0.006],
+    [LNG - 0.006, LAT + 0.008],
+    [LNG - 0.01, LAT + 0.008],
+  ),
   "a thin diagonal": poly([LNG - 0.015, LAT - 0.012], [LNG - 0.013, LAT - 0.013], [LNG + 0.014, LAT + 0.012], [LNG + 0.012, LAT + 0.013]),
   "an empty lake far away": poly([LNG + 1, LAT + 1], [LNG + 1.01, LAT + 1], [LNG + 1.01, LAT + 1.01]),
 };
-const RADII: [Position, number][] = [[AUSTIN_CENTER, 300], [[LNG + 0.005, LAT - 0.004], 650], [[LNG - 0.03, LAT], 10]];
+const RADII: [Position, number][] = [
+  [AUSTIN_CENTER, 300],
+  [[LNG + 0.005, LAT - 0.004], 650],
+  [[LNG - 0.03, LAT], 10],
+];
 
 const ids = (items: { id: string }[]) => items.map((p) => p.id);
 const bruteInPolygon = (polygon: PolygonGeometry) => ids(SAMPLE.filter((p) => pointInPolygon([p.lng, p.lat], polygon))).sort();
-const bruteInRadius = (point: Position, metres: number) => ids(SAMPLE.filter((p) => distanceMetres(point, [p.lng, p.lat]) <= metres)).sort();
+const bruteInRadius = (point: Position, metres: number) =>
+  ids(SAMPLE.filter((p) => distanceMetres(point, [p.lng, p.lat]) <= metres)).sort();
 
 function catalogSuite(name: string, open: () => Promise<{ catalog: PropertyCatalog; close(): Promise<void> }>) {
   describe(name, () => {
@@ -44,7 +56,8 @@ function catalogSuite(name: string, open: () => Promise<{ catalog: PropertyCatal
     }
 
     it("finds the properties within a radius", async () => {
-      for (const [point, metres] of RADII) expect(ids(await catalog.propertiesWithinRadius(point, metres))).toEqual(bruteInRadius(point, metres));
+      for (const [point, metres] of RADII)
+        expect(ids(await catalog.propertiesWithinRadius(point, metres))).toEqual(bruteInRadius(point, metres));
       expect(bruteInRadius(AUSTIN_CENTER, 300).length).toBeGreaterThan(5);
     });
 

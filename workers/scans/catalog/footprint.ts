@@ -3,7 +3,12 @@
 import { ringAreaKm2, selfIntersection, type PolygonGeometry, type Position } from "../geo";
 
 const isPosition = (p: unknown): p is Position =>
-  Array.isArray(p) && p.length >= 2 && p.length <= 3 && p.every((n) => typeof n === "number" && Number.isFinite(n)) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+  Array.isArray(p) &&
+  p.length >= 2 &&
+  p.length <= 3 &&
+  p.every((n) => typeof n === "number" && Number.isFinite(n)) &&
+  Math.abs(p[0]) <= 180 &&
+  Math.abs(p[1]) <= 90;
 
 /** Why `rings` (a GeoJSON Polygon's coordinates) is not a usable footprint, or null when it is. */
 export function polygonFault(rings: unknown): string | null {
@@ -12,7 +17,8 @@ export function polygonFault(rings: unknown): string | null {
     const name = i === 0 ? "the outer ring" : `hole ${i}`;
     if (!Array.isArray(ring) || !ring.every(isPosition)) return `${name} has a position that is not [longitude, latitude]`;
     if (ring.length < 4) return `${name} has fewer than 4 positions`;
-    const first = ring[0]!, last = ring[ring.length - 1]!;
+    const first = ring[0]!,
+      last = ring[ring.length - 1]!;
     if (first[0] !== last[0] || first[1] !== last[1]) return `${name} is not closed`;
     if (selfIntersection(ring.map(([lng, lat]) => [lng, lat] as Position))) return `${name} intersects itself`;
     if (i === 0 && ringAreaKm2(ring) === 0) return "the outer ring has no area";
@@ -24,9 +30,14 @@ export function polygonFault(rings: unknown): string | null {
 function ringMoments(ring: Position[]): { area: number; cx: number; cy: number } {
   // Relative to the first vertex, so tiny buildings keep their precision far from 0,0.
   const [x0, y0] = ring[0]!;
-  let twice = 0, cx = 0, cy = 0;
+  let twice = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0; i < ring.length - 1; i++) {
-    const x1 = ring[i]![0] - x0, y1 = ring[i]![1] - y0, x2 = ring[i + 1]![0] - x0, y2 = ring[i + 1]![1] - y0;
+    const x1 = ring[i]![0] - x0,
+      y1 = ring[i]![1] - y0,
+      x2 = ring[i + 1]![0] - x0,
+      y2 = ring[i + 1]![1] - y0;
     const cross = x1 * y2 - x2 * y1;
     twice += cross;
     cx += (x1 + x2) * cross;
@@ -39,7 +50,9 @@ const outerArea = (polygon: PolygonGeometry) => Math.abs(ringMoments(polygon.coo
 
 /** The area-weighted centroid of valid polygons (holes subtracted), as [lng, lat]. */
 export function centroidOf(polygons: PolygonGeometry[]): Position {
-  let total = 0, x = 0, y = 0;
+  let total = 0,
+    x = 0,
+    y = 0;
   for (const polygon of polygons) {
     for (const [i, ring] of polygon.coordinates.entries()) {
       const m = ringMoments(ring);
@@ -53,4 +66,5 @@ export function centroidOf(polygons: PolygonGeometry[]): Position {
 }
 
 /** The part a multi-part building is stored with (the catalog keeps one polygon a property). */
-export const largestPart = (polygons: PolygonGeometry[]): PolygonGeometry => polygons.reduce((best, p) => (outerArea(p) > outerArea(best) ? p : best));
+export const largestPart = (polygons: PolygonGeometry[]): PolygonGeometry =>
+  polygons.reduce((best, p) => (outerArea(p) > outerArea(best) ? p : best));

@@ -24,7 +24,8 @@ export interface ParsedFootprints {
 
 type Attributes = Record<string, unknown>;
 
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value.trim() : typeof value === "number" && Number.isFinite(value) ? String(value) : null);
+const text = (value: unknown): string | null =>
+  typeof value === "string" && value.trim() ? value.trim() : typeof value === "number" && Number.isFinite(value) ? String(value) : null;
 const first = (attrs: Attributes, keys: string[]) => keys.map((k) => text(attrs[k])).find((v) => v !== null) ?? null;
 
 /** The four-digit year of "1987", 1987 or OSM's start_date "1987-05". */
@@ -64,7 +65,10 @@ async function externalId(feature: { id?: unknown }, attrs: Attributes, polygons
 }
 
 /** Drops elevations: the catalog is 2D. */
-const flat = (rings: unknown): PolygonGeometry => ({ type: "Polygon", coordinates: (rings as number[][][]).map((ring) => ring.map(([lng, lat]) => [lng!, lat!])) });
+const flat = (rings: unknown): PolygonGeometry => ({
+  type: "Polygon",
+  coordinates: (rings as number[][][]).map((ring) => ring.map(([lng, lat]) => [lng!, lat!])),
+});
 
 function polygonsOf(geometry: unknown): PolygonGeometry[] | string {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
@@ -94,14 +98,24 @@ const round7 = (n: number) => Math.round(n * 1e7) / 1e7;
  */
 export async function parseFootprints(input: unknown, source: string): Promise<ParsedFootprints> {
   const doc = input as { type?: unknown; features?: unknown; attribution?: unknown; copyright?: unknown; license?: unknown } | null;
-  if (!doc || typeof doc !== "object" || doc.type !== "FeatureCollection" || !Array.isArray(doc.features)) throw unprocessable("Send a GeoJSON FeatureCollection with a features array.", { code: "not_feature_collection" });
-  if (doc.features.length > MAX_FEATURES) throw unprocessable(`The file has ${doc.features.length} features; at most ${MAX_FEATURES} can be imported at once.`, { code: "too_many_features", maxFeatures: MAX_FEATURES });
+  if (!doc || typeof doc !== "object" || doc.type !== "FeatureCollection" || !Array.isArray(doc.features))
+    throw unprocessable("Send a GeoJSON FeatureCollection with a features array.", { code: "not_feature_collection" });
+  if (doc.features.length > MAX_FEATURES)
+    throw unprocessable(`The file has ${doc.features.length} features; at most ${MAX_FEATURES} can be imported at once.`, {
+      code: "too_many_features",
+      maxFeatures: MAX_FEATURES,
+    });
 
-  const result: ParsedFootprints = { properties: [], errors: [], duplicates: [], attribution: text(doc.attribution) ?? text(doc.copyright) ?? text(doc.license) };
+  const result: ParsedFootprints = {
+    properties: [],
+    errors: [],
+    duplicates: [],
+    attribution: text(doc.attribution) ?? text(doc.copyright) ?? text(doc.license),
+  };
   const seen = new Map<string, number>();
   for (const [index, raw] of doc.features.entries()) {
     const feature = raw as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown } | null;
-    if (!feature || feature.type !== "Feature") {
+    if (feature?.type !== "Feature") {
       result.errors.push({ index, message: "is not a GeoJSON Feature" });
       continue;
     }

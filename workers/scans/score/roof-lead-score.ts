@@ -43,16 +43,36 @@ export function scoreRoofLead({ property, roof, enrichment }: RoofLeadInput, now
   const value = enrichment.assessedValue;
   const imageryAgeYears = roof?.imageryDate ? (now - Date.parse(roof.imageryDate)) / YEAR_MS : null;
   const factors = [
-    factor("roof_age", "Roof age", age === null ? "unknown" : `${age} years (${lifetime}-year ${material ?? "roof"})`, age === null ? 0 : age / lifetime),
+    factor(
+      "roof_age",
+      "Roof age",
+      age === null ? "unknown" : `${age} years (${lifetime}-year ${material ?? "roof"})`,
+      age === null ? 0 : age / lifetime,
+    ),
     factor(
       "roof_condition",
       "Roof condition",
       roof?.condition == null ? "not assessed" : `${roof.condition}/100${roof.damage.length ? `: ${roof.damage.join(", ")}` : ""}`,
       roof?.condition == null ? 0 : (100 - roof.condition) / 100,
     ),
-    factor("storm_exposure", "Hail in the last 24 months", enrichment.stormEvents === 1 ? "1 storm day" : `${enrichment.stormEvents} storm days`, enrichment.stormEvents / STORM_DAYS_FOR_FULL_POINTS),
-    factor("owner_occupied", "Owner-occupied", enrichment.ownerOccupied === null ? "unknown" : enrichment.ownerOccupied ? "yes" : "no", enrichment.ownerOccupied ? 1 : 0),
-    factor("property_value", "Assessed value", value === null ? "unknown" : `$${value.toLocaleString("en-US")}`, value === null ? 0 : (value - VALUE_RANGE_USD.low) / (VALUE_RANGE_USD.high - VALUE_RANGE_USD.low)),
+    factor(
+      "storm_exposure",
+      "Hail in the last 24 months",
+      enrichment.stormEvents === 1 ? "1 storm day" : `${enrichment.stormEvents} storm days`,
+      enrichment.stormEvents / STORM_DAYS_FOR_FULL_POINTS,
+    ),
+    factor(
+      "owner_occupied",
+      "Owner-occupied",
+      enrichment.ownerOccupied === null ? "unknown" : enrichment.ownerOccupied ? "yes" : "no",
+      enrichment.ownerOccupied ? 1 : 0,
+    ),
+    factor(
+      "property_value",
+      "Assessed value",
+      value === null ? "unknown" : `$${value.toLocaleString("en-US")}`,
+      value === null ? 0 : (value - VALUE_RANGE_USD.low) / (VALUE_RANGE_USD.high - VALUE_RANGE_USD.low),
+    ),
     factor(
       "imagery_freshness",
       "Imagery date",
@@ -60,6 +80,11 @@ export function scoreRoofLead({ property, roof, enrichment }: RoofLeadInput, now
       imageryAgeYears === null ? 0 : 1 - (imageryAgeYears - IMAGERY_FRESH_YEARS) / (IMAGERY_STALE_YEARS - IMAGERY_FRESH_YEARS),
     ),
   ];
-  const total = Math.round(Math.min(100, factors.reduce((sum, f) => sum + f.points, 0)));
+  const total = Math.round(
+    Math.min(
+      100,
+      factors.reduce((sum, f) => sum + f.points, 0),
+    ),
+  );
   return { total, hot: total >= HOT_THRESHOLD, factors };
 }

@@ -33,9 +33,11 @@ describe("unit: chunk buffer", () => {
   it("a failing source fails its readers after what arrived; an aborted reader just stops", async () => {
     const failing = new ChunkBuffer(arriving([bytes(1), bytes(2)], 1));
     const seen: number[] = [];
-    await expect((async () => {
-      for await (const chunk of failing.read()) seen.push(...chunk);
-    })()).rejects.toThrow("socket closed");
+    await expect(
+      (async () => {
+        for await (const chunk of failing.read()) seen.push(...chunk);
+      })(),
+    ).rejects.toThrow("socket closed");
     expect(seen).toEqual([1]);
 
     const control = new AbortController();

@@ -19,16 +19,44 @@ const cuts = (text: string) => [[...text], text.match(/.{1,8}/gs)!, [text]];
 describe("unit: streaming text → speakable pieces", () => {
   it.each([
     ["sentences", "Thanks, Maria. Is it an emergency? Great!", ["Thanks, Maria.", "Is it an emergency?", "Great!"]],
-    ["a long clause before a comma", "So sorry to hear about the leak, let's get someone out to you fast.", ["So sorry to hear about the leak,", "let's get someone out to you fast."]],
-    ["semicolon, colon and spaced dash once long enough", "Pat has a free slot tomorrow; Rosa has two on Friday: which one suits you best — or another day?", ["Pat has a free slot tomorrow;", "Rosa has two on Friday:", "which one suits you best", "or another day?"]],
+    [
+      "a long clause before a comma",
+      "So sorry to hear about the leak, let's get someone out to you fast.",
+      ["So sorry to hear about the leak,", "let's get someone out to you fast."],
+    ],
+    [
+      "semicolon, colon and spaced dash once long enough",
+      "Pat has a free slot tomorrow; Rosa has two on Friday: which one suits you best — or another day?",
+      ["Pat has a free slot tomorrow;", "Rosa has two on Friday:", "which one suits you best", "or another day?"],
+    ],
     ["short openers stay whole", "Okay, sure, I can help.", ["Okay, sure, I can help."]],
-    ["times, decimals and thousands", "Pat can come at 10:30 tomorrow, about 2.5 hours, for $1,200 or so.", ["Pat can come at 10:30 tomorrow,", "about 2.5 hours, for $1,200 or so."]],
-    ["abbreviations", "He'll be at 12 Oak St. by 9 a.m. tomorrow with Dr. Smith. Does that work?", ["He'll be at 12 Oak St. by 9 a.m. tomorrow with Dr. Smith.", "Does that work?"]],
+    [
+      "times, decimals and thousands",
+      "Pat can come at 10:30 tomorrow, about 2.5 hours, for $1,200 or so.",
+      ["Pat can come at 10:30 tomorrow,", "about 2.5 hours, for $1,200 or so."],
+    ],
+    [
+      "abbreviations",
+      "He'll be at 12 Oak St. by 9 a.m. tomorrow with Dr. Smith. Does that work?",
+      ["He'll be at 12 Oak St. by 9 a.m. tomorrow with Dr. Smith.", "Does that work?"],
+    ],
     ["a.m. at the end of a sentence", "Pat comes at 9 a.m. Does that suit you?", ["Pat comes at 9 a.m.", "Does that suit you?"]],
-    ["a phone number read out in groups", "You can reach the office directly on 512, 555, 0190, any time today.", ["You can reach the office directly on 512, 555, 0190,", "any time today."]],
-    ["a phone number in words", "Our office number is five one two, five five five, zero one nine zero. Anything else?", ["Our office number is five one two, five five five, zero one nine zero.", "Anything else?"]],
+    [
+      "a phone number read out in groups",
+      "You can reach the office directly on 512, 555, 0190, any time today.",
+      ["You can reach the office directly on 512, 555, 0190,", "any time today."],
+    ],
+    [
+      "a phone number in words",
+      "Our office number is five one two, five five five, zero one nine zero. Anything else?",
+      ["Our office number is five one two, five five five, zero one nine zero.", "Anything else?"],
+    ],
     ["dotted digit groups and a number ending a sentence", "Call 512. 555. 0190. We open at 8.", ["Call 512. 555. 0190.", "We open at 8."]],
-    ["numbered lines and markdown", "Here are the **free** times:\n1. Mon 9:00 AM\n2. Tue 10:30 AM", ["Here are the free times:", "Option 1, Monday 9 AM", "Option 2, Tuesday 10:30 AM"]],
+    [
+      "numbered lines and markdown",
+      "Here are the **free** times:\n1. Mon 9:00 AM\n2. Tue 10:30 AM",
+      ["Here are the free times:", "Option 1, Monday 9 AM", "Option 2, Tuesday 10:30 AM"],
+    ],
     ["quotes after the stop and an ellipsis", 'She said "all set." Let me see... Done.', ['She said "all set."', "Let me see...", "Done."]],
     ["hyphens and initials", "A well-known pro, J. Smith, can come.", ["A well-known pro, J. Smith,", "can come."]],
   ])("%s", (_name, text, expected) => {

@@ -7,7 +7,38 @@ const SENTENCE_END = new Set([".", "!", "?", "…"]);
 const CLAUSE_END = new Set([",", ";", ":"]);
 const DASHES = new Set(["—", "–", "-"]);
 const CLOSERS = new Set(['"', "'", "”", "’", ")", "]"]);
-const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "ave", "rd", "blvd", "ln", "mt", "ft", "jr", "sr", "apt", "ste", "vs", "etc", "inc", "ltd", "co", "approx", "est", "dept", "hwy", "pkwy", "ct", "pl", "sq", "tel", "ext"]);
+const ABBREVIATIONS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "st",
+  "ave",
+  "rd",
+  "blvd",
+  "ln",
+  "mt",
+  "ft",
+  "jr",
+  "sr",
+  "apt",
+  "ste",
+  "vs",
+  "etc",
+  "inc",
+  "ltd",
+  "co",
+  "approx",
+  "est",
+  "dept",
+  "hwy",
+  "pkwy",
+  "ct",
+  "pl",
+  "sq",
+  "tel",
+  "ext",
+]);
 const DIGIT_WORDS = new Set(["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "double", "triple"]);
 
 /** Undecided: what follows the mark has not arrived yet. */
@@ -92,7 +123,11 @@ function clauseEnd(text: string, i: number): number {
   if (i + 1 >= text.length) return WAIT;
   if (!/\s/.test(text[i + 1]!)) return NONE; // "10:30", "1,200", "512-555"
   if (DASHES.has(text[i]!) && !/\s/.test(text[i - 1] ?? "")) return NONE;
-  const words = text.slice(0, i).trim().split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
+  const words = text
+    .slice(0, i)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\d]/u.test(w));
   if (words.length < MIN_CLAUSE_WORDS) return NONE;
   if (isDigitGroup(wordBefore(text, i))) {
     const next = nextWord(text, i + 1);

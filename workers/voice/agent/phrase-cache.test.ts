@@ -4,7 +4,10 @@ import { ElevenLabsTts } from "../../providers/tts/elevenlabs";
 import { PHRASES, phraseKey, speakPhrase, type AgentSink } from "./phrase-cache";
 
 const ttsFor = (voiceId: string) => new ElevenLabsTts("test-elevenlabs-key", voiceId, inject("elevenLabsUrl"));
-const requestsFor = async (voiceId: string) => ((await (await fetch(`${inject("elevenLabsUrl")}/__requests`)).json()) as { voiceId: string; text: string }[]).filter((r) => r.voiceId === voiceId);
+const requestsFor = async (voiceId: string) =>
+  ((await (await fetch(`${inject("elevenLabsUrl")}/__requests`)).json()) as { voiceId: string; text: string }[]).filter(
+    (r) => r.voiceId === voiceId,
+  );
 /** A voice of this file's own, at the fake's default timings (other files change the shared ones). */
 async function uniqueVoice(): Promise<string> {
   const voiceId = `phrase-voice-${crypto.randomUUID()}`;
@@ -51,7 +54,10 @@ describe("integration: R2 phrase cache (ElevenLabs contract fake)", () => {
     const voice = await uniqueVoice();
     const deps = { env, tts: ttsFor(voice) };
     const [a, b] = [recorder(), recorder()];
-    await Promise.all([speakPhrase(deps, PHRASES.reprompt, a.sink, new AbortController().signal), speakPhrase(deps, PHRASES.reprompt, b.sink, new AbortController().signal)]);
+    await Promise.all([
+      speakPhrase(deps, PHRASES.reprompt, a.sink, new AbortController().signal),
+      speakPhrase(deps, PHRASES.reprompt, b.sink, new AbortController().signal),
+    ]);
     expect(await requestsFor(voice)).toHaveLength(1);
     expect(b.joined()).toEqual(a.joined());
     expect(a.heard.bytes).toBeGreaterThan(0);

@@ -16,7 +16,8 @@ export interface PhraseDeps {
 
 /** Lines every call may need, the same words each time: synthesised once per voice, then played from R2. */
 export const PHRASES = {
-  greeting: (company: string) => `Thanks for calling ${company}. I'm the virtual assistant and I can book a visit for you. What can we help with?`,
+  greeting: (company: string) =>
+    `Thanks for calling ${company}. I'm the virtual assistant and I can book a visit for you. What can we help with?`,
   reprompt: "Are you still there? Tell me what you need help with.",
   apology: "Sorry, I'm having trouble on my side. Let me put you through to the team.",
   goodbye: "Thanks for calling. Goodbye.",
@@ -67,9 +68,14 @@ async function load(deps: PhraseDeps, key: string, text: string): Promise<Loaded
     .then(async () => {
       const bytes = audio.bytes();
       if (!bytes.length) throw new Error("the provider answered no audio");
-      await deps.env.MEDIA.put(key, bytes, { httpMetadata: { contentType: "audio/basic" }, customMetadata: { voiceKey: deps.tts.voiceKey } });
+      await deps.env.MEDIA.put(key, bytes, {
+        httpMetadata: { contentType: "audio/basic" },
+        customMetadata: { voiceKey: deps.tts.voiceKey },
+      });
     })
-    .catch((error: unknown) => log("warn", "voice phrase not cached", { key, tts: deps.tts.name, error: error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) =>
+      log("warn", "voice phrase not cached", { key, tts: deps.tts.name, error: error instanceof Error ? error.message : String(error) }),
+    );
   return { audio, stored };
 }
 

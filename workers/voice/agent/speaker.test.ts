@@ -18,7 +18,10 @@ function speech(firstMs: Record<string, number>, started: string[]) {
 
 function recorder() {
   const events: string[] = [];
-  const sink: AgentSink = { clause: (text, index) => events.push(`clause ${index} ${text}`), audio: (chunk, index) => events.push(`audio ${index} ${new TextDecoder().decode(chunk)}`) };
+  const sink: AgentSink = {
+    clause: (text, index) => events.push(`clause ${index} ${text}`),
+    audio: (chunk, index) => events.push(`audio ${index} ${new TextDecoder().decode(chunk)}`),
+  };
   return { events, sink };
 }
 
@@ -26,13 +29,28 @@ describe("unit: speaker (ordered clause audio)", () => {
   it("requests every clause at once but plays them strictly in order", async () => {
     const started: string[] = [];
     const { events, sink } = recorder();
-    const speaker = createSpeaker({ sink, gate: Promise.resolve(), signal: new AbortController().signal, synthesize: speech({ first: 80, second: 1 }, started), callId: "CA1" });
+    const speaker = createSpeaker({
+      sink,
+      gate: Promise.resolve(),
+      signal: new AbortController().signal,
+      synthesize: speech({ first: 80, second: 1 }, started),
+      callId: "CA1",
+    });
     speaker.say("first");
     speaker.say("second");
     expect(started).toEqual(["first", "second"]); // the second request did not wait for the first clause
     speaker.close();
     await speaker.finished;
-    expect(events).toEqual(["clause 0 first", "audio 0 first#0", "audio 0 first#1", "audio 0 first#2", "clause 1 second", "audio 1 second#0", "audio 1 second#1", "audio 1 second#2"]);
+    expect(events).toEqual([
+      "clause 0 first",
+      "audio 0 first#0",
+      "audio 0 first#1",
+      "audio 0 first#2",
+      "clause 1 second",
+      "audio 1 second#0",
+      "audio 1 second#1",
+      "audio 1 second#2",
+    ]);
     expect(speaker.spoken).toEqual(["first", "second"]);
   });
 
@@ -40,7 +58,13 @@ describe("unit: speaker (ordered clause audio)", () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     const held = recorder();
-    const speaker = createSpeaker({ sink: held.sink, gate, signal: new AbortController().signal, synthesize: speech({}, []), callId: "CA2" });
+    const speaker = createSpeaker({
+      sink: held.sink,
+      gate,
+      signal: new AbortController().signal,
+      synthesize: speech({}, []),
+      callId: "CA2",
+    });
     speaker.say("hello");
     speaker.close();
     await after(60);
@@ -50,7 +74,13 @@ describe("unit: speaker (ordered clause audio)", () => {
     expect(held.events).toEqual(["clause 0 hello", "audio 0 hello#0", "audio 0 hello#1", "audio 0 hello#2"]);
 
     const refused = recorder();
-    const discarded = createSpeaker({ sink: refused.sink, gate: Promise.reject(new Error("caller went on")), signal: new AbortController().signal, synthesize: speech({}, []), callId: "CA3" });
+    const discarded = createSpeaker({
+      sink: refused.sink,
+      gate: Promise.reject(new Error("caller went on")),
+      signal: new AbortController().signal,
+      synthesize: speech({}, []),
+      callId: "CA3",
+    });
     discarded.say("hello");
     discarded.close();
     await discarded.finished;
@@ -64,7 +94,13 @@ describe("unit: speaker (ordered clause audio)", () => {
       if (text === "broken") throw new Error("TTS 500");
       yield* speech({}, [])(text, signal);
     };
-    const speaker = createSpeaker({ sink: { ...sink, audio: (chunk, index) => (sink.audio(chunk, index), index === 1 && control.abort()) }, gate: Promise.resolve(), signal: control.signal, synthesize: failing, callId: "CA4" });
+    const speaker = createSpeaker({
+      sink: { ...sink, audio: (chunk, index) => (sink.audio(chunk, index), index === 1 && control.abort()) },
+      gate: Promise.resolve(),
+      signal: control.signal,
+      synthesize: failing,
+      callId: "CA4",
+    });
     speaker.say("broken");
     speaker.say("fine");
     speaker.say("never");

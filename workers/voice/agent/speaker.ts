@@ -58,7 +58,11 @@ export function createSpeaker(options: SpeakerOptions) {
         }
       } catch (error) {
         // One clause lost is a gap in the sentence, not a reason to drop the rest of the turn.
-        log("warn", "agent clause audio failed", { callId: options.callId, clause: index, error: error instanceof Error ? error.message : String(error) });
+        log("warn", "agent clause audio failed", {
+          callId: options.callId,
+          clause: index,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   }

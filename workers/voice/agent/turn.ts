@@ -78,7 +78,10 @@ export function startAgentTurn(deps: AgentTurnDeps, input: AgentTurnInput, sink:
   const stall = idleDeadline(deps.timing?.engineIdleMs ?? ENGINE_IDLE_MS, () => engineControl.abort(new Error("the engine stalled")));
   // A speculative turn may wait on its gate as long as the caller talks: the engine's clock starts when it opens.
   gate.then(stall.start, () => undefined);
-  const filler = fillerWatch((text) => speaker.say(text, (signal) => phraseAudio(deps, text, signal)), deps.timing?.slowToolMs ?? SLOW_TOOL_MS);
+  const filler = fillerWatch(
+    (text) => speaker.say(text, (signal) => phraseAudio(deps, text, signal)),
+    deps.timing?.slowToolMs ?? SLOW_TOOL_MS,
+  );
   let streamed = false;
   const onText = (delta: string) => {
     if (engineControl.signal.aborted) return;
@@ -102,16 +105,29 @@ export function startAgentTurn(deps: AgentTurnDeps, input: AgentTurnInput, sink:
   const done = (async (): Promise<AgentTurnOutcome> => {
     let failed = false;
     try {
-      const turn = runCallerTurn(deps.env, deps.ctx, { state, history: input.history, text: input.callerText, onText, signal: engineControl.signal, commit: gate, tools });
+      const turn = runCallerTurn(deps.env, deps.ctx, {
+        state,
+        history: input.history,
+        text: input.callerText,
+        onText,
+        signal: engineControl.signal,
+        commit: gate,
+        tools,
+      });
       const result = await abortable(turn, engineControl.signal);
       latency.llmFirstTokenMs ??= since(); // an engine that does not stream: its whole reply is its first text
       for (const piece of splitter.flush()) speaker.say(piece);
       // Streamed words were spoken as they came; then the choices, one clause each.
-      for (const reply of result.replies) for (const piece of [...(streamed ? [] : clausesOf(reply.text)), ...spokenChoices(reply.choices)]) speaker.say(piece);
+      for (const reply of result.replies)
+        for (const piece of [...(streamed ? [] : clausesOf(reply.text)), ...spokenChoices(reply.choices)]) speaker.say(piece);
     } catch (error) {
       if (!turnControl.signal.aborted) {
         failed = true;
-        log("warn", "agent turn failed", { callId: input.call.id, tenantId: input.call.tenantId, error: error instanceof Error ? error.message : String(error) });
+        log("warn", "agent turn failed", {
+          callId: input.call.id,
+          tenantId: input.call.tenantId,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     } finally {
       stall.stop();
@@ -120,7 +136,14 @@ export function startAgentTurn(deps: AgentTurnDeps, input: AgentTurnInput, sink:
     }
     await speaker.finished;
     const aborted = turnControl.signal.aborted;
-    log("info", "agent turn", { callId: input.call.id, tenantId: input.call.tenantId, clauses: speaker.spoken.length, failed, aborted, ...latency });
+    log("info", "agent turn", {
+      callId: input.call.id,
+      tenantId: input.call.tenantId,
+      clauses: speaker.spoken.length,
+      failed,
+      aborted,
+      ...latency,
+    });
     return { clauses: [...speaker.spoken], state, handoff: state.stage === "handoff", failed, latency };
   })();
 

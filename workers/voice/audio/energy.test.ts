@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { frameDbfs, isSpeechFrame, SpeechActivity } from "./energy";
 import { encodeMulaw, MULAW_SILENCE } from "./mulaw";
 
-const tone = (ms: number, amplitude = 6000) => encodeMulaw(Array.from({ length: ms * 8 }, (_, i) => amplitude * Math.sin((2 * Math.PI * 300 * i) / 8000)));
+const tone = (ms: number, amplitude = 6000) =>
+  encodeMulaw(Array.from({ length: ms * 8 }, (_, i) => amplitude * Math.sin((2 * Math.PI * 300 * i) / 8000)));
 const silence = (ms: number) => new Uint8Array(ms * 8).fill(MULAW_SILENCE);
 const frames = (audio: Uint8Array) => Array.from({ length: audio.length / 160 }, (_, i) => audio.subarray(i * 160, i * 160 + 160));
 
@@ -30,7 +31,9 @@ describe("speech activity", () => {
 
   it("does not end on a pause shorter than the endpoint, nor start on a click", () => {
     const activity = new SpeechActivity({ onsetMs: 60, endMs: 300 });
-    const events = frames(new Uint8Array([...tone(20), ...silence(200), ...tone(200), ...silence(200), ...tone(200)])).map((f) => activity.push(f));
+    const events = frames(new Uint8Array([...tone(20), ...silence(200), ...tone(200), ...silence(200), ...tone(200)])).map((f) =>
+      activity.push(f),
+    );
     expect(events.filter(Boolean)).toEqual(["start"]);
     expect(activity.speaking).toBe(true);
     expect(activity.speechStartMs).toBe(220);

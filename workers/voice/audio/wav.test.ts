@@ -23,7 +23,19 @@ describe("stereo call recording", () => {
 
   it("reads durations past extra chunks and refuses what is not a PCM WAV", () => {
     const wav = stereoWav(new Uint8Array(4000), new Uint8Array(0));
-    const withList = new Uint8Array([...wav.subarray(0, 36), ...new TextEncoder().encode("LIST"), 4, 0, 0, 0, 1, 2, 3, 4, ...wav.subarray(36)]);
+    const withList = new Uint8Array([
+      ...wav.subarray(0, 36),
+      ...new TextEncoder().encode("LIST"),
+      4,
+      0,
+      0,
+      0,
+      1,
+      2,
+      3,
+      4,
+      ...wav.subarray(36),
+    ]);
     expect(wavDurationSeconds(withList)).toBe(0.5);
     expect(() => wavDurationSeconds(new Uint8Array(100))).toThrow(/RIFF/);
     expect(() => wavDurationSeconds(wav.subarray(0, 60))).toThrow(/truncated/);

@@ -53,7 +53,11 @@ export function wavInfo(bytes: Uint8Array): WavInfo {
     const size = view.getUint32(offset + 4, true);
     if (tag(offset) === "fmt ") {
       if (view.getUint16(offset + 8, true) !== 1) throw new Error("WAV is not PCM");
-      format = { channels: view.getUint16(offset + 10, true), sampleRate: view.getUint32(offset + 12, true), bitsPerSample: view.getUint16(offset + 22, true) };
+      format = {
+        channels: view.getUint16(offset + 10, true),
+        sampleRate: view.getUint32(offset + 12, true),
+        bitsPerSample: view.getUint16(offset + 22, true),
+      };
     } else if (tag(offset) === "data") {
       if (!format) throw new Error("WAV data chunk before its fmt chunk");
       if (offset + 8 + size > bytes.length) throw new Error("WAV data chunk is truncated");

@@ -8,7 +8,12 @@ import type { TranscriptEntry, TurnLatency } from "./types";
 export const RECORDING_URL_TTL_SECONDS = 15 * 60;
 
 export interface CallDetail {
-  call: CallRowView & { recordingKey: string | null; recordingSeconds: number | null; inboundFrames: number | null; outboundFrames: number | null };
+  call: CallRowView & {
+    recordingKey: string | null;
+    recordingSeconds: number | null;
+    inboundFrames: number | null;
+    outboundFrames: number | null;
+  };
   recordingUrl: string | null;
   transcript: TranscriptEntry[];
   latency: { turns: TurnLatency[]; firstFrameP50: number | null; firstFrameP95: number | null };
@@ -17,8 +22,12 @@ export interface CallDetail {
 /** One call of the tenant with its transcript, latency per turn and a signed recording link; null when not the tenant's. */
 export async function callDetail(env: Env, tenantId: string, callId: string): Promise<CallDetail | null> {
   const [call, transcript, turns] = await env.DB.batch<any>([
-    env.DB.prepare(`SELECT ${CALL_COLUMNS}, c.recording_key AS recordingKey, c.recording_seconds AS recordingSeconds, c.inbound_frames AS inboundFrames, c.outbound_frames AS outboundFrames ${CALL_FROM} WHERE c.tenant_id = ? AND c.id = ?`).bind(tenantId, callId),
-    env.DB.prepare(`SELECT seq, speaker, text, start_ms AS startMs, end_ms AS endMs, interrupted FROM call_transcript WHERE tenant_id = ? AND call_id = ? ORDER BY seq`).bind(tenantId, callId),
+    env.DB.prepare(
+      `SELECT ${CALL_COLUMNS}, c.recording_key AS recordingKey, c.recording_seconds AS recordingSeconds, c.inbound_frames AS inboundFrames, c.outbound_frames AS outboundFrames ${CALL_FROM} WHERE c.tenant_id = ? AND c.id = ?`,
+    ).bind(tenantId, callId),
+    env.DB.prepare(
+      `SELECT seq, speaker, text, start_ms AS startMs, end_ms AS endMs, interrupted FROM call_transcript WHERE tenant_id = ? AND call_id = ? ORDER BY seq`,
+    ).bind(tenantId, callId),
     env.DB.prepare(
       `SELECT turn, stt_final_ms AS sttFinalMs, llm_first_token_ms AS llmFirstTokenMs, tts_first_byte_ms AS ttsFirstByteMs, first_frame_ms AS firstFrameMs, overhead_ms AS overheadMs, speculative
        FROM call_turn_latency WHERE tenant_id = ? AND call_id = ? ORDER BY turn`,

@@ -4,7 +4,16 @@ import { decodeCursor, encodeCursor } from "../../leads/cursor";
 import { MAX_CALL_MS } from "../call-cap";
 
 export const CALL_STATUSES = ["in-progress", "completed", "busy", "failed", "no-answer", "canceled", "refused"] as const;
-export const CALL_OUTCOMES = ["completed", "transferred", "refused_budget", "refused_cap", "busy", "no-answer", "failed", "canceled"] as const;
+export const CALL_OUTCOMES = [
+  "completed",
+  "transferred",
+  "refused_budget",
+  "refused_cap",
+  "busy",
+  "no-answer",
+  "failed",
+  "canceled",
+] as const;
 
 export interface CallFilters {
   status?: string[];
@@ -48,14 +57,20 @@ export interface CallRowView {
 const SORT = "started";
 
 /** A tenant's calls, newest first, one keyset page (page 1,000 costs what page 1 costs). */
-export async function listCalls(env: Env, tenantId: string, f: CallFilters, now = Date.now()): Promise<{ items: CallRowView[]; nextCursor: string | null }> {
+export async function listCalls(
+  env: Env,
+  tenantId: string,
+  f: CallFilters,
+  now = Date.now(),
+): Promise<{ items: CallRowView[]; nextCursor: string | null }> {
   const where = ["c.tenant_id = ?"];
   const args: (string | number)[] = [tenantId];
   const add = (clause: string, ...values: (string | number)[]) => {
     where.push(clause);
     args.push(...values);
   };
-  const anyOf = (column: string, values: string[] | undefined) => values?.length && add(`${column} IN (${values.map(() => "?").join(", ")})`, ...values);
+  const anyOf = (column: string, values: string[] | undefined) =>
+    values?.length && add(`${column} IN (${values.map(() => "?").join(", ")})`, ...values);
   anyOf("c.status", f.status);
   anyOf("c.outcome", f.outcome);
   if (f.q !== undefined) {
@@ -71,7 +86,9 @@ export async function listCalls(env: Env, tenantId: string, f: CallFilters, now 
     const cursor = decodeCursor(f.cursor, SORT);
     add("(c.started_at < ? OR (c.started_at = ? AND c.id < ?))", cursor.value, cursor.value, cursor.id);
   }
-  const { results } = await env.DB.prepare(`SELECT ${CALL_COLUMNS} ${CALL_FROM} WHERE ${where.join(" AND ")} ORDER BY c.started_at DESC, c.id DESC LIMIT ?`)
+  const { results } = await env.DB.prepare(
+    `SELECT ${CALL_COLUMNS} ${CALL_FROM} WHERE ${where.join(" AND ")} ORDER BY c.started_at DESC, c.id DESC LIMIT ?`,
+  )
     .bind(...args, f.limit + 1)
     .all<CallRowView>();
   const items = results.slice(0, f.limit);

@@ -9,8 +9,17 @@ const TOOL_SPEC: Anthropic.Tool = {
   input_schema: {
     type: "object",
     properties: {
-      summary: { type: "string", description: "Two or three plain sentences for the team: the job, where, who, how urgent, and what was agreed (booking, handover or nothing)." },
-      qualification_score: { type: "integer", minimum: 0, maximum: 100, description: "0–100: how completely the call qualified a real job (trade, address, name, urgency, description, a booked visit)." },
+      summary: {
+        type: "string",
+        description:
+          "Two or three plain sentences for the team: the job, where, who, how urgent, and what was agreed (booking, handover or nothing).",
+      },
+      qualification_score: {
+        type: "integer",
+        minimum: 0,
+        maximum: 100,
+        description: "0–100: how completely the call qualified a real job (trade, address, name, urgency, description, a booked visit).",
+      },
     },
     required: ["summary", "qualification_score"],
   },

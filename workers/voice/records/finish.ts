@@ -12,14 +12,35 @@ import type { CallRef } from "./types";
  * /metrics call counts. Runs once per call: a second finish (a repeated status callback, a
  * Durable Object replaying) finds the summary written and changes nothing.
  */
-export async function finishCallRecords(env: Env, ctx: WaitUntil, ref: CallRef, conversation: { history: HistoryEntry[]; state: EngineState | null }): Promise<CallSummary | null> {
+export async function finishCallRecords(
+  env: Env,
+  ctx: WaitUntil,
+  ref: CallRef,
+  conversation: { history: HistoryEntry[]; state: EngineState | null },
+): Promise<CallSummary | null> {
   const [tenant, { summarizer, settings }] = await Promise.all([tenantInfo(env, ref.tenantId), summarizerFor(env, ref.tenantId)]);
-  const result = await summarizer.summarize({ tenantName: tenant.name, history: conversation.history, state: conversation.state, settings });
-  const row = await env.DB.prepare(`UPDATE calls SET summary = ?, qualification_score = ?, updated_at = ? WHERE id = ? AND tenant_id = ? AND summary IS NULL RETURNING coalesce(outcome, status) AS outcome`)
+  const result = await summarizer.summarize({
+    tenantName: tenant.name,
+    history: conversation.history,
+    state: conversation.state,
+    settings,
+  });
+  const row = await env.DB.prepare(
+    `UPDATE calls SET summary = ?, qualification_score = ?, updated_at = ? WHERE id = ? AND tenant_id = ? AND summary IS NULL RETURNING coalesce(outcome, status) AS outcome`,
+  )
     .bind(result.summary, result.qualificationScore, Date.now(), ref.callId, ref.tenantId)
     .first<{ outcome: string }>();
   if (!row) return null;
-  ctx.waitUntil(metricsStub(env).countCall(row.outcome).catch((error: unknown) => log("warn", "call not counted in metrics", { callId: ref.callId, error: String(error) })));
-  log("info", "call records finished", { callId: ref.callId, tenantId: ref.tenantId, summarizer: result.summarizer, qualificationScore: result.qualificationScore });
+  ctx.waitUntil(
+    metricsStub(env)
+      .countCall(row.outcome)
+      .catch((error: unknown) => log("warn", "call not counted in metrics", { callId: ref.callId, error: String(error) })),
+  );
+  log("info", "call records finished", {
+    callId: ref.callId,
+    tenantId: ref.tenantId,
+    summarizer: result.summarizer,
+    qualificationScore: result.qualificationScore,
+  });
   return result;
 }

@@ -14,11 +14,28 @@ export async function recordTurnLatency(env: Env, ref: CallRef, t: TurnLatency, 
     `INSERT OR IGNORE INTO call_turn_latency (tenant_id, call_id, turn, stt_final_ms, llm_first_token_ms, tts_first_byte_ms, first_frame_ms, overhead_ms, speculative, created_at)
      SELECT tenant_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM calls WHERE id = ? AND tenant_id = ?`,
   )
-    .bind(t.turn, ms(t.sttFinalMs), ms(t.llmFirstTokenMs), ms(t.ttsFirstByteMs), ms(t.firstFrameMs), ms(t.overheadMs), t.speculative ? 1 : 0, now, ref.callId, ref.tenantId)
+    .bind(
+      t.turn,
+      ms(t.sttFinalMs),
+      ms(t.llmFirstTokenMs),
+      ms(t.ttsFirstByteMs),
+      ms(t.firstFrameMs),
+      ms(t.overheadMs),
+      t.speculative ? 1 : 0,
+      now,
+      ref.callId,
+      ref.tenantId,
+    )
     .run();
   if (!stored.meta.changes) return; // a repeat (or no such call): counted once
   try {
-    await metricsStub(env).observeVoiceTurn({ stt_final: t.sttFinalMs, llm_first_token: t.llmFirstTokenMs, tts_first_byte: t.ttsFirstByteMs, first_frame: t.firstFrameMs, overhead: t.overheadMs });
+    await metricsStub(env).observeVoiceTurn({
+      stt_final: t.sttFinalMs,
+      llm_first_token: t.llmFirstTokenMs,
+      tts_first_byte: t.ttsFirstByteMs,
+      first_frame: t.firstFrameMs,
+      overhead: t.overheadMs,
+    });
   } catch (error) {
     log("warn", "voice latency not added to metrics", { callId: ref.callId, turn: t.turn, error: String(error) });
   }

@@ -29,7 +29,14 @@ export class LocalSummarizer implements CallSummarizer {
   readonly name = "local";
 
   async summarize({ state, history }: SummaryInput): Promise<CallSummary> {
-    return { summary: summaryText(state, history.some((h) => h.role === "customer")), qualificationScore: qualificationScore(state), summarizer: this.name };
+    return {
+      summary: summaryText(
+        state,
+        history.some((h) => h.role === "customer"),
+      ),
+      qualificationScore: qualificationScore(state),
+      summarizer: this.name,
+    };
   }
 }
 
@@ -38,7 +45,9 @@ function summaryText(state: EngineState | null, callerSpoke: boolean): string {
   const { job } = state;
   const place = [job.address, job.city, job.postcode].filter(Boolean).join(", ");
   const what = `${job.urgency ? `${URGENCY[job.urgency]} ` : ""}${job.trade ?? "unspecified"} job`;
-  const sentences = [`${what[0]!.toUpperCase()}${what.slice(1)}${place ? ` at ${place}` : ""}${job.name ? ` for ${job.name}` : ""}${job.description ? `: ${job.description.replace(/[.!?\s]+$/, "")}` : ""}.`];
+  const sentences = [
+    `${what[0]!.toUpperCase()}${what.slice(1)}${place ? ` at ${place}` : ""}${job.name ? ` for ${job.name}` : ""}${job.description ? `: ${job.description.replace(/[.!?\s]+$/, "")}` : ""}.`,
+  ];
   if (state.stage === "booked" && state.booking) sentences.push(`Booked ${state.booking.label} with ${state.booking.proName}.`);
   else if (state.stage === "handoff") sentences.push("The caller was handed over to a person.");
   else if (state.offered.length) sentences.push("Times were offered but none was booked.");

@@ -18,7 +18,10 @@ describe("storeRecording", () => {
     const stored = new Uint8Array(await object!.arrayBuffer());
     expect(stored).toEqual(wav);
     expect(wavDurationSeconds(stored)).toBe(7.25);
-    expect(await env.DB.prepare("SELECT recording_key, recording_seconds FROM calls WHERE id = ?").bind(c.id).first()).toEqual({ recording_key: key, recording_seconds: 7.25 });
+    expect(await env.DB.prepare("SELECT recording_key, recording_seconds FROM calls WHERE id = ?").bind(c.id).first()).toEqual({
+      recording_key: key,
+      recording_seconds: 7.25,
+    });
   });
 
   it("reads the length of the CallSession's two-sided recording", async () => {
@@ -33,7 +36,9 @@ describe("storeRecording", () => {
     const a = await workspace();
     const b = await workspace();
     const c = await seedCall(a);
-    await expect(storeRecording(env, { tenantId: a.tenantId, callId: c.id }, new TextEncoder().encode("RIFF....garbage"))).rejects.toThrow(/not a readable WAV/);
+    await expect(storeRecording(env, { tenantId: a.tenantId, callId: c.id }, new TextEncoder().encode("RIFF....garbage"))).rejects.toThrow(
+      /not a readable WAV/,
+    );
     await expect(storeRecording(env, { tenantId: b.tenantId, callId: c.id }, mulawWav(1))).rejects.toThrow(/No call/);
     expect(await env.MEDIA.get(`recordings/${b.tenantId}/${c.id}.wav`)).toBeNull();
     expect(await env.DB.prepare("SELECT recording_key FROM calls WHERE id = ?").bind(c.id).first()).toEqual({ recording_key: null });

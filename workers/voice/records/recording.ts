@@ -14,8 +14,13 @@ export async function storeRecording(env: Env, ref: CallRef, wav: Uint8Array): P
   const seconds = wavDurationSeconds(wav);
   if (seconds === null) throw new Error("The recording is not a readable WAV file.");
   const key = recordingKey(ref);
-  await env.MEDIA.put(key, wav, { httpMetadata: { contentType: "audio/wav" }, customMetadata: { tenantId: ref.tenantId, callId: ref.callId } });
-  const updated = await env.DB.prepare(`UPDATE calls SET recording_key = ?, recording_seconds = ?, updated_at = ? WHERE id = ? AND tenant_id = ?`)
+  await env.MEDIA.put(key, wav, {
+    httpMetadata: { contentType: "audio/wav" },
+    customMetadata: { tenantId: ref.tenantId, callId: ref.callId },
+  });
+  const updated = await env.DB.prepare(
+    `UPDATE calls SET recording_key = ?, recording_seconds = ?, updated_at = ? WHERE id = ? AND tenant_id = ?`,
+  )
     .bind(key, Math.round(seconds * 1000) / 1000, Date.now(), ref.callId, ref.tenantId)
     .run();
   if (!updated.meta.changes) {

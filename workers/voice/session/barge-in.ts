@@ -7,7 +7,39 @@
  */
 const ENERGY_ONLY_BARGE_IN_MS = 600;
 
-const BACKCHANNEL = new Set(["mhm", "mhmm", "mm", "mmhm", "mmhmm", "uhuh", "mmm", "hm", "hmm", "uh", "huh", "uhhuh", "um", "ah", "oh", "yeah", "yep", "yes", "yup", "ok", "okay", "right", "sure", "alright", "aha", "ahh", "cool", "great", "gotcha", "i", "see"]);
+const BACKCHANNEL = new Set([
+  "mhm",
+  "mhmm",
+  "mm",
+  "mmhm",
+  "mmhmm",
+  "uhuh",
+  "mmm",
+  "hm",
+  "hmm",
+  "uh",
+  "huh",
+  "uhhuh",
+  "um",
+  "ah",
+  "oh",
+  "yeah",
+  "yep",
+  "yes",
+  "yup",
+  "ok",
+  "okay",
+  "right",
+  "sure",
+  "alright",
+  "aha",
+  "ahh",
+  "cool",
+  "great",
+  "gotcha",
+  "i",
+  "see",
+]);
 
 /** Lower case, no punctuation, single spaces: how two transcripts of the same words compare. */
 export function normalizeSpeech(text: string): string {

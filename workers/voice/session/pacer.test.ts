@@ -94,7 +94,10 @@ describe("outbound pacer", () => {
     let now = 0;
     let pending: (() => void) | null = null;
     const frames: number[] = [];
-    const pacer = new Pacer({ frame: () => frames.push(now), mark: () => undefined }, { now: () => now, later: (fn) => (pending = fn), cancel: () => (pending = null) });
+    const pacer = new Pacer(
+      { frame: () => frames.push(now), mark: () => undefined },
+      { now: () => now, later: (fn) => (pending = fn), cancel: () => (pending = null) },
+    );
     pacer.push(new Uint8Array(FRAME_BYTES * 6));
     now = 25; // slot 4 was due at 20
     pending!();

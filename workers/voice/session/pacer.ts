@@ -17,7 +17,11 @@ export interface PacerClock {
   cancel(handle: unknown): void;
 }
 
-export const realClock: PacerClock = { now: () => performance.now(), later: (fn, ms) => setTimeout(fn, ms), cancel: (h) => clearTimeout(h as number) };
+export const realClock: PacerClock = {
+  now: () => performance.now(),
+  later: (fn, ms) => setTimeout(fn, ms),
+  cancel: (h) => clearTimeout(h as number),
+};
 
 /**
  * Outbound audio paced in real time: bytes are cut into 20 ms frames, each sent when its slot on

@@ -44,14 +44,17 @@ export class Playback {
   echoed(name: string): boolean {
     const mark = parseMark(name);
     if (!mark || mark.turn !== this.turn) return false;
-    if (mark.clause > this.played.clause || (mark.clause === this.played.clause && mark.bytes > this.played.bytes)) this.played = { clause: mark.clause, bytes: mark.bytes };
+    if (mark.clause > this.played.clause || (mark.clause === this.played.clause && mark.bytes > this.played.bytes))
+      this.played = { clause: mark.clause, bytes: mark.bytes };
     return true;
   }
 
   /** Every clause has been queued and played to its end. */
   get finished(): boolean {
     const last = this.clauses.length - 1;
-    return last >= 0 && this.clauses.every((c) => c.complete) && this.played.clause === last && this.played.bytes >= this.clauses[last]!.bytes;
+    return (
+      last >= 0 && this.clauses.every((c) => c.complete) && this.played.clause === last && this.played.bytes >= this.clauses[last]!.bytes
+    );
   }
 
   /** The words heard so far. */

@@ -28,9 +28,19 @@ const media = z.object({
   streamSid: z.string(),
   media: z.object({ track: z.string(), chunk: numeric, timestamp: numeric, payload: z.base64() }),
 });
-const dtmf = z.object({ event: z.literal("dtmf"), sequenceNumber: numeric, streamSid: z.string(), dtmf: z.object({ track: z.string(), digit: z.string().regex(/^[0-9*#A-D]$/) }) });
+const dtmf = z.object({
+  event: z.literal("dtmf"),
+  sequenceNumber: numeric,
+  streamSid: z.string(),
+  dtmf: z.object({ track: z.string(), digit: z.string().regex(/^[0-9*#A-D]$/) }),
+});
 const mark = z.object({ event: z.literal("mark"), sequenceNumber: numeric, streamSid: z.string(), mark: z.object({ name: z.string() }) });
-const stop = z.object({ event: z.literal("stop"), sequenceNumber: numeric, streamSid: z.string(), stop: z.object({ accountSid: z.string(), callSid: z.string() }) });
+const stop = z.object({
+  event: z.literal("stop"),
+  sequenceNumber: numeric,
+  streamSid: z.string(),
+  stop: z.object({ accountSid: z.string(), callSid: z.string() }),
+});
 
 const inbound = z.discriminatedUnion("event", [connected, start, media, dtmf, mark, stop]);
 export type TwilioMessage = z.output<typeof inbound>;
@@ -70,7 +80,8 @@ function encodeBase64(bytes: Uint8Array): string {
 }
 
 /** Outbound audio: raw μ-law 8 kHz, no WAV header. */
-export const mediaMessage = (streamSid: string, ulaw: Uint8Array) => JSON.stringify({ event: "media", streamSid, media: { payload: encodeBase64(ulaw) } });
+export const mediaMessage = (streamSid: string, ulaw: Uint8Array) =>
+  JSON.stringify({ event: "media", streamSid, media: { payload: encodeBase64(ulaw) } });
 /** Twilio echoes the mark once the audio queued before it has played. */
 export const markMessage = (streamSid: string, name: string) => JSON.stringify({ event: "mark", streamSid, mark: { name } });
 /** Drops the audio Twilio has buffered (barge-in). */

@@ -44,7 +44,10 @@ export class SttLink {
 
   send(frame: Uint8Array): void {
     this.lastAudioAt = this.clock.now();
-    if (this.stream?.open) return this.stream.send(frame);
+    if (this.stream?.open) {
+      this.stream.send(frame);
+      return;
+    }
     this.buffered.push(frame);
     if (this.buffered.length > MAX_BUFFERED_FRAMES) this.buffered.shift();
   }
@@ -59,12 +62,20 @@ export class SttLink {
     while (!this.closed) {
       try {
         const generation = ++this.generation;
-        this.stream = await this.provider.connect({ ...this.listener, closed: (expected, reason) => this.dropped(generation, expected, reason) }, { tag: this.callId });
+        this.stream = await this.provider.connect(
+          { ...this.listener, closed: (expected, reason) => this.dropped(generation, expected, reason) },
+          { tag: this.callId },
+        );
         for (const frame of this.buffered.splice(0)) this.stream.send(frame);
         this.scheduleKeepAlive();
         return;
       } catch (err) {
-        log("warn", "speech recognition connect failed", { callId: this.callId, provider: this.provider.name, attempt, error: err instanceof Error ? err.message : String(err) });
+        log("warn", "speech recognition connect failed", {
+          callId: this.callId,
+          provider: this.provider.name,
+          attempt,
+          error: err instanceof Error ? err.message : String(err),
+        });
         await new Promise((resolve) => this.clock.later(() => resolve(null), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!));
         attempt++;
       }
@@ -76,7 +87,12 @@ export class SttLink {
     this.stream = null;
     if (expected || this.closed) return;
     this.reconnects++;
-    log("warn", "speech recognition socket dropped; reconnecting", { callId: this.callId, provider: this.provider.name, reason: reason.slice(0, 120), reconnects: this.reconnects });
+    log("warn", "speech recognition socket dropped; reconnecting", {
+      callId: this.callId,
+      provider: this.provider.name,
+      reason: reason.slice(0, 120),
+      reconnects: this.reconnects,
+    });
     this.connecting ??= this.connect(1).finally(() => (this.connecting = null));
   }
 

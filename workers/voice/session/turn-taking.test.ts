@@ -31,7 +31,10 @@ describe("turn-taking", () => {
     const t = new TurnTaking();
     t.interimWords("I need a plumber", 0);
     t.speechEnded(500, false);
-    expect(t.final("I need a plumber tomorrow", true, false)).toEqual([{ type: "cancel" }, { type: "start", text: "I need a plumber tomorrow" }]);
+    expect(t.final("I need a plumber tomorrow", true, false)).toEqual([
+      { type: "cancel" },
+      { type: "start", text: "I need a plumber tomorrow" },
+    ]);
 
     t.interimWords("my address is", 0);
     t.speechEnded(500, false);

@@ -55,7 +55,8 @@ function queryString(query: RequestOptions["query"]): string {
   if (!query) return "";
   const params = query instanceof URLSearchParams ? query : new URLSearchParams();
   if (!(query instanceof URLSearchParams)) {
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : "";

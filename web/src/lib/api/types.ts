@@ -5,7 +5,19 @@ import type { TranscriptEntry, TurnLatency } from "../../../../workers/voice/rec
 
 export const LEAD_SOURCES = ["whatsapp", "sms", "voice", "web", "scan", "import", "manual"] as const;
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "booked", "won", "lost"] as const;
-export const TRADES = ["roofing", "plumbing", "electrical", "hvac", "renovation", "handyman", "painting", "carpentry", "flooring", "landscaping", "other"] as const;
+export const TRADES = [
+  "roofing",
+  "plumbing",
+  "electrical",
+  "hvac",
+  "renovation",
+  "handyman",
+  "painting",
+  "carpentry",
+  "flooring",
+  "landscaping",
+  "other",
+] as const;
 export const LEAD_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt", "-score", "score", "-name", "name"] as const;
 
 export type LeadSource = (typeof LEAD_SOURCES)[number];
@@ -64,7 +76,24 @@ export interface Lead {
 }
 
 /** Writable lead fields, as sent to POST and PATCH /api/v1/leads. */
-export type LeadInput = Pick<Lead, "name" | "phone" | "email" | "address" | "city" | "postcode" | "lat" | "lng" | "trade" | "description" | "source" | "status" | "assigneeId" | "tags" | "notes">;
+export type LeadInput = Pick<
+  Lead,
+  | "name"
+  | "phone"
+  | "email"
+  | "address"
+  | "city"
+  | "postcode"
+  | "lat"
+  | "lng"
+  | "trade"
+  | "description"
+  | "source"
+  | "status"
+  | "assigneeId"
+  | "tags"
+  | "notes"
+>;
 
 export interface LeadPage {
   items: Lead[];
@@ -176,7 +205,6 @@ export interface Call {
   qualificationScore: number | null;
   lead: { id: string; name: string; score: number } | null;
 }
-
 
 export type { TurnLatency };
 export type TranscriptLine = TranscriptEntry;

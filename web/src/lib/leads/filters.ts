@@ -63,7 +63,16 @@ export function filtersToApiQuery(filters: LeadFilters): URLSearchParams {
 
 /** How many filters beyond search and sort are set (for the "Filters (3)" button). */
 export function activeFilterCount(filters: LeadFilters): number {
-  const set = [filters.status.length, filters.source.length, filters.scoreMin, filters.scoreMax, filters.hot, filters.assigneeId, filters.tag, filters.createdFrom || filters.createdTo];
+  const set = [
+    filters.status.length,
+    filters.source.length,
+    filters.scoreMin,
+    filters.scoreMax,
+    filters.hot,
+    filters.assigneeId,
+    filters.tag,
+    filters.createdFrom || filters.createdTo,
+  ];
   return set.filter(Boolean).length;
 }
 

@@ -49,7 +49,11 @@ export function formValues(pro: Pro | null, defaultZone: string): ProFormValues 
   };
 }
 
-const list = (text: string) => text.split(",").map((v) => v.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
 
 /** The request body for POST /pros and PATCH /pros/:id. */

@@ -1,4 +1,10 @@
-import type { ExpressionSpecification, GeoJSONSourceSpecification, RasterLayerSpecification, RasterSourceSpecification, StyleSpecification } from "maplibre-gl";
+import type {
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  RasterLayerSpecification,
+  RasterSourceSpecification,
+  StyleSpecification,
+} from "maplibre-gl";
 import { BANDS, FAILED_COLOR } from "./score-band";
 
 export const AUSTIN: [number, number] = [-97.7431, 30.2672];
@@ -17,7 +23,17 @@ export const basemapLayer: RasterLayerSpecification = { id: BASEMAP, type: "rast
 
 const empty = (): GeoJSONSourceSpecification => ({ type: "geojson", data: { type: "FeatureCollection", features: [] } });
 const [hot, warm, cold] = BANDS;
-const bandColor: ExpressionSpecification = ["match", ["get", "band"], hot.band, hot.color, warm.band, warm.color, cold.band, cold.color, FAILED_COLOR];
+const bandColor: ExpressionSpecification = [
+  "match",
+  ["get", "band"],
+  hot.band,
+  hot.color,
+  warm.band,
+  warm.color,
+  cold.band,
+  cold.color,
+  FAILED_COLOR,
+];
 
 /**
  * An inline style that needs no tile server, glyphs or sprites (so the map works offline):
@@ -34,7 +50,13 @@ export function offlineStyle(): StyleSpecification {
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#eef1ec" } },
       // The catalog's buildings, faint, so the user sees where the roofs are before drawing.
-      { id: "catalog-buildings-fill", type: "fill", source: CATALOG_SOURCE, minzoom: CATALOG_MIN_ZOOM, paint: { "fill-color": "#9aa3ae", "fill-opacity": 0.45 } },
+      {
+        id: "catalog-buildings-fill",
+        type: "fill",
+        source: CATALOG_SOURCE,
+        minzoom: CATALOG_MIN_ZOOM,
+        paint: { "fill-color": "#9aa3ae", "fill-opacity": 0.45 },
+      },
       { id: FIRST_DATA_LAYER, type: "fill", source: AREA_SOURCE, paint: { "fill-color": "#1f4fd1", "fill-opacity": 0.08 } },
       { id: "scan-area-line", type: "line", source: AREA_SOURCE, paint: { "line-color": "#1f4fd1", "line-width": 2 } },
       {

@@ -1,12 +1,32 @@
 // The area scanner's map: maplibre-gl with the offline style, terra-draw for polygons and
 // rectangles, and the result circles. Loaded with a dynamic import, so only this page pays for it.
-import { LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from "maplibre-gl";
+import {
+  LngLatBounds,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+} from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 // Bundled as our own asset: maplibre otherwise looks for its worker next to its own module URL.
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { TerraDraw, TerraDrawPolygonMode, TerraDrawRectangleMode } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
-import { AREA_SOURCE, AUSTIN, BASEMAP, basemapLayer, basemapSource, CATALOG_MIN_ZOOM, CATALOG_SOURCE, FIRST_DATA_LAYER, offlineStyle, RESULTS_LAYER, RESULTS_SOURCE } from "./map-style";
+import {
+  AREA_SOURCE,
+  AUSTIN,
+  BASEMAP,
+  basemapLayer,
+  basemapSource,
+  CATALOG_MIN_ZOOM,
+  CATALOG_SOURCE,
+  FIRST_DATA_LAYER,
+  offlineStyle,
+  RESULTS_LAYER,
+  RESULTS_SOURCE,
+} from "./map-style";
 import { bandOf } from "./score-band";
 import type { PolygonGeometry, Position, ScanResult } from "./types";
 
@@ -48,7 +68,10 @@ export async function createScanMap(container: HTMLElement, options: ScanMapOpti
     const feature = draw.getSnapshotFeature(id);
     if (feature?.geometry.type !== "Polygon") return;
     // One area at a time: a new drawing replaces the previous one.
-    const others = draw.getSnapshot().filter((f) => f.id !== id).map((f) => f.id!);
+    const others = draw
+      .getSnapshot()
+      .filter((f) => f.id !== id)
+      .map((f) => f.id!);
     if (others.length) draw.removeFeatures(others);
     options.ondrawn({ type: "Polygon", coordinates: feature.geometry.coordinates as Position[][] });
   });
@@ -86,7 +109,10 @@ export async function createScanMap(container: HTMLElement, options: ScanMapOpti
       draw.clear();
     },
     showArea(polygon) {
-      source(AREA_SOURCE).setData({ type: "FeatureCollection", features: polygon ? [{ type: "Feature", properties: {}, geometry: polygon }] : [] });
+      source(AREA_SOURCE).setData({
+        type: "FeatureCollection",
+        features: polygon ? [{ type: "Feature", properties: {}, geometry: polygon }] : [],
+      });
       if (!polygon) return;
       const bounds = new LngLatBounds();
       for (const position of polygon.coordinates[0] ?? []) bounds.extend(position);

@@ -49,7 +49,9 @@ export class ScanView {
     const loaded: ScanResult[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page<ScanResult> = await api<Page<ScanResult>>(`/scans/${encodeURIComponent(this.id)}/leads`, { query: { cursor, limit: PAGE_SIZE } });
+      const page: Page<ScanResult> = await api<Page<ScanResult>>(`/scans/${encodeURIComponent(this.id)}/leads`, {
+        query: { cursor, limit: PAGE_SIZE },
+      });
       loaded.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && loaded.length < MAX_LOADED);
@@ -83,4 +85,5 @@ export class ScanView {
   }
 }
 
-const sortByScore = (results: ScanResult[]) => results.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.propertyId.localeCompare(b.propertyId));
+const sortByScore = (results: ScanResult[]) =>
+  results.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.propertyId.localeCompare(b.propertyId));

@@ -71,7 +71,6 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-
 export type ScanMessage =
   | { type: "snapshot"; scan: Scan; hot: ScanResult[] }
   | { type: "progress"; scan: Scan; stages: StageCounts }

@@ -29,7 +29,11 @@ export interface Account {
   budgets: Record<Channel, PoolState>;
   autoSpend: AutoSpend;
   autoRecharge: AutoRecharge;
-  recharge: { pending: { key: string; since: number } | null; lastFailure: { at: number; message: string } | null; lastSuccess: { at: number; credits: number } | null };
+  recharge: {
+    pending: { key: string; since: number } | null;
+    lastFailure: { at: number; message: string } | null;
+    lastSuccess: { at: number; credits: number } | null;
+  };
 }
 
 export interface WalletSummary extends Account {

@@ -75,7 +75,14 @@ class WalletStore {
     this.quests = quests;
     clearTimeout(this.#rollover);
     const wait = Date.parse(quests.resetsAt) - Date.now() + 1_000;
-    this.#rollover = setTimeout(() => void api<Quests>("/quests").then((next) => this.#setQuests(next), () => undefined), Math.max(wait, 1_000));
+    this.#rollover = setTimeout(
+      () =>
+        void api<Quests>("/quests").then(
+          (next) => this.#setQuests(next),
+          () => undefined,
+        ),
+      Math.max(wait, 1_000),
+    );
   }
 }
 
