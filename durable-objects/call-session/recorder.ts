@@ -1,4 +1,4 @@
-import { FRAME_MS } from "../../workers/voice/session/pacer";
+import { FRAME_MS } from "./pacer";
 import type { SessionStore } from "./store";
 
 /** Frames kept in memory before they are written: an eviction loses at most this much audio. */

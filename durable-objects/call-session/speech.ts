@@ -1,6 +1,6 @@
 import type { AgentSink } from "../../workers/voice/agent/phrase-cache";
-import type { Pacer } from "../../workers/voice/session/pacer";
-import { Playback } from "../../workers/voice/session/playback";
+import type { Pacer } from "./pacer";
+import { Playback } from "./playback";
 
 /**
  * One thing the agent says (an engine turn or a cached phrase) on its way to the caller: its

@@ -1,6 +1,6 @@
 import type { TranscriptLine } from "../api/types";
 import { LiveSocket } from "../live-socket.svelte";
-import type { MonitorMessage } from "../../../../workers/voice/session/monitor";
+import type { MonitorMessage } from "../../../../durable-objects/call-session/monitor";
 
 /**
  * One call's live view over /ws/calls/:id: the transcript as it grows (each seq once, in

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { log } from "../../http/log";
+import { log } from "../../workers/http/log";
 
 /**
  * Twilio Media Streams, both directions. Twilio sends numbers as strings; inbound frames are

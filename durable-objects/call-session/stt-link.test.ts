@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SttListener, SttProvider, SttStream } from "../../providers/stt/provider";
+import type { SttListener, SttProvider, SttStream } from "../../workers/providers/stt/provider";
 import { KEEPALIVE_MS, SttLink } from "./stt-link";
 
 /** A recogniser double: records what each socket received and lets the test drop it. */

@@ -1,5 +1,5 @@
 // Pure types: the web app imports this file too.
-import type { MonitorEvent, TranscriptEntry, TurnLatency } from "../records/types";
+import type { MonitorEvent, TranscriptEntry, TurnLatency } from "../../workers/voice/records/types";
 
 /** What a /ws/calls/:id socket receives: a snapshot on connect, then live events. */
 export type MonitorMessage =

@@ -1,5 +1,5 @@
-import { log } from "../../http/log";
-import type { SttListener, SttProvider, SttStream } from "../../providers/stt/provider";
+import { log } from "../../workers/http/log";
+import type { SttListener, SttProvider, SttStream } from "../../workers/providers/stt/provider";
 import { realClock, type PacerClock } from "./pacer";
 
 /** Audio kept while the recogniser is reconnecting: 30 s of frames; older audio is dropped first. */

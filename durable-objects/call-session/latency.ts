@@ -1,4 +1,4 @@
-import type { TurnLatency } from "../records/types";
+import type { TurnLatency } from "../../workers/voice/records/types";
 
 /** Wall-clock moments of one turn (ms, the same clock); null when it did not happen. */
 export interface TurnTimes {
