@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
-import { tenantInfo } from "../workers/conversations/lead-sync";
+import { tenantInfo } from "../workers/team/tenant-info";
 import { log } from "../workers/http/log";
 import { callControl } from "../workers/providers/telephony";
 import type { MonitorEvent } from "../workers/voice/records/types";

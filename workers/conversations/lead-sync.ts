@@ -1,7 +1,5 @@
 import type { Env, WaitUntil } from "../env";
-import { database, tables } from "../db/client";
-import { eq } from "drizzle-orm";
-import { TtlCache } from "../lib/ttl-cache";
+import { tenantInfo } from "../team/tenant-info";
 import { leadSummary, publishActivity } from "../activity";
 import { leadReader } from "../leads/repository";
 import { leadWriter } from "../leads/mutations";
@@ -17,22 +15,6 @@ export async function leadAccess(env: Env, tenantId: string, channel: "whatsapp"
   const tenant = await tenantInfo(env, tenantId);
   const actor = { id: null, name: `${CHANNEL_LABEL[channel]} assistant` };
   return { tenant, actor, writer: leadWriter(env, tenant, actor), reader: leadReader(env, tenant.id, tenant.country) };
-}
-
-// A tenant's name and country, read on every turn: cached per isolate (they rarely change).
-const tenants = new TtlCache<{ id: string; country: string; name: string } | null>(60_000);
-
-export async function tenantInfo(env: Env, tenantId: string): Promise<{ id: string; country: string; name: string }> {
-  const tenant = await tenants.get(
-    tenantId,
-    async () =>
-      (await database(env.DB).query.tenants.findFirst({
-        where: eq(tables.tenants.id, tenantId),
-        columns: { id: true, country: true, name: true },
-      })) ?? null,
-  );
-  if (!tenant) throw new Error(`tenant ${tenantId} not found`);
-  return tenant;
 }
 
 export type LeadAccess = Awaited<ReturnType<typeof leadAccess>>;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Env } from "../env";
 import { database } from "../db/client";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "../http/cursor";
 import type { LeadFiltersInput, LeadListInput } from "./list-query";
 import { ftsQuery } from "./search-query";
 import { dayAndWeekStart } from "../lib/time";

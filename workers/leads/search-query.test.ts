@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ftsQuery } from "./search-query";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "../http/cursor";
 
 describe("unit: search text → FTS5 query", () => {
   it("quotes every term as a prefix query so operators are words", () => {

@@ -1,5 +1,5 @@
 import type { Env } from "../env";
-import { timingSafeEqualText } from "../providers/whatsapp/signature";
+import { timingSafeEqualText } from "./timing-safe";
 
 const encoder = new TextEncoder();
 const MEDIA_PATH = "/api/v1/media/";

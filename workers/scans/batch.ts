@@ -3,7 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
 import { log } from "../http/log";
-import { tenantInfo } from "../conversations/lead-sync";
+import { tenantInfo } from "../team/tenant-info";
 import { leadWriter } from "../leads/mutations";
 import { toE164 } from "../leads/phone";
 import { eventStatement, leads, tagStatements, type Actor, type LeadRow } from "../leads/rows";

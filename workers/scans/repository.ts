@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
-import { decodeCursor, encodeCursor } from "../leads/cursor";
+import { decodeCursor, encodeCursor } from "../http/cursor";
 import type { StageCounts } from "./stage-counts";
 import type { ScanResultRow, ScanRow } from "./views";
 

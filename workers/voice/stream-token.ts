@@ -1,6 +1,6 @@
 import type { Env } from "../env";
 import { base64url } from "../lib/ids";
-import { timingSafeEqualText } from "../providers/whatsapp/signature";
+import { timingSafeEqualText } from "../lib/timing-safe";
 
 const encoder = new TextEncoder();
 

@@ -1,6 +1,7 @@
 import type { Env, WaitUntil } from "../env";
 import type { HistoryEntry, TurnResult } from "../conversation-engine/engine";
-import { contactPhone, tenantInfo } from "../conversations/lead-sync";
+import { contactPhone } from "../conversations/lead-sync";
+import { tenantInfo } from "../team/tenant-info";
 import { initialState, type ConversationState } from "../conversations/state";
 import { runCallerTurn } from "./caller-turn";
 import { spokenReply } from "./speech";

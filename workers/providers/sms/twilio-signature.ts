@@ -1,4 +1,4 @@
-import { timingSafeEqualText } from "../whatsapp/signature";
+import { timingSafeEqualText } from "../../lib/timing-safe";
 
 const encoder = new TextEncoder();
 

@@ -1,3 +1,5 @@
+import { timingSafeEqualText } from "../../lib/timing-safe";
+
 const encoder = new TextEncoder();
 
 /**
@@ -18,12 +20,4 @@ async function hmacSha256Hex(secret: string, data: ArrayBuffer | Uint8Array): Pr
   const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, data));
   return [...mac].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** Compares two strings without an early exit, so timing reveals nothing about where they differ. */
-export function timingSafeEqualText(a: string, b: string): boolean {
-  const left = encoder.encode(a);
-  const right = encoder.encode(b);
-  if (left.length !== right.length) return false;
-  return crypto.subtle.timingSafeEqual(left, right);
 }

@@ -7,7 +7,7 @@ import { log } from "../../http/log";
 import { Problem, unauthorized } from "../../http/problem";
 import { verifyTwilioSignature } from "../../providers/sms/twilio-signature";
 import { channelByAddress } from "../../conversations/channels";
-import { tenantInfo } from "../../conversations/lead-sync";
+import { tenantInfo } from "../../team/tenant-info";
 import { releaseHold } from "../../wallet/ledger";
 import { callBudget, chargeCallMinutes } from "../../voice/call-budget";
 import { admitCall, maxConcurrentCalls, recordRefusedCall } from "../../voice/call-cap";

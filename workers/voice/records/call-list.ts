@@ -1,6 +1,6 @@
 import type { Env } from "../../env";
 import { badRequest } from "../../http/problem";
-import { decodeCursor, encodeCursor } from "../../leads/cursor";
+import { decodeCursor, encodeCursor } from "../../http/cursor";
 import { MAX_CALL_MS } from "../call-cap";
 
 export const CALL_STATUSES = ["in-progress", "completed", "busy", "failed", "no-answer", "canceled", "refused"] as const;

@@ -1,6 +1,6 @@
 import type { Env, WaitUntil } from "../../env";
 import type { EngineState, HistoryEntry } from "../../conversation-engine/engine";
-import { tenantInfo } from "../../conversations/lead-sync";
+import { tenantInfo } from "../../team/tenant-info";
 import { log } from "../../http/log";
 import { metricsStub } from "../../metrics/registry";
 import { summarizerFor, type CallSummary } from "./summary";

@@ -1,4 +1,4 @@
-import { badRequest } from "../http/problem";
+import { badRequest } from "./problem";
 
 /** Keyset cursor: the last row's sort value and id, opaque to clients (base64url JSON). */
 export interface Cursor {
