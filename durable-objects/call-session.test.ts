@@ -11,6 +11,7 @@ import { silence, voiceFixture } from "../tests/voice-fixtures";
 import { wavInfo } from "../workers/voice/audio/wav";
 import { admitCall } from "../workers/voice/call-cap";
 import { PHRASES } from "../workers/voice/agent/phrase-cache";
+import { DEFAULT_DISCLOSURE } from "../workers/voice/voice-settings";
 import { lines } from "../workers/voice/lines";
 import { streamToken } from "../workers/voice/stream-token";
 import type { CallSession } from "./call-session";
@@ -101,7 +102,11 @@ describe("CallSession: a streamed call", () => {
     const { id, client, monitor, monitored, agentLines } = await streamedCall({ utterances: [voiceFixture("roof-leak.ulaw").text!] });
     expect(await monitor.next()).toMatchObject({ type: "snapshot", call: { id, status: "in-progress", mode: "stream" }, transcript: [] });
     await client.until(() => agentLines().length === 1, 8000, "the greeting to play out");
-    expect(agentLines()[0]).toMatchObject({ text: expect.stringMatching(/^Thanks for calling Leak Busters/), interrupted: false });
+    // The first words disclose the recording (on by default), then the greeting.
+    expect(agentLines()[0]).toMatchObject({
+      text: expect.stringMatching(new RegExp(`^${DEFAULT_DISCLOSURE} Thanks for calling Leak Busters`)),
+      interrupted: false,
+    });
     // Malformed or unknown messages are ignored; the call goes on.
     client.raw("{not json");
     client.raw(JSON.stringify({ event: "media", sequenceNumber: "x" }));
@@ -160,8 +165,8 @@ describe("CallSession: a streamed call", () => {
     await client.until(() => agentLines().length >= 1, 3000, "the cut greeting");
     const greeting = agentLines()[0];
     expect(greeting.interrupted).toBe(true);
-    expect(greeting.text.length).toBeLessThan(PHRASES.greeting("Leak Busters").length);
-    expect(greeting.text).toMatch(/^Thanks(\s\S+)*…$/);
+    expect(greeting.text.length).toBeLessThan(`${DEFAULT_DISCLOSURE} ${PHRASES.greeting("Leak Busters")}`.length);
+    expect(greeting.text).toMatch(/^This(\s\S+)*…$/);
     // Nothing queued before the clear is sent after it.
     const clearAt = client.events().indexOf("clear");
     await sleep(300);

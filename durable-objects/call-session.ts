@@ -7,6 +7,8 @@ import type { MonitorEvent } from "../workers/voice/records/types";
 import type { MonitorMessage } from "./call-session/monitor";
 import { decodeBase64, parseTwilioMessage, type StartMessage } from "./call-session/protocol";
 import { verifyStreamToken } from "../workers/voice/stream-token";
+import { openingLine, voiceSettings } from "../workers/voice/voice-settings";
+import { PHRASES } from "../workers/voice/agent/phrase-cache";
 import { streamingProviders } from "../workers/voice/streaming-providers";
 import { callState } from "../workers/voice/voice-turn";
 import { finalizeCall } from "./call-session/finalize";
@@ -165,9 +167,15 @@ export class CallSession extends DurableObject<Env> {
       call.history,
     );
     this.live = live;
-    const prepared = live.prepare(greet ? (await tenantInfo(this.env, info.tenantId)).name : null);
+    const prepared = live.prepare(greet ? await this.opening(info.tenantId) : null);
     await prepared;
     return live;
+  }
+
+  /** The call's first words: the recording disclosure (a workspace setting, on by default), then the greeting. */
+  private async opening(tenantId: string): Promise<string> {
+    const [tenant, settings] = await Promise.all([tenantInfo(this.env, tenantId), voiceSettings(this.env, tenantId)]);
+    return openingLine(settings, PHRASES.greeting(tenant.name));
   }
 
   // ── close ────────────────────────────────────────────────────────────────────────────

@@ -107,13 +107,13 @@ export class LiveCall {
     );
   }
 
-  /** While the phone rings: the recogniser's socket and the greeting's audio. */
-  prepare(tenantName: string | null): Promise<void> {
+  /** While the phone rings: the recogniser's socket and the opening's audio (null: a resumed call, no second greeting). */
+  prepare(opening: string | null): Promise<void> {
     // Never aborted: a greeting cut short still finishes synthesising, so the phrase cache keeps it for the next call.
-    if (tenantName !== null)
+    if (opening !== null)
       this.greetingDone = speakPhrase(
         { env: this.deps.env, tts: this.deps.providers.tts },
-        PHRASES.greeting(tenantName),
+        opening,
         this.greeting,
         new AbortController().signal,
       ).catch((err: unknown) =>

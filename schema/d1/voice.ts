@@ -37,6 +37,13 @@ export const calls = sqliteTable(
     costCredits: integer("cost_credits"),
     // Why the call was transferred or ended early (dtmf, caller_asked, engine_failure, max_length, silence).
     endReason: text("end_reason"),
+    // Voicemail left on the Gather path (<Record>): R2 key, length and transcript (when a speech-to-text key allows).
+    voicemailKey: text("voicemail_key"),
+    voicemailSeconds: real("voicemail_seconds"),
+    voicemailTranscript: text("voicemail_transcript"),
+    // Missed-call text-back: when the caller was texted and the thread it opened (one text per call).
+    textBackAt: integer("text_back_at"),
+    textBackConversationId: text("text_back_conversation_id"),
     // Media Streams frames counted by the CallSession (20 ms each): what arrived and what was sent.
     inboundFrames: integer("inbound_frames"),
     outboundFrames: integer("outbound_frames"),
@@ -62,6 +69,9 @@ export const voiceSettings = sqliteTable("voice_settings", {
   voiceMode: text("voice_mode", { enum: ["auto", "gather"] })
     .notNull()
     .default("auto"),
+  // Said first on every call (two-party-consent states); on unless the workspace turns it off. Null text: the default wording.
+  recordingDisclosure: integer("recording_disclosure", { mode: "boolean" }).notNull().default(true),
+  disclosureText: text("disclosure_text"),
   updatedAt: integer("updated_at").notNull(),
 });
 

@@ -5,7 +5,7 @@ import { requireRole } from "../http/auth";
 import { badRequest } from "../http/problem";
 import { tenantContext } from "../http/tenant-context";
 import { toE164 } from "../leads/phone";
-import { voiceSettings } from "../voice/voice-settings";
+import { DEFAULT_DISCLOSURE, voiceSettings } from "../voice/voice-settings";
 
 const VoiceSettings = z
   .object({
@@ -14,10 +14,25 @@ const VoiceSettings = z
       .nullable()
       .openapi({ description: "Where 0 / 'a person' transfers the caller (E.164); null: no transfer offered" }),
     voiceMode: z.enum(["auto", "gather"]),
+    recordingDisclosure: z.boolean().openapi({ description: "Calls open with the recording disclosure (on by default)" }),
+    disclosureText: z.string().openapi({ description: "The words said first on a recorded call" }),
   })
   .openapi("VoiceSettings");
 const VoiceSettingsBody = z
-  .strictObject({ forwardNumber: z.string().trim().max(40).nullable(), voiceMode: z.enum(["auto", "gather"]) })
+  .strictObject({
+    forwardNumber: z.string().trim().max(40).nullable(),
+    voiceMode: z.enum(["auto", "gather"]),
+    // Optional: a client that does not know them leaves them as they are.
+    recordingDisclosure: z.boolean().optional(),
+    disclosureText: z
+      .string()
+      .trim()
+      .min(1, "Write the disclosure, or turn it off.")
+      .max(300, "Keep the disclosure under 300 characters: callers hear it before anything else.")
+      .nullable()
+      .optional()
+      .openapi({ description: "null: the default wording" }),
+  })
   .openapi("VoiceSettingsUpdate");
 const ok = { description: "OK", content: { "application/json": { schema: VoiceSettings } } };
 
@@ -40,7 +55,7 @@ voiceSettingsRoutes.openapi(
     method: "put",
     path: "/settings",
     tags: ["voice"],
-    summary: "Set the forward number (read in the workspace's country, stored as E.164) and the voice mode",
+    summary: "Set the forward number (read in the workspace's country, stored as E.164), the voice mode and the recording disclosure",
     middleware: [requireRole("admin")] as const,
     request: { body: { content: { "application/json": { schema: VoiceSettingsBody } }, required: true } },
     responses: { 200: ok },
@@ -56,12 +71,18 @@ voiceSettingsRoutes.openapi(
           errors: [{ field: "forwardNumber", message: "Invalid phone number." }],
         });
     }
+    const current = await voiceSettings(c.env, tenant.id);
+    const recordingDisclosure = input.recordingDisclosure ?? current.recordingDisclosure;
+    // The default wording is stored as null, so it follows the product's wording if that changes.
+    const wording = input.disclosureText === undefined ? current.disclosureText : input.disclosureText;
+    const disclosureText = wording === DEFAULT_DISCLOSURE ? null : wording;
     await c.env.DB.prepare(
-      `INSERT INTO voice_settings (tenant_id, forward_number, voice_mode, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (tenant_id) DO UPDATE SET forward_number = excluded.forward_number, voice_mode = excluded.voice_mode, updated_at = excluded.updated_at`,
+      `INSERT INTO voice_settings (tenant_id, forward_number, voice_mode, recording_disclosure, disclosure_text, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (tenant_id) DO UPDATE SET forward_number = excluded.forward_number, voice_mode = excluded.voice_mode,
+         recording_disclosure = excluded.recording_disclosure, disclosure_text = excluded.disclosure_text, updated_at = excluded.updated_at`,
     )
-      .bind(tenant.id, forwardNumber, input.voiceMode, Date.now())
+      .bind(tenant.id, forwardNumber, input.voiceMode, recordingDisclosure ? 1 : 0, disclosureText, Date.now())
       .run();
-    return c.json({ forwardNumber, voiceMode: input.voiceMode }, 200);
+    return c.json(await voiceSettings(c.env, tenant.id), 200);
   },
 );

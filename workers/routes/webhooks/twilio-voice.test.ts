@@ -60,7 +60,7 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
     const greeting = await c.start();
     const gather = findAll(greeting, "Gather")[0]!;
     expect(gather.attributes).toMatchObject({ input: "speech dtmf", action: VOICE_URL, speechTimeout: "auto" });
-    expect(spoken(greeting)).toMatch(/^Thanks for calling Leak Busters/);
+    expect(spoken(greeting)).toMatch(/^This call is recorded so we can help you better\. Thanks for calling Leak Busters/);
 
     expect(spoken(await c.say("Water is pouring through my kitchen ceiling!"))).toMatch(/urgent.*address/is);
     expect(spoken(await c.say("12 Oak Street, Austin 78704"))).toMatch(/name/i);
@@ -83,6 +83,16 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
 
     expect((await c.end(95)).status).toBe(200);
     expect(await callRow(c.CallSid)).toMatchObject({ status: "completed", outcome: "completed", duration_seconds: 95, billed_minutes: 0 });
+  });
+
+  it("the recording disclosure is the call's first words in the workspace's wording, or not said when turned off", async () => {
+    const ws = await gatherWorkspace();
+    const settings = (body: Record<string, unknown>) =>
+      call("PUT", "/api/v1/voice/settings", { token: ws.token, body: { forwardNumber: null, voiceMode: "gather", ...body } });
+    expect((await settings({ disclosureText: "Calls are recorded for training." })).status).toBe(200);
+    expect(spoken(await phoneCall(ws).start())).toMatch(/^Calls are recorded for training\. Thanks for calling/);
+    expect((await settings({ recordingDisclosure: false })).status).toBe(200);
+    expect(spoken(await phoneCall(ws).start())).toMatch(/^Thanks for calling/);
   });
 
   it("0 (or asking for a person) dials the forward number when one is configured", async () => {

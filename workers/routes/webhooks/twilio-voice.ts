@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../env";
-import { voiceSettings } from "../../voice/voice-settings";
+import { openingLine, voiceSettings } from "../../voice/voice-settings";
 import { WEBHOOK_MAX_BYTES } from "../../conversations/inbound";
 import { log } from "../../http/log";
 import { Problem, unauthorized } from "../../http/problem";
@@ -106,7 +106,10 @@ twilioVoiceWebhook.post("/", async (c) => {
       toNumber: p.To!,
     });
     if (streamed) return twiml(c, streamed);
-    const greeting = `Thanks for calling ${tenant.name}. I'm the virtual assistant and I can book a visit for you. What can we help with? You can press 0 at any time to reach a person.`;
+    const greeting = openingLine(
+      await voiceSettings(c.env, channel.tenantId),
+      `Thanks for calling ${tenant.name}. I'm the virtual assistant and I can book a visit for you. What can we help with? You can press 0 at any time to reach a person.`,
+    );
     await recordGatherLines(c.env, c.executionCtx, { id: admitted.id, tenantId: channel.tenantId, startedAt: now }, [
       { speaker: "agent", text: greeting, at: now },
     ]);

@@ -221,4 +221,7 @@ export interface CallDetail extends Call {
 export interface VoiceSettings {
   forwardNumber: string | null;
   voiceMode: "auto" | "gather";
+  /** Calls open with the recording disclosure (on by default). */
+  recordingDisclosure: boolean;
+  disclosureText: string;
 }
