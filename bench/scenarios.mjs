@@ -3,7 +3,8 @@
 import { FIRST_NAMES, LAST_NAMES, NEIGHBORHOODS } from "../scripts/lib/austin.mjs";
 import { measure } from "./load.mjs";
 import { inspectIsolate } from "./isolate-heap.mjs";
-import { memoryOf, workerdPids } from "./workerd-memory.mjs";
+import { workerdPids } from "../scripts/lib/processes.mjs";
+import { memoryOf } from "./workerd-memory.mjs";
 
 const MB = 1024 * 1024;
 const fmt = (n) => n.toLocaleString("en-US");

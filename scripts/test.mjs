@@ -7,6 +7,7 @@ const STEPS = [
   { name: "typecheck", script: "typecheck", what: "tsc + svelte-check" },
   { name: "unit", script: "test:unit", what: "vitest in workerd" },
   { name: "web build", script: "build:web", what: "SvelteKit static build" },
+  { name: "serve", script: "test:serve", what: "npm run serve answers: health, demo login, log file" },
   { name: "e2e", script: "test:e2e", what: "browser tests against wrangler dev" },
   { name: "bundle", script: "deploy:dry-run", what: "wrangler deploy --dry-run, size limit" },
 ];

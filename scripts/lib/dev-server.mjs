@@ -1,6 +1,8 @@
-// `wrangler dev` as a child process: started, awaited until the Worker answers, stopped.
+// Local servers as child processes, started, awaited until the Worker answers, stopped:
+// `wrangler dev` (npm start's hot-reloading server) and `npm run serve` (workerd, no proxy).
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { ROOT, toolEnv } from "./toolchain.mjs";
 
 const READY_TIMEOUT_MS = 120_000;
@@ -10,14 +12,43 @@ const READY_TIMEOUT_MS = 120_000;
  * default, .wrangler/state) for the project in `cwd`. `stdio` is passed to spawn: "inherit"
  * for npm start, a log file's descriptors for benchmarks. Resolves once /api/health/live answers.
  */
-export async function startDevServer({ port, persistDir, cwd = ROOT, stdio = "inherit", args = [] }) {
+export function startDevServer({ port, persistDir, cwd = ROOT, stdio = "inherit", args = [] }) {
   const url = `http://localhost:${port}`;
-  const child = spawn(
-    "wrangler",
-    // WEB_ORIGIN must be the address the app is really served from, which moves with the port.
-    ["dev", "--port", String(port), "--var", `WEB_ORIGIN:${url}`, ...(persistDir ? ["--persist-to", persistDir] : []), ...args],
-    { cwd, env: toolEnv(), stdio },
-  );
+  // WEB_ORIGIN must be the address the app is really served from, which moves with the port.
+  const command = [
+    "dev",
+    "--port",
+    String(port),
+    "--var",
+    `WEB_ORIGIN:${url}`,
+    ...(persistDir ? ["--persist-to", persistDir] : []),
+    ...args,
+  ];
+  return startChild("wrangler dev", url, spawn("wrangler", command, { cwd, env: toolEnv(), stdio }));
+}
+
+/**
+ * Starts `npm run serve` (scripts/serve.mjs) without its set-up steps, on state that is prepared
+ * already: `vars` become --var, request logs go to `logFile`, `inspectorPort` opens workerd's
+ * inspector. Resolves once /api/health/live answers; `child.pid` is serve's Node process, whose
+ * child is workerd.
+ */
+export function startServe({ port, persistDir, logFile, vars = {}, inspectorPort, stdio = "inherit" }) {
+  const url = `http://127.0.0.1:${port}`; // serve listens on IPv4 loopback; "localhost" may resolve to ::1 first
+  const args = [
+    join(ROOT, "scripts", "serve.mjs"),
+    "--no-setup",
+    "--port",
+    String(port),
+    ...(persistDir ? ["--persist-to", persistDir] : []),
+    ...(logFile ? ["--log-file", logFile] : []),
+    ...(inspectorPort ? ["--inspector-port", String(inspectorPort)] : []),
+    ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+  ];
+  return startChild("npm run serve", url, spawn(process.execPath, args, { cwd: ROOT, env: toolEnv(), stdio }));
+}
+
+async function startChild(name, url, child) {
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   const stop = async (signal = "SIGTERM") => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -27,7 +58,7 @@ export async function startDevServer({ port, persistDir, cwd = ROOT, stdio = "in
     await Promise.race([
       waitForHealth(url),
       exited.then(({ code, signal }) =>
-        Promise.reject(new Error(`wrangler dev exited (${signal ?? `exit ${code}`}) before the Worker answered.`)),
+        Promise.reject(new Error(`${name} exited (${signal ?? `exit ${code}`}) before the Worker answered.`)),
       ),
     ]);
   } catch (err) {
