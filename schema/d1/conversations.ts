@@ -53,8 +53,15 @@ export const inboundEvents = sqliteTable(
     body: text("body").notNull(),
     receivedAt: integer("received_at").notNull(),
     processedAt: integer("processed_at"),
+    // The provider's ids of what the body carries (message ids, status ids with their status):
+    // a resend of a stored delivery conflicts on it and is acknowledged without queuing again.
+    deliveryKey: text("delivery_key"),
   },
-  (t) => [index("inbound_events_tenant").on(t.tenantId, t.receivedAt), index("inbound_events_pending").on(t.processedAt, t.receivedAt)],
+  (t) => [
+    index("inbound_events_tenant").on(t.tenantId, t.receivedAt),
+    index("inbound_events_pending").on(t.processedAt, t.receivedAt),
+    uniqueIndex("inbound_events_delivery").on(t.tenantId, t.channelId, t.deliveryKey),
+  ],
 );
 
 export const conversations = sqliteTable(

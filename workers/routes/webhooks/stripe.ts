@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { eq } from "drizzle-orm";
 import type { AppEnv } from "../../env";
 import { Problem } from "../../http/problem";
 import { database, tables } from "../../db/client";
@@ -11,7 +10,7 @@ const { stripeEvents } = tables;
 
 /**
  * Stripe webhooks: verify the signature over the raw body, store the event once (by Stripe's
- * event id), queue it, answer 200. Processing happens in the queue (workers/wallet/stripe-events.ts).
+ * event id), queue it when it is new, answer 200. Processing happens in the queue (workers/wallet/stripe-events.ts).
  */
 export const stripeWebhook = new Hono<AppEnv>().post("/", async (c) => {
   if (!c.env.STRIPE_WEBHOOK_SECRET)
@@ -26,17 +25,13 @@ export const stripeWebhook = new Hono<AppEnv>().post("/", async (c) => {
   } catch {
     throw new Problem(400, "Bad Request", "The Stripe-Signature does not match this body, or it is older than 5 minutes.");
   }
-  const db = database(c.env.DB);
-  const inserted = await db
+  const inserted = await database(c.env.DB)
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, payload: raw, receivedAt: Date.now() })
     .onConflictDoNothing()
     .returning({ id: stripeEvents.id });
-  // A repeat of an event not processed yet is queued again (processing is idempotent), so a
-  // lost queue message cannot strand it.
-  const pending =
-    inserted.length > 0 ||
-    !(await db.query.stripeEvents.findFirst({ where: eq(stripeEvents.id, event.id), columns: { processedAt: true } }))?.processedAt;
-  if (pending) await enqueue(c.env, { kind: "stripe.event", eventId: event.id });
+  // A resend of a stored event is acknowledged as it is: if its queue message was lost, the
+  // recovery cron (requeueStuckStripeEvents) queues it again.
+  if (inserted.length > 0) await enqueue(c.env, { kind: "stripe.event", eventId: event.id });
   return c.json({ received: true, duplicate: inserted.length === 0 }, 200);
 });

@@ -7,6 +7,8 @@ import { Problem, unauthorized } from "../../http/problem";
 import { verifyTwilioSignature } from "../../providers/sms/twilio-signature";
 import { channelByAddress } from "../../conversations/channels";
 import { acceptInboundEvent } from "../../conversations/inbound-store";
+import { deliveryKey } from "../../conversations/delivery-key";
+import { twilioItems } from "../../conversations/twilio-events";
 
 // An empty TwiML answer: replies go out through the REST API (and the outbox), not here.
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -38,7 +40,14 @@ twilioSmsWebhook.post("/", async (c) => {
   else
     await acceptInboundEvent(
       c.env,
-      { tenantId: channel.tenantId, channelId: channel.id, provider: "twilio", contentType: "application/x-www-form-urlencoded", body },
+      {
+        tenantId: channel.tenantId,
+        channelId: channel.id,
+        provider: "twilio",
+        contentType: "application/x-www-form-urlencoded",
+        body,
+        deliveryKey: deliveryKey(twilioItems(params, Date.now())),
+      },
       isStatus ? params.To : params.From,
     );
   return c.body(EMPTY_TWIML, 200, { "Content-Type": "text/xml" });

@@ -42,6 +42,16 @@ describe("integration: WhatsApp webhook", () => {
     expect(await storedEvents(ws.tenantId)).toBe(1);
   });
 
+  it("acknowledges Meta's resend of a stored delivery without storing it again", async () => {
+    const ws = await workspace();
+    const body = whatsappText(ws, "15125550100", "my roof is leaking");
+    expect((await postWhatsApp(body)).status).toBe(200);
+    expect((await postWhatsApp(body)).status).toBe(200);
+    expect(await storedEvents(ws.tenantId)).toBe(1);
+    expect((await postWhatsApp(whatsappText(ws, "15125550100", "and the gutter"))).status).toBe(200);
+    expect(await storedEvents(ws.tenantId)).toBe(2);
+  });
+
   it("acknowledges an unknown phone_number_id with 200 and processes nothing", async () => {
     const ws = await workspace();
     const body = whatsappText({ ...ws, whatsapp: { ...ws.whatsapp, phoneNumberId: "999000999000999" } }, "15125550100", "hello");
@@ -91,5 +101,21 @@ describe("integration: Twilio messaging webhook", () => {
       401,
     );
     expect(await storedEvents(ws.tenantId)).toBe(1);
+  });
+
+  it("acknowledges a resent message or status step once stored; each new status step is stored", async () => {
+    const ws = await workspace();
+    const params = smsParams(ws, "+15125550123", "Burst pipe in the kitchen");
+    expect((await postTwilio(params)).status).toBe(200);
+    expect((await postTwilio(params)).status).toBe(200);
+    expect(await storedEvents(ws.tenantId)).toBe(1);
+    const status = (MessageStatus: string) => ({
+      MessageSid: "SM0123456789abcdef0123456789abcdef",
+      MessageStatus,
+      From: ws.sms.number,
+      To: "+15125550123",
+    });
+    for (const step of ["sent", "sent", "delivered", "delivered"]) expect((await postTwilio(status(step))).status).toBe(200);
+    expect(await storedEvents(ws.tenantId)).toBe(3);
   });
 });

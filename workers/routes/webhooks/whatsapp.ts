@@ -8,7 +8,8 @@ import { timingSafeEqualText } from "../../lib/timing-safe";
 import { verifyMetaSignature } from "../../providers/whatsapp/signature";
 import { channelByAddress } from "../../conversations/channels";
 import { acceptInboundEvent } from "../../conversations/inbound-store";
-import { firstContact, phoneNumberIds, type MetaWebhook } from "../../conversations/whatsapp-events";
+import { firstContact, phoneNumberIds, whatsappItems, type MetaWebhook } from "../../conversations/whatsapp-events";
+import { deliveryKey } from "../../conversations/delivery-key";
 
 /** Meta WhatsApp Cloud API webhooks: verification challenge and signed event delivery. */
 export const whatsappWebhook = new Hono<AppEnv>();
@@ -52,7 +53,14 @@ whatsappWebhook.post("/", async (c) => {
     }
     await acceptInboundEvent(
       c.env,
-      { tenantId: channel.tenantId, channelId: channel.id, provider: "whatsapp", contentType: "application/json", body },
+      {
+        tenantId: channel.tenantId,
+        channelId: channel.id,
+        provider: "whatsapp",
+        contentType: "application/json",
+        body,
+        deliveryKey: deliveryKey(whatsappItems(payload, phoneNumberId)),
+      },
       firstContact(payload, phoneNumberId),
     );
   }
