@@ -1,14 +1,16 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
 import type { ActivityEvent } from "../workers/activity";
-import { claimTicket, closeBack, USED_TICKETS_TABLE } from "./lib/tickets";
+import { claimTicket, closeBack, closeMemberSockets, memberTag, USED_TICKETS_TABLE } from "./lib/tickets";
+import { noteSocket, SOCKET_DIRECTORY_TABLE, takeSockets, type SocketLocation } from "./lib/socket-directory";
 
 const RECENT = 50;
 
 /**
- * One per tenant: every open dashboard of the tenant holds a hibernatable WebSocket here.
+ * One per tenant: every open dashboard of the tenant holds a hibernatable WebSocket here, and
+ * the directory of the tenant's other sockets lives here too (lib/socket-directory.ts).
  * Lifecycle: start (constructor: schema + ping auto-response), connect (fetch: single-use
- * ticket check, snapshot), broadcast (publish), close.
+ * ticket check, snapshot), broadcast (publish), revoke (closeMember), close.
  */
 export class ActivityFeed extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
@@ -18,6 +20,7 @@ export class ActivityFeed extends DurableObject<Env> {
     ctx.storage.sql.exec(`
       CREATE TABLE IF NOT EXISTS recent (seq INTEGER PRIMARY KEY AUTOINCREMENT, event TEXT NOT NULL);
       ${USED_TICKETS_TABLE}
+      ${SOCKET_DIRECTORY_TABLE}
     `);
   }
 
@@ -25,9 +28,9 @@ export class ActivityFeed extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const holder = claimTicket(this.ctx.storage.sql, request);
     if (holder instanceof Response) return holder;
-    const { userId } = holder;
+    const { userId, tenantId } = holder;
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [userId]);
+    this.ctx.acceptWebSocket(server, [memberTag(tenantId, userId)]);
     server.serializeAttachment({ userId, connectedAt: Date.now() });
     server.send(JSON.stringify({ type: "snapshot", events: this.recent() }));
     return new Response(null, { status: 101, webSocket: client });
@@ -48,6 +51,20 @@ export class ActivityFeed extends DurableObject<Env> {
       }
     }
     return delivered;
+  }
+
+  /** A member opened a socket on another object of the tenant (called by the Worker after the upgrade). */
+  noteSocket(userId: string, location: SocketLocation): void {
+    noteSocket(this.ctx.storage.sql, userId, location);
+  }
+
+  /**
+   * A member was removed or their role changed: their dashboards here are closed, and the other
+   * objects they have sockets on are handed back for the Worker to close.
+   */
+  closeMember(tenantId: string, userId: string): SocketLocation[] {
+    closeMemberSockets(this.ctx, tenantId, userId);
+    return takeSockets(this.ctx.storage.sql, userId);
   }
 
   connections(): number {

@@ -14,7 +14,7 @@ import { callState } from "../workers/voice/voice-turn";
 import { finalizeCall } from "./call-session/finalize";
 import { DEFAULT_LIMITS, LiveCall } from "./call-session/live-call";
 import { SessionStore, type CallInfo } from "./call-session/store";
-import { claimTicket, closeBack } from "./lib/tickets";
+import { claimTicket, closeBack, closeMemberSockets, memberTag } from "./lib/tickets";
 
 /** How often the watchdog looks at a call, and how long an answered call may wait for its stream. */
 const WATCHDOG_MS = 30_000;
@@ -63,7 +63,10 @@ export class CallSession extends DurableObject<Env> {
       .bind(callId, holder.tenantId)
       .first<{ status: string; mode: string }>();
     if (!row) return new Response("Call not found", { status: 404 });
-    const { response, server } = this.accept({ role: "monitor", tenantId: holder.tenantId }, ["monitor"]);
+    const { response, server } = this.accept({ role: "monitor", tenantId: holder.tenantId }, [
+      "monitor",
+      memberTag(holder.tenantId, holder.userId),
+    ]);
     this.sendTo(server, { type: "snapshot", call: { id: callId, ...row }, transcript: this.store.transcriptEntries() });
     return response;
   }
@@ -189,6 +192,11 @@ export class CallSession extends DurableObject<Env> {
   override async webSocketError(socket: WebSocket): Promise<void> {
     const attachment = socket.deserializeAttachment() as Attachment;
     if (attachment.role === "twilio" && this.store.call()?.phase === "live" && !this.otherStream(socket)) await this.end("stream_lost");
+  }
+
+  /** A watcher's access changed: their monitor sockets close (never the call's own stream). */
+  closeMember(tenantId: string, userId: string): number {
+    return closeMemberSockets(this.ctx, tenantId, userId);
   }
 
   private otherStream(socket: WebSocket): boolean {

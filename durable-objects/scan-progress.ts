@@ -3,7 +3,7 @@ import type { Env } from "../workers/env";
 import { scanReader } from "../workers/scans/repository";
 import type { StageCounts } from "../workers/scans/stage-counts";
 import { scanJson, scanResultJson, type ScanResultRow, type ScanRow } from "../workers/scans/views";
-import { claimTicket, closeBack, USED_TICKETS_TABLE } from "./lib/tickets";
+import { claimTicket, closeBack, closeMemberSockets, memberTag, USED_TICKETS_TABLE } from "./lib/tickets";
 
 /** What the workflow and the API publish; rows, so image URLs are signed when sent, not when stored. */
 export type ScanUpdate =
@@ -37,7 +37,7 @@ export class ScanProgress extends DurableObject<Env> {
     const snapshot = await this.snapshot(holder.tenantId, scanId);
     if (!snapshot) return new Response("Scan not found", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [holder.tenantId]);
+    this.ctx.acceptWebSocket(server, [holder.tenantId, memberTag(holder.tenantId, holder.userId)]);
     server.serializeAttachment({ ...holder, connectedAt: Date.now() });
     server.send(JSON.stringify(snapshot));
     return new Response(null, { status: 101, webSocket: client });
@@ -74,6 +74,11 @@ export class ScanProgress extends DurableObject<Env> {
       }
     }
     return sockets.length;
+  }
+
+  /** The member's access changed: their sockets here close. */
+  closeMember(tenantId: string, userId: string): number {
+    return closeMemberSockets(this.ctx, tenantId, userId);
   }
 
   connections(): number {

@@ -8,7 +8,7 @@ import { projectEntries } from "../workers/wallet/projection";
 import { accountView, entryJson, type AccountView, type EntryData, type EntryView, type HoldView } from "../workers/wallet/views";
 import type { AutoRecharge, AutoSpend } from "../workers/wallet/model";
 import { saveScore } from "../workers/quests/scores";
-import { claimTicket, closeBack } from "./lib/tickets";
+import { claimTicket, closeBack, closeMemberSockets, memberTag } from "./lib/tickets";
 import { LedgerStore, type LedgerFilter } from "./wallet/ledger-store";
 import { MoneyBook, type CaptureResult, type CreditInput, type SpendInput } from "./wallet/money";
 import { QuestBook, type QuestSnapshot } from "./wallet/quest-book";
@@ -174,7 +174,7 @@ export class Wallet extends DurableObject<Env> {
     // Read before accepting, so nothing can reach the socket ahead of its snapshot.
     const quests = await this.questsOf(holder.userId, holder.tenantId);
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [holder.tenantId, `${holder.tenantId}:${holder.userId}`]);
+    this.ctx.acceptWebSocket(server, [holder.tenantId, memberTag(holder.tenantId, holder.userId)]);
     server.serializeAttachment(holder);
     server.send(JSON.stringify({ type: "snapshot", wallet: this.account(holder.tenantId), quests }));
     return new Response(null, { status: 101, webSocket: client });
@@ -182,7 +182,12 @@ export class Wallet extends DurableObject<Env> {
 
   /** Sends to one member's sockets (quests) or every socket of the workspace; returns how many. */
   push(tenantId: string, message: unknown, userId?: string): number {
-    return this.send(this.ctx.getWebSockets(userId ? `${tenantId}:${userId}` : tenantId), message);
+    return this.send(this.ctx.getWebSockets(userId ? memberTag(tenantId, userId) : tenantId), message);
+  }
+
+  /** The member's access changed: their sockets here close. */
+  closeMember(tenantId: string, userId: string): number {
+    return closeMemberSockets(this.ctx, tenantId, userId);
   }
 
   private send(sockets: WebSocket[], message: unknown): number {

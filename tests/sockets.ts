@@ -6,6 +6,8 @@ export interface TestSocket {
   messages: any[];
   /** The next message (pongs as "pong", the rest parsed), or a "no message" error after `timeoutMs`. */
   next(timeoutMs?: number): Promise<any>;
+  /** Resolves with the close code when the server closes the socket. */
+  closed: Promise<number>;
 }
 
 /** Opens /ws/<channel>[/<id>] the way the web app does: a fresh ticket, then the upgrade. */
@@ -14,6 +16,7 @@ export async function openSocket(token: string, channel: "activity" | "wallet" |
   const response = await call("GET", url, { headers: { Upgrade: "websocket" } });
   const socket = response.webSocket;
   if (!socket) throw new Error(`no socket: ${response.status} ${await response.text()}`);
+  const closed = new Promise<number>((resolve) => socket.addEventListener("close", (event) => resolve(event.code)));
   socket.accept();
   const messages: any[] = [];
   const waiters: (() => void)[] = [];
@@ -32,5 +35,5 @@ export async function openSocket(token: string, channel: "activity" | "wallet" |
     }
     return messages.shift();
   };
-  return { socket, next, messages, url };
+  return { socket, next, messages, url, closed };
 }

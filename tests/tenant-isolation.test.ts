@@ -144,7 +144,7 @@ describe("integration: tenant isolation sweep", () => {
       status: "open",
       credits: 16,
     });
-  });
+  }, 30_000);
 
   it("lists, search, filters, export, duplicates, bulk and dashboard only see the caller's tenant", async () => {
     const a = await signup("Tenant A");

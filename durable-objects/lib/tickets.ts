@@ -28,3 +28,22 @@ export function claimTicket(sql: SqlStorage, request: Request, now = Date.now())
 export function closeBack(socket: WebSocket, code: number): void {
   socket.close(code === 1005 || code === 1006 || code === 1015 ? 1000 : code, "closing");
 }
+
+/** The tag every socket of a member carries, so a change to their membership can find it. */
+export const memberTag = (tenantId: string, userId: string) => `member:${tenantId}:${userId}`;
+
+/** 4403: the membership that let the socket in was removed or changed; a client may reconnect with a new ticket. */
+export const ACCESS_CHANGED = 4403;
+
+/** Closes a member's sockets in this object; returns how many. */
+export function closeMemberSockets(ctx: DurableObjectState, tenantId: string, userId: string): number {
+  const sockets = ctx.getWebSockets(memberTag(tenantId, userId));
+  for (const socket of sockets) {
+    try {
+      socket.close(ACCESS_CHANGED, "access changed");
+    } catch {
+      // already closing
+    }
+  }
+  return sockets.length;
+}

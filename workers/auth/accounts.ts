@@ -6,6 +6,7 @@ import { conflict, unauthorized } from "../http/problem";
 import { auditStatement } from "../audit";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 import { issueAccessToken } from "./tokens";
+import { currentAccess } from "./access";
 import { issueRefreshToken, type IssuedRefresh } from "./refresh-sessions";
 
 const { tenants, users, memberships } = tables;
@@ -71,23 +72,13 @@ export async function login(env: Env, input: { email: string; password: string; 
 
 /** Re-reads the membership so a refresh picks up role changes and removals. */
 export async function resumeSession(env: Env, userId: string, tenantId: string, refresh: IssuedRefresh): Promise<SessionBundle> {
-  const context = await loadAuthContext(env, userId, tenantId);
+  const context = await currentAccess(env, { userId, tenantId }, { fresh: true });
   if (!context) throw unauthorized("Your access to this workspace was removed.");
   return bundle(env, context, refresh);
 }
 
 export async function openSession(env: Env, context: AuthContext): Promise<SessionBundle> {
   return bundle(env, context, await issueRefreshToken(env, context.userId, context.tenantId));
-}
-
-export async function loadAuthContext(env: Env, userId: string, tenantId: string): Promise<AuthContext | null> {
-  const db = database(env.DB);
-  const [row] = await db
-    .select({ role: memberships.role, superadmin: users.isSuperadmin })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)));
-  return row ? { userId, tenantId, role: row.role, superadmin: row.superadmin } : null;
 }
 
 async function bundle(env: Env, context: AuthContext, refresh: IssuedRefresh): Promise<SessionBundle> {

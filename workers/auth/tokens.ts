@@ -1,16 +1,25 @@
 import { jwtVerify, SignJWT, errors } from "jose";
-import type { AuthContext, Env, TenantRole } from "../env";
+import type { Env } from "../env";
 
 const ISSUER = "homeline";
 const encoder = new TextEncoder();
 const secretKey = (env: Env) => encoder.encode(env.JWT_SECRET);
 
-/** Short-lived access token carrying user, tenant and role. */
-export async function issueAccessToken(env: Env, auth: AuthContext): Promise<{ token: string; expiresIn: number }> {
+/**
+ * Who a token speaks for. Tokens carry no role or platform flag: what the holder may do is read
+ * from D1 on every request (workers/auth/access.ts), so a removal or role change takes effect at once.
+ */
+export interface Identity {
+  userId: string;
+  tenantId: string;
+}
+
+/** Short-lived access token carrying user and tenant. */
+export async function issueAccessToken(env: Env, identity: Identity): Promise<{ token: string; expiresIn: number }> {
   const expiresIn = Number(env.ACCESS_TOKEN_TTL_SECONDS) || 900;
-  const token = await new SignJWT({ tid: auth.tenantId, role: auth.role, sa: auth.superadmin || undefined })
+  const token = await new SignJWT({ tid: identity.tenantId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setSubject(auth.userId)
+    .setSubject(identity.userId)
     .setIssuer(ISSUER)
     .setAudience("api")
     .setIssuedAt()
@@ -19,10 +28,15 @@ export async function issueAccessToken(env: Env, auth: AuthContext): Promise<{ t
   return { token, expiresIn };
 }
 
-export type TokenResult = { ok: true; auth: AuthContext } | { ok: false; reason: "expired" | "invalid" };
+export type TokenResult = { ok: true; identity: Identity } | { ok: false; reason: "expired" | "invalid" };
 
 export async function verifyAccessToken(env: Env, token: string): Promise<TokenResult> {
-  return verify(env, token, "api");
+  try {
+    const { payload } = await jwtVerify(token, secretKey(env), { issuer: ISSUER, audience: "api", algorithms: ["HS256"] });
+    return { ok: true, identity: identityOf(payload) };
+  } catch (err) {
+    return { ok: false, reason: err instanceof errors.JWTExpired ? "expired" : "invalid" };
+  }
 }
 
 /**
@@ -32,10 +46,10 @@ export async function verifyAccessToken(env: Env, token: string): Promise<TokenR
 export const TICKET_TTL_SECONDS = { activity: 30, export: 60, wallet: 30, calls: 30, scans: 30 } as const;
 export type TicketChannel = keyof typeof TICKET_TTL_SECONDS;
 
-export async function issueTicket(env: Env, auth: AuthContext, channel: TicketChannel): Promise<string> {
-  return new SignJWT({ tid: auth.tenantId, role: auth.role, ch: channel })
+export async function issueTicket(env: Env, identity: Identity, channel: TicketChannel): Promise<string> {
+  return new SignJWT({ tid: identity.tenantId, ch: channel })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setSubject(auth.userId)
+    .setSubject(identity.userId)
     .setIssuer(ISSUER)
     .setAudience("ws")
     .setJti(crypto.randomUUID())
@@ -48,30 +62,16 @@ export async function verifyTicket(
   env: Env,
   ticket: string,
   channel: TicketChannel,
-): Promise<(AuthContext & { jti: string; exp: number }) | null> {
+): Promise<(Identity & { jti: string; exp: number }) | null> {
   try {
     const { payload } = await jwtVerify(ticket, secretKey(env), { issuer: ISSUER, audience: "ws", algorithms: ["HS256"] });
     if (payload.ch !== channel || !payload.jti || !payload.exp) return null;
-    return { ...claimsToAuth(payload), jti: payload.jti, exp: payload.exp };
+    return { ...identityOf(payload), jti: payload.jti, exp: payload.exp };
   } catch {
     return null;
   }
 }
 
-async function verify(env: Env, token: string, audience: string): Promise<TokenResult> {
-  try {
-    const { payload } = await jwtVerify(token, secretKey(env), { issuer: ISSUER, audience, algorithms: ["HS256"] });
-    return { ok: true, auth: claimsToAuth(payload) };
-  } catch (err) {
-    return { ok: false, reason: err instanceof errors.JWTExpired ? "expired" : "invalid" };
-  }
-}
-
-function claimsToAuth(payload: Record<string, unknown>): AuthContext {
-  return {
-    userId: String(payload.sub),
-    tenantId: String(payload.tid),
-    role: payload.role as TenantRole,
-    superadmin: payload.sa === true,
-  };
+function identityOf(payload: Record<string, unknown>): Identity {
+  return { userId: String(payload.sub), tenantId: String(payload.tid) };
 }

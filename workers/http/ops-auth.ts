@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { verifyAccessToken } from "../auth/tokens";
+import { currentAccess } from "../auth/access";
 import { constantTimeEqual } from "../auth/password";
 import { forbidden, unauthorized } from "./problem";
 
@@ -17,7 +18,9 @@ export const requireOps: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.env.OPS_TOKEN && constantTimeEqual(encoder.encode(token), encoder.encode(c.env.OPS_TOKEN))) return next();
   const result = await verifyAccessToken(c.env, token);
   if (!result.ok) throw unauthorized("Invalid token.");
-  if (!result.auth.superadmin) throw forbidden("Platform operations need a superadmin.");
-  c.set("auth", result.auth);
+  // The platform flag is read from the users table, never taken from the token.
+  const auth = await currentAccess(c.env, result.identity);
+  if (!auth?.superadmin) throw forbidden("Platform operations need a superadmin.");
+  c.set("auth", auth);
   await next();
 };

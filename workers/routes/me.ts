@@ -96,8 +96,9 @@ meRoutes.openapi(
     responses: { 200: ok(z.object({ ticket: z.string(), expiresIn: z.number(), url: z.string() })) },
   }),
   async (c) => {
-    // The body is optional: an empty request still means the activity feed.
-    const body = c.req.valid("json") ?? { channel: "activity" as const };
+    // The body is optional: without a Content-Type the validator hands over `{}` unparsed, which
+    // parsing turns into the activity feed (the channel's default).
+    const body = wsTicketBody.parse(c.req.valid("json"));
     const ticket = await issueTicket(c.env, c.get("auth"), body.channel);
     const path = "id" in body && body.id ? `/ws/${body.channel}/${encodeURIComponent(body.id)}` : `/ws/${body.channel}`;
     return c.json({ ticket, expiresIn: TICKET_TTL_SECONDS[body.channel], url: `${path}?ticket=${encodeURIComponent(ticket)}` }, 200);

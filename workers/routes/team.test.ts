@@ -74,19 +74,27 @@ describe("integration: invites and roles", () => {
     });
   });
 
-  it("role changes take effect at the next refresh, and owners cannot demote themselves", async () => {
+  it("role changes take effect on the current token at once and at refresh, and owners cannot demote themselves", async () => {
     const owner = await signup();
     const inv = await invite(owner.token, "promote@example.com", "agent");
     const agent = await json(
       await call("POST", "/api/v1/auth/accept-invite", { body: { token: inv.token, name: "P", password: "agent password 1" } }),
     );
+    expect((await call("POST", "/api/v1/invites", { token: agent.accessToken, body: { email: "z@example.com" } })).status).toBe(403);
     expect((await call("PATCH", `/api/v1/members/${agent.user.id}`, { token: owner.token, body: { role: "admin" } })).status).toBe(204);
+    expect((await call("POST", "/api/v1/invites", { token: agent.accessToken, body: { email: "z@example.com" } })).status).toBe(201);
     const refreshed = await json(await call("POST", "/api/v1/auth/refresh", { body: { refreshToken: agent.refreshToken } }));
     expect(refreshed.role).toBe("admin");
     await expectProblem(await call("PATCH", `/api/v1/members/${owner.userId}`, { token: owner.token, body: { role: "agent" } }), 400);
     const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE tenant_id = ? ORDER BY created_at")
       .bind(owner.tenantId)
       .all<{ action: string }>();
-    expect(audit.results.map((r) => r.action)).toEqual(["tenant.created", "invite.created", "invite.accepted", "member.role_changed"]);
+    expect(audit.results.map((r) => r.action)).toEqual([
+      "tenant.created",
+      "invite.created",
+      "invite.accepted",
+      "member.role_changed",
+      "invite.created",
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { conflict, forbidden, unauthorized } from "../http/problem";
 import { auditStatement } from "../audit";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { openSession, type SessionBundle } from "../auth/accounts";
+import { forgetAccess } from "../auth/access";
 import { queueEmail } from "../outbox/email";
 import { Password } from "../routes/auth-schemas";
 
@@ -100,5 +101,6 @@ export async function acceptInvite(env: Env, input: z.infer<typeof AcceptInviteB
     auditStatement(env, { tenantId: invite.tenantId, actorId: user.id, action: "invite.accepted", target: invite.id, requestId }),
   ] as const);
   if (!claimed.length) throw unauthorized("This invite was just used.");
+  forgetAccess({ tenantId: invite.tenantId, userId: user.id });
   return openSession(env, { userId: user.id, tenantId: invite.tenantId, role: invite.role, superadmin: user.isSuperadmin });
 }

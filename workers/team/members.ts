@@ -3,6 +3,7 @@ import type { AuthContext, Env, TenantRole } from "../env";
 import { database, tables } from "../db/client";
 import { badRequest, forbidden, notFound } from "../http/problem";
 import { auditStatement } from "../audit";
+import { revokeAccess } from "../auth/revoke";
 
 const { memberships, users, leads, leadEvents } = tables;
 
@@ -36,6 +37,7 @@ export async function changeRole(env: Env, actor: AuthContext, userId: string, r
       requestId,
     }),
   ]);
+  await revokeAccess(env, { tenantId: actor.tenantId, userId });
 }
 
 /** Admins remove agents; owners remove anyone but themselves. */
@@ -79,6 +81,7 @@ export async function removeMember(env: Env, actor: AuthContext, userId: string,
       requestId,
     }),
   ]);
+  await revokeAccess(env, { tenantId: actor.tenantId, userId });
 }
 
 async function membership(env: Env, tenantId: string, userId: string) {
