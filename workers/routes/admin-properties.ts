@@ -7,6 +7,7 @@ import { badRequest, Problem, unprocessable } from "../http/problem";
 import { log } from "../http/log";
 import { MAX_FEATURES, parseFootprints } from "../scans/catalog/import-geojson";
 import { storeImportedProperties } from "../scans/catalog/store-imported";
+import { ok } from "../http/openapi";
 
 const ImportResult = z
   .object({
@@ -20,10 +21,10 @@ const ImportResult = z
   .openapi("FootprintImportResult");
 
 /** The property catalog's reference data: building footprints (ops only; npm run import:footprints). */
-export const adminPropertyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-adminPropertyRoutes.use("*", requireOps);
+const adminPropertyGroup = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+adminPropertyGroup.use("*", requireOps);
 
-adminPropertyRoutes.openapi(
+export const adminPropertyRoutes = adminPropertyGroup.openapi(
   createRoute({
     method: "post",
     path: "/import",
@@ -41,7 +42,7 @@ adminPropertyRoutes.openapi(
       body: { content: { "application/geo+json": { schema: z.unknown() }, "application/json": { schema: z.unknown() } }, required: true },
     },
     responses: {
-      200: { description: "What was imported", content: { "application/json": { schema: ImportResult } } },
+      200: ok(ImportResult, "What was imported"),
       422: { description: "Not a FeatureCollection, or invalid features with mode=all-or-nothing (nothing imported)" },
     },
   }),

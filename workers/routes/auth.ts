@@ -9,6 +9,7 @@ import { login, resumeSession, signup, type SessionBundle } from "../auth/accoun
 import { revokeByToken, rotateRefreshToken } from "../auth/refresh-sessions";
 import { LoginBody, RefreshBody, Session, SignupBody } from "./auth-schemas";
 import { acceptInvite, AcceptInviteBody } from "../team/invites";
+import { jsonBody, ok } from "../http/openapi";
 
 export const REFRESH_COOKIE = "hl_refresh";
 const COOKIE_PATH = "/api/v1/auth";
@@ -31,9 +32,6 @@ export function sessionResponse<S extends 200 | 201>(c: Context<AppEnv>, session
   return c.json({ ...body, refreshToken: refresh.token }, status);
 }
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const sessionOut = (description: string) => ({ description, content: { "application/json": { schema: Session } } });
-
 export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
@@ -41,8 +39,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       path: "/signup",
       tags: ["auth"],
       summary: "Create a workspace (tenant) and its owner",
-      request: { body: json(SignupBody) },
-      responses: { 201: sessionOut("Signed up") },
+      request: { body: jsonBody(SignupBody) },
+      responses: { 201: ok(Session, "Signed up") },
     }),
     async (c) => {
       await enforceLimit(c.env.PUBLIC_IP_LIMITER, `signup:${clientIp(c)}`);
@@ -55,8 +53,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       path: "/login",
       tags: ["auth"],
       summary: "Log in (rate limited per IP and per account)",
-      request: { body: json(LoginBody) },
-      responses: { 200: sessionOut("Logged in"), 429: { description: "Too many attempts; see Retry-After" } },
+      request: { body: jsonBody(LoginBody) },
+      responses: { 200: ok(Session, "Logged in"), 429: { description: "Too many attempts; see Retry-After" } },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -75,7 +73,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       path: "/refresh",
       tags: ["auth"],
       summary: "Rotate the refresh token (JSON {refreshToken} or the session cookie) and get a new access token",
-      responses: { 200: sessionOut("Refreshed") },
+      responses: { 200: ok(Session, "Refreshed") },
     }),
     async (c) => {
       const token = (await optionalBody(c)).refreshToken ?? getCookie(c, REFRESH_COOKIE);
@@ -113,8 +111,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       path: "/accept-invite",
       tags: ["auth"],
       summary: "Join a workspace with an invite token",
-      request: { body: json(AcceptInviteBody) },
-      responses: { 201: sessionOut("Joined") },
+      request: { body: jsonBody(AcceptInviteBody) },
+      responses: { 201: ok(Session, "Joined") },
     }),
     async (c) => {
       await enforceLimit(c.env.PUBLIC_IP_LIMITER, `invite:${clientIp(c)}`);

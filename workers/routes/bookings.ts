@@ -11,10 +11,8 @@ import { announceBookingChange } from "../booking/announce";
 import { slotLabel } from "../booking/zoned-time";
 import { endAssignment } from "../matching/assign";
 import { proCalendar } from "../../durable-objects/pro-calendar";
+import { ok, jsonBody, IdParam } from "../http/openapi";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const ok = <T extends z.ZodType>(schema: T, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 const WEEK = 7 * 86_400_000;
 
 const Booking = z
@@ -80,60 +78,6 @@ const refused = (reason: string, alternatives: { start: number; label: string }[
     alternatives: alternatives.map((a) => ({ start: new Date(a.start).toISOString(), label: a.label })),
   });
 
-export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-bookingRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/",
-    tags: ["bookings"],
-    summary: "Bookings of one week (Monday to Sunday in the workspace's zone), optionally of one pro",
-    request: { query: z.object({ week: z.iso.date().optional(), proId: z.string().max(64).optional() }) },
-    responses: { 200: ok(z.object({ weekStart: z.string(), items: z.array(Booking) })) },
-  }),
-  async (c) => {
-    const { tenant } = await tenantContext(c);
-    const { week, proId } = c.req.valid("query");
-    const { startOfWeek } = dayAndWeekStart(tenant.timeZone, week ? Date.parse(`${week}T12:00:00Z`) : Date.now());
-    const { bookings, pros } = tables;
-    // The next Monday's local midnight: a week with a DST change is an hour shorter or longer.
-    const nextWeek = dayAndWeekStart(tenant.timeZone, startOfWeek + WEEK + 12 * 3_600_000).startOfWeek;
-    const conditions = [eq(bookings.tenantId, tenant.id), gte(bookings.startsAt, startOfWeek), lt(bookings.startsAt, nextWeek)];
-    if (proId) conditions.push(eq(bookings.proId, proId));
-    const rows = await database(c.env.DB)
-      .select({ booking: bookings, proName: pros.name })
-      .from(bookings)
-      .innerJoin(pros, eq(pros.id, bookings.proId))
-      .where(and(...conditions))
-      .orderBy(asc(bookings.startsAt))
-      .limit(1000);
-    return c.json({ weekStart: new Date(startOfWeek).toISOString(), items: rows.map((r) => view(r.booking, r.proName)) }, 200);
-  },
-);
-
-bookingRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/",
-    tags: ["bookings"],
-    summary: "Book a slot (re-checked and serialized per pro; 409 with alternatives when taken)",
-    request: { body: json(BookingCreate) },
-    responses: { 201: ok(Booking, "Booked"), 409: { description: "Not free; alternatives in the problem" } },
-  }),
-  async (c) => {
-    const { tenant } = await tenantContext(c);
-    const input = c.req.valid("json");
-    const start = Date.parse(input.start);
-    const result = await proCalendar(c.env, tenant.id, input.proId).book({ ...input, tenantId: tenant.id, start });
-    if (!result.ok) {
-      if (!result.alternatives.length && /pro/.test(result.reason)) throw notFound("Pro");
-      throw refused(result.reason, result.alternatives);
-    }
-    c.executionCtx.waitUntil(announceBookingChange(c.env, result.booking, "created", result.proName));
-    return c.json(view(result.booking, result.proName), 201);
-  },
-);
-
 async function load(c: { env: AppEnv["Bindings"] }, tenantId: string, id: string) {
   const row = await getBooking(c.env, tenantId, id);
   if (!row) throw notFound("Booking");
@@ -144,86 +88,134 @@ async function load(c: { env: AppEnv["Bindings"] }, tenantId: string, id: string
   return { row, proName: pro?.name ?? "" };
 }
 
-bookingRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/{id}",
-    tags: ["bookings"],
-    summary: "One booking",
-    request: { params: IdParam },
-    responses: { 200: ok(Booking) },
-  }),
-  async (c) => {
-    const { row, proName } = await load(c, c.get("auth").tenantId, c.req.valid("param").id);
-    return c.json(view(row, proName), 200);
-  },
-);
-
-bookingRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/{id}/reschedule",
-    tags: ["bookings"],
-    summary: "Move a booking: cancel and re-book in one atomic write (409 with alternatives when taken)",
-    request: { params: IdParam, body: json(z.strictObject({ start: z.iso.datetime({ offset: true }) })) },
-    responses: { 200: ok(Booking), 409: { description: "Not free" } },
-  }),
-  async (c) => {
-    const tenantId = c.get("auth").tenantId;
-    const { row } = await load(c, tenantId, c.req.valid("param").id);
-    if (row.status !== "confirmed") throw conflict(`This booking is ${row.status}.`);
-    const result = await proCalendar(c.env, tenantId, row.proId).book({
-      ...row,
-      tenantId,
-      start: Date.parse(c.req.valid("json").start),
-      replaces: row.id,
-    });
-    if (!result.ok) throw refused(result.reason, result.alternatives);
-    c.executionCtx.waitUntil(announceBookingChange(c.env, result.booking, "rescheduled", result.proName));
-    return c.json(view(result.booking, result.proName), 200);
-  },
-);
-
-bookingRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/{id}/cancel",
-    tags: ["bookings"],
-    summary: "Cancel a booking; the pro and the customer are told",
-    request: { params: IdParam },
-    responses: { 200: ok(Booking) },
-  }),
-  async (c) => {
-    const tenantId = c.get("auth").tenantId;
-    const { row, proName } = await load(c, tenantId, c.req.valid("param").id);
-    const cancelled = await cancelBooking(c.env, tenantId, row.id);
-    if (!cancelled) throw conflict(`This booking is ${row.status}.`);
-    if (cancelled.leadId) await endAssignment(c.env, tenantId, cancelled.leadId, "released", Date.now());
-    c.executionCtx.waitUntil(announceBookingChange(c.env, cancelled, "cancelled", proName));
-    return c.json(view(cancelled, proName), 200);
-  },
-);
-
-bookingRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/{id}/complete",
-    tags: ["bookings"],
-    summary: "Mark the job done: it stops counting against the pro's active jobs",
-    request: { params: IdParam },
-    responses: { 200: ok(Booking) },
-  }),
-  async (c) => {
-    const tenantId = c.get("auth").tenantId;
-    const { row, proName } = await load(c, tenantId, c.req.valid("param").id);
-    if (row.status !== "confirmed") throw new Problem(409, "Conflict", `This booking is ${row.status}.`);
-    const [done] = await database(c.env.DB)
-      .update(tables.bookings)
-      .set({ status: "completed", updatedAt: Date.now() })
-      .where(and(eq(tables.bookings.tenantId, tenantId), eq(tables.bookings.id, row.id)))
-      .returning();
-    if (done!.leadId) await endAssignment(c.env, tenantId, done!.leadId, "done", Date.now());
-    c.executionCtx.waitUntil(announceBookingChange(c.env, done!, "completed", proName));
-    return c.json(view(done!, proName), 200);
-  },
-);
+export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["bookings"],
+      summary: "Bookings of one week (Monday to Sunday in the workspace's zone), optionally of one pro",
+      request: { query: z.object({ week: z.iso.date().optional(), proId: z.string().max(64).optional() }) },
+      responses: { 200: ok(z.object({ weekStart: z.string(), items: z.array(Booking) })) },
+    }),
+    async (c) => {
+      const { tenant } = await tenantContext(c);
+      const { week, proId } = c.req.valid("query");
+      const { startOfWeek } = dayAndWeekStart(tenant.timeZone, week ? Date.parse(`${week}T12:00:00Z`) : Date.now());
+      const { bookings, pros } = tables;
+      // The next Monday's local midnight: a week with a DST change is an hour shorter or longer.
+      const nextWeek = dayAndWeekStart(tenant.timeZone, startOfWeek + WEEK + 12 * 3_600_000).startOfWeek;
+      const conditions = [eq(bookings.tenantId, tenant.id), gte(bookings.startsAt, startOfWeek), lt(bookings.startsAt, nextWeek)];
+      if (proId) conditions.push(eq(bookings.proId, proId));
+      const rows = await database(c.env.DB)
+        .select({ booking: bookings, proName: pros.name })
+        .from(bookings)
+        .innerJoin(pros, eq(pros.id, bookings.proId))
+        .where(and(...conditions))
+        .orderBy(asc(bookings.startsAt))
+        .limit(1000);
+      return c.json({ weekStart: new Date(startOfWeek).toISOString(), items: rows.map((r) => view(r.booking, r.proName)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["bookings"],
+      summary: "Book a slot (re-checked and serialized per pro; 409 with alternatives when taken)",
+      request: { body: jsonBody(BookingCreate) },
+      responses: { 201: ok(Booking, "Booked"), 409: { description: "Not free; alternatives in the problem" } },
+    }),
+    async (c) => {
+      const { tenant } = await tenantContext(c);
+      const input = c.req.valid("json");
+      const start = Date.parse(input.start);
+      const result = await proCalendar(c.env, tenant.id, input.proId).book({ ...input, tenantId: tenant.id, start });
+      if (!result.ok) {
+        if (!result.alternatives.length && /pro/.test(result.reason)) throw notFound("Pro");
+        throw refused(result.reason, result.alternatives);
+      }
+      c.executionCtx.waitUntil(announceBookingChange(c.env, result.booking, "created", result.proName));
+      return c.json(view(result.booking, result.proName), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["bookings"],
+      summary: "One booking",
+      request: { params: IdParam },
+      responses: { 200: ok(Booking) },
+    }),
+    async (c) => {
+      const { row, proName } = await load(c, c.get("auth").tenantId, c.req.valid("param").id);
+      return c.json(view(row, proName), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/reschedule",
+      tags: ["bookings"],
+      summary: "Move a booking: cancel and re-book in one atomic write (409 with alternatives when taken)",
+      request: { params: IdParam, body: jsonBody(z.strictObject({ start: z.iso.datetime({ offset: true }) })) },
+      responses: { 200: ok(Booking), 409: { description: "Not free" } },
+    }),
+    async (c) => {
+      const tenantId = c.get("auth").tenantId;
+      const { row } = await load(c, tenantId, c.req.valid("param").id);
+      if (row.status !== "confirmed") throw conflict(`This booking is ${row.status}.`);
+      const result = await proCalendar(c.env, tenantId, row.proId).book({
+        ...row,
+        tenantId,
+        start: Date.parse(c.req.valid("json").start),
+        replaces: row.id,
+      });
+      if (!result.ok) throw refused(result.reason, result.alternatives);
+      c.executionCtx.waitUntil(announceBookingChange(c.env, result.booking, "rescheduled", result.proName));
+      return c.json(view(result.booking, result.proName), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/cancel",
+      tags: ["bookings"],
+      summary: "Cancel a booking; the pro and the customer are told",
+      request: { params: IdParam },
+      responses: { 200: ok(Booking) },
+    }),
+    async (c) => {
+      const tenantId = c.get("auth").tenantId;
+      const { row, proName } = await load(c, tenantId, c.req.valid("param").id);
+      const cancelled = await cancelBooking(c.env, tenantId, row.id);
+      if (!cancelled) throw conflict(`This booking is ${row.status}.`);
+      if (cancelled.leadId) await endAssignment(c.env, tenantId, cancelled.leadId, "released", Date.now());
+      c.executionCtx.waitUntil(announceBookingChange(c.env, cancelled, "cancelled", proName));
+      return c.json(view(cancelled, proName), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/complete",
+      tags: ["bookings"],
+      summary: "Mark the job done: it stops counting against the pro's active jobs",
+      request: { params: IdParam },
+      responses: { 200: ok(Booking) },
+    }),
+    async (c) => {
+      const tenantId = c.get("auth").tenantId;
+      const { row, proName } = await load(c, tenantId, c.req.valid("param").id);
+      if (row.status !== "confirmed") throw new Problem(409, "Conflict", `This booking is ${row.status}.`);
+      const [done] = await database(c.env.DB)
+        .update(tables.bookings)
+        .set({ status: "completed", updatedAt: Date.now() })
+        .where(and(eq(tables.bookings.tenantId, tenantId), eq(tables.bookings.id, row.id)))
+        .returning();
+      if (done!.leadId) await endAssignment(c.env, tenantId, done!.leadId, "done", Date.now());
+      c.executionCtx.waitUntil(announceBookingChange(c.env, done!, "completed", proName));
+      return c.json(view(done!, proName), 200);
+    },
+  );

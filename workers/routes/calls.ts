@@ -5,9 +5,8 @@ import { notFound } from "../http/problem";
 import { csvOf, dateFrom, dateTo } from "../lib/query-params";
 import { CALL_OUTCOMES, CALL_STATUSES, listCalls, type CallRowView } from "../voice/records/call-list";
 import { callDetail } from "../voice/records/call-detail";
+import { ok, IdParam } from "../http/openapi";
 
-const ok = <T extends z.ZodType>(schema: T, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 const CallLead = z.object({ id: z.string(), name: z.string(), score: z.number() }).nullable();
@@ -94,71 +93,71 @@ const clock = (ms: number) => `${String(Math.floor(ms / 60_000)).padStart(2, "0"
 const SPEAKER = { caller: "Caller", agent: "Agent", system: "System" } as const;
 
 /** The workspace's call log: history with filters, and one call with transcript, recording and latency. */
-export const callRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-callRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/",
-    tags: ["calls"],
-    summary: "Call history, newest first: filters (status, outcome, caller number, dates, active, lead) and cursor pagination",
-    request: { query: CallListQuery },
-    responses: { 200: ok(z.object({ items: z.array(CallSummaryView), nextCursor: z.string().nullable() })) },
-  }),
-  async (c) => {
-    const { active, ...filters } = c.req.valid("query");
-    const page = await listCalls(c.env, c.get("auth").tenantId, { ...filters, active: active === "true" });
-    return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
-  },
-);
-
-callRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/{id}",
-    tags: ["calls"],
-    summary: "One call: log, lead, summary, transcript, per-turn latency and a signed recording link",
-    request: { params: IdParam },
-    responses: { 200: ok(CallDetailView), 404: { description: "Not found (or another workspace's)" } },
-  }),
-  async (c) => {
-    const detail = await callDetail(c.env, c.get("auth").tenantId, c.req.valid("param").id);
-    if (!detail) throw notFound("Call");
-    const { call } = detail;
-    return c.json(
-      {
-        ...view(call),
-        recordingUrl: detail.recordingUrl,
-        recordingSeconds: call.recordingSeconds,
-        transcript: detail.transcript,
-        latency: detail.latency,
-        inboundFrames: call.inboundFrames,
-        outboundFrames: call.outboundFrames,
+export const callRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["calls"],
+      summary: "Call history, newest first: filters (status, outcome, caller number, dates, active, lead) and cursor pagination",
+      request: { query: CallListQuery },
+      responses: { 200: ok(z.object({ items: z.array(CallSummaryView), nextCursor: z.string().nullable() })) },
+    }),
+    async (c) => {
+      const { active, ...filters } = c.req.valid("query");
+      const page = await listCalls(c.env, c.get("auth").tenantId, { ...filters, active: active === "true" });
+      return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["calls"],
+      summary: "One call: log, lead, summary, transcript, per-turn latency and a signed recording link",
+      request: { params: IdParam },
+      responses: { 200: ok(CallDetailView), 404: { description: "Not found (or another workspace's)" } },
+    }),
+    async (c) => {
+      const detail = await callDetail(c.env, c.get("auth").tenantId, c.req.valid("param").id);
+      if (!detail) throw notFound("Call");
+      const { call } = detail;
+      return c.json(
+        {
+          ...view(call),
+          recordingUrl: detail.recordingUrl,
+          recordingSeconds: call.recordingSeconds,
+          transcript: detail.transcript,
+          latency: detail.latency,
+          inboundFrames: call.inboundFrames,
+          outboundFrames: call.outboundFrames,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/transcript.txt",
+      tags: ["calls"],
+      summary: "The transcript as plain text, one timed line per utterance",
+      request: { params: IdParam },
+      responses: {
+        200: { description: "Transcript", content: { "text/plain": { schema: z.string() } } },
+        404: { description: "Not found" },
       },
-      200,
-    );
-  },
-);
-
-callRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/{id}/transcript.txt",
-    tags: ["calls"],
-    summary: "The transcript as plain text, one timed line per utterance",
-    request: { params: IdParam },
-    responses: { 200: { description: "Transcript", content: { "text/plain": { schema: z.string() } } }, 404: { description: "Not found" } },
-  }),
-  async (c) => {
-    const detail = await callDetail(c.env, c.get("auth").tenantId, c.req.valid("param").id);
-    if (!detail) throw notFound("Call");
-    const text = detail.transcript
-      .map((e) => `[${clock(e.startMs)}] ${SPEAKER[e.speaker]}: ${e.text}${e.interrupted ? " [interrupted]" : ""}`)
-      .join("\n");
-    return c.body(text ? `${text}\n` : "", 200, {
-      "Content-Type": "text/plain; charset=utf-8",
-      "Content-Disposition": `attachment; filename="call-${detail.call.id}.txt"`,
-      "Cache-Control": "no-store",
-    });
-  },
-);
+    }),
+    async (c) => {
+      const detail = await callDetail(c.env, c.get("auth").tenantId, c.req.valid("param").id);
+      if (!detail) throw notFound("Call");
+      const text = detail.transcript
+        .map((e) => `[${clock(e.startMs)}] ${SPEAKER[e.speaker]}: ${e.text}${e.interrupted ? " [interrupted]" : ""}`)
+        .join("\n");
+      return c.body(text ? `${text}\n` : "", 200, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Content-Disposition": `attachment; filename="call-${detail.call.id}.txt"`,
+        "Cache-Control": "no-store",
+      });
+    },
+  );

@@ -10,10 +10,8 @@ import { captureHold, debitWallet, holdCredits, releaseHold } from "../wallet/le
 import { unwrap } from "../wallet/outcome";
 import { Entry, Hold, IdempotencyHeader } from "../wallet/schemas";
 import { entryJson, holdJson, type EntryView, type HoldView } from "../wallet/views";
+import { ok, jsonBody, IdParam } from "../http/openapi";
 
-const ok = <T extends z.ZodType>(schema: T, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const HoldParam = z.object({ id: z.string().min(1).max(64) });
 const Quantity = z
   .number()
   .int()
@@ -42,106 +40,101 @@ const created = (c: Context<AppEnv>, body: unknown, replayed: boolean) =>
  * caller spends from (the owner's, for team members). The same operations are functions in
  * workers/wallet/ledger.ts for the app's own channels.
  */
-export const walletSpendRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-walletSpendRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/debits",
-    tags: ["wallet"],
-    summary: "Charge a one-shot paid action (spends from its channel's budget, then the general balance)",
-    request: { headers: IdempotencyHeader, body: json(Action) },
-    responses: { 201: ok(z.object({ entry: Entry }), "Charged"), 200: ok(z.object({ entry: Entry }), "Replayed"), ...paid },
-  }),
-  async (c) => {
-    const { tenantId, userId } = c.get("auth");
-    const { value, replayed } = unwrap<EntryView>(
-      await debitWallet(c.env, tenantId, { ...c.req.valid("json"), key: keyOf(c), actorId: userId }),
-    );
-    return created(c, { entry: entryJson(value) }, replayed);
-  },
-);
-
-walletSpendRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/holds",
-    tags: ["wallet"],
-    summary: "Reserve credits for an action whose cost is known afterwards (a call, a scan); expires unless captured or released",
-    request: {
-      headers: IdempotencyHeader,
-      body: json(
-        Action.extend({
-          ttlSeconds: z.number().int().min(10).max(86_400).optional().openapi({ description: "Default 1,800 (30 minutes)" }),
-        }),
-      ),
+export const walletSpendRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/debits",
+      tags: ["wallet"],
+      summary: "Charge a one-shot paid action (spends from its channel's budget, then the general balance)",
+      request: { headers: IdempotencyHeader, body: jsonBody(Action) },
+      responses: { 201: ok(z.object({ entry: Entry }), "Charged"), 200: ok(z.object({ entry: Entry }), "Replayed"), ...paid },
+    }),
+    async (c) => {
+      const { tenantId, userId } = c.get("auth");
+      const { value, replayed } = unwrap<EntryView>(
+        await debitWallet(c.env, tenantId, { ...c.req.valid("json"), key: keyOf(c), actorId: userId }),
+      );
+      return created(c, { entry: entryJson(value) }, replayed);
     },
-    responses: {
-      201: ok(z.object({ hold: Hold, entry: Entry }), "Held"),
-      200: ok(z.object({ hold: Hold, entry: Entry }), "Replayed"),
-      ...paid,
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/holds",
+      tags: ["wallet"],
+      summary: "Reserve credits for an action whose cost is known afterwards (a call, a scan); expires unless captured or released",
+      request: {
+        headers: IdempotencyHeader,
+        body: jsonBody(
+          Action.extend({
+            ttlSeconds: z.number().int().min(10).max(86_400).optional().openapi({ description: "Default 1,800 (30 minutes)" }),
+          }),
+        ),
+      },
+      responses: {
+        201: ok(z.object({ hold: Hold, entry: Entry }), "Held"),
+        200: ok(z.object({ hold: Hold, entry: Entry }), "Replayed"),
+        ...paid,
+      },
+    }),
+    async (c) => {
+      const { tenantId, userId } = c.get("auth");
+      const { value, replayed } = unwrap<{ hold: HoldView; entry: EntryView }>(
+        await holdCredits(c.env, tenantId, { ...c.req.valid("json"), key: keyOf(c), actorId: userId }),
+      );
+      return created(c, { hold: holdJson(value.hold), entry: entryJson(value.entry) }, replayed);
     },
-  }),
-  async (c) => {
-    const { tenantId, userId } = c.get("auth");
-    const { value, replayed } = unwrap<{ hold: HoldView; entry: EntryView }>(
-      await holdCredits(c.env, tenantId, { ...c.req.valid("json"), key: keyOf(c), actorId: userId }),
-    );
-    return created(c, { hold: holdJson(value.hold), entry: entryJson(value.entry) }, replayed);
-  },
-);
-
-walletSpendRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/holds/{id}",
-    tags: ["wallet"],
-    summary: "One hold",
-    request: { params: HoldParam },
-    responses: { 200: ok(Hold), 404: { description: "Not found (or another workspace's)" } },
-  }),
-  async (c) => {
-    const { tenantId } = c.get("auth");
-    const hold = await (await billingWallet(c.env, tenantId)).getHold(tenantId, c.req.valid("param").id);
-    if (!hold) throw notFound("Hold");
-    return c.json(holdJson(hold), 200);
-  },
-);
-
-walletSpendRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/holds/{id}/capture",
-    tags: ["wallet"],
-    summary: "Charge the actual quantity of an open hold and release the rest (repeating it returns the first result)",
-    request: { params: HoldParam, body: json(z.strictObject({ quantity: Quantity })) },
-    responses: { 200: ok(z.object({ capture: Entry, release: Entry.nullable() })), 404: { description: "Not found" }, ...paid },
-  }),
-  async (c) => {
-    const { tenantId, userId } = c.get("auth");
-    const { value, replayed } = unwrap<{ capture: EntryView; release: EntryView | null }>(
-      await captureHold(c.env, tenantId, c.req.valid("param").id, { quantity: c.req.valid("json").quantity, actorId: userId }),
-    );
-    return c.json(
-      { capture: entryJson(value.capture), release: value.release ? entryJson(value.release) : null },
-      200,
-      replayed ? { "Idempotent-Replayed": "true" } : {},
-    );
-  },
-);
-
-walletSpendRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/holds/{id}/release",
-    tags: ["wallet"],
-    summary: "Give an open hold back in full",
-    request: { params: HoldParam },
-    responses: { 200: ok(z.object({ entry: Entry })), 404: { description: "Not found" }, 409: { description: "Already captured" } },
-  }),
-  async (c) => {
-    const { tenantId, userId } = c.get("auth");
-    const { value } = unwrap<EntryView>(await releaseHold(c.env, tenantId, c.req.valid("param").id, userId));
-    return c.json({ entry: entryJson(value) }, 200);
-  },
-);
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/holds/{id}",
+      tags: ["wallet"],
+      summary: "One hold",
+      request: { params: IdParam },
+      responses: { 200: ok(Hold), 404: { description: "Not found (or another workspace's)" } },
+    }),
+    async (c) => {
+      const { tenantId } = c.get("auth");
+      const hold = await (await billingWallet(c.env, tenantId)).getHold(tenantId, c.req.valid("param").id);
+      if (!hold) throw notFound("Hold");
+      return c.json(holdJson(hold), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/holds/{id}/capture",
+      tags: ["wallet"],
+      summary: "Charge the actual quantity of an open hold and release the rest (repeating it returns the first result)",
+      request: { params: IdParam, body: jsonBody(z.strictObject({ quantity: Quantity })) },
+      responses: { 200: ok(z.object({ capture: Entry, release: Entry.nullable() })), 404: { description: "Not found" }, ...paid },
+    }),
+    async (c) => {
+      const { tenantId, userId } = c.get("auth");
+      const { value, replayed } = unwrap<{ capture: EntryView; release: EntryView | null }>(
+        await captureHold(c.env, tenantId, c.req.valid("param").id, { quantity: c.req.valid("json").quantity, actorId: userId }),
+      );
+      return c.json(
+        { capture: entryJson(value.capture), release: value.release ? entryJson(value.release) : null },
+        200,
+        replayed ? { "Idempotent-Replayed": "true" } : {},
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/holds/{id}/release",
+      tags: ["wallet"],
+      summary: "Give an open hold back in full",
+      request: { params: IdParam },
+      responses: { 200: ok(z.object({ entry: Entry })), 404: { description: "Not found" }, 409: { description: "Already captured" } },
+    }),
+    async (c) => {
+      const { tenantId, userId } = c.get("auth");
+      const { value } = unwrap<EntryView>(await releaseHold(c.env, tenantId, c.req.valid("param").id, userId));
+      return c.json({ entry: entryJson(value) }, 200);
+    },
+  );

@@ -14,41 +14,40 @@ import { twilioItems } from "../../conversations/twilio-events";
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 /** Twilio messaging webhook: SMS and WhatsApp-via-Twilio (From "whatsapp:+E164"), and status callbacks. */
-export const twilioSmsWebhook = new Hono<AppEnv>();
-twilioSmsWebhook.use(
-  "*",
-  bodyLimit({
-    maxSize: WEBHOOK_MAX_BYTES,
-    onError: () => {
-      throw new Problem(413, "Content Too Large", "Webhook bodies are limited to 1 MB.");
-    },
-  }),
-);
-
-twilioSmsWebhook.post("/", async (c) => {
-  const token = c.env.TWILIO_AUTH_TOKEN;
-  if (!token) throw new Problem(503, "Service Unavailable", "TWILIO_AUTH_TOKEN is not configured; unsigned events are never accepted.");
-  const body = await c.req.text();
-  const params = Object.fromEntries(new URLSearchParams(body));
-  if (!(await verifyTwilioSignature(token, c.req.url, params, c.req.header("X-Twilio-Signature"))))
-    throw unauthorized("Missing or invalid X-Twilio-Signature.");
-  // Our number is To on an inbound message and From on a status callback about our own message.
-  const isStatus = params.MessageStatus !== undefined && params.Body === undefined;
-  const ours = isStatus ? params.From : params.To;
-  const channel = await channelByAddress(c.env, "sms", (ours ?? "").replace(/^whatsapp:/, ""));
-  if (!channel) log("warn", "twilio event for an unknown number", { requestId: c.get("requestId") });
-  else
-    await acceptInboundEvent(
-      c.env,
-      {
-        tenantId: channel.tenantId,
-        channelId: channel.id,
-        provider: "twilio",
-        contentType: "application/x-www-form-urlencoded",
-        body,
-        deliveryKey: deliveryKey(twilioItems(params, Date.now())),
+export const twilioSmsWebhook = new Hono<AppEnv>()
+  .use(
+    "*",
+    bodyLimit({
+      maxSize: WEBHOOK_MAX_BYTES,
+      onError: () => {
+        throw new Problem(413, "Content Too Large", "Webhook bodies are limited to 1 MB.");
       },
-      isStatus ? params.To : params.From,
-    );
-  return c.body(EMPTY_TWIML, 200, { "Content-Type": "text/xml" });
-});
+    }),
+  )
+  .post("/", async (c) => {
+    const token = c.env.TWILIO_AUTH_TOKEN;
+    if (!token) throw new Problem(503, "Service Unavailable", "TWILIO_AUTH_TOKEN is not configured; unsigned events are never accepted.");
+    const body = await c.req.text();
+    const params = Object.fromEntries(new URLSearchParams(body));
+    if (!(await verifyTwilioSignature(token, c.req.url, params, c.req.header("X-Twilio-Signature"))))
+      throw unauthorized("Missing or invalid X-Twilio-Signature.");
+    // Our number is To on an inbound message and From on a status callback about our own message.
+    const isStatus = params.MessageStatus !== undefined && params.Body === undefined;
+    const ours = isStatus ? params.From : params.To;
+    const channel = await channelByAddress(c.env, "sms", (ours ?? "").replace(/^whatsapp:/, ""));
+    if (!channel) log("warn", "twilio event for an unknown number", { requestId: c.get("requestId") });
+    else
+      await acceptInboundEvent(
+        c.env,
+        {
+          tenantId: channel.tenantId,
+          channelId: channel.id,
+          provider: "twilio",
+          contentType: "application/x-www-form-urlencoded",
+          body,
+          deliveryKey: deliveryKey(twilioItems(params, Date.now())),
+        },
+        isStatus ? params.To : params.From,
+      );
+    return c.body(EMPTY_TWIML, 200, { "Content-Type": "text/xml" });
+  });

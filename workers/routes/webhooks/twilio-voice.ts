@@ -50,142 +50,141 @@ const forwardNumber = async (c: Context<AppEnv>, tenantId: string) => (await voi
  * (budget, then the platform cap) and greeted; each later one (the Gather's action) carries
  * SpeechResult or Digits and is answered by the conversation engine.
  */
-export const twilioVoiceWebhook = new Hono<AppEnv>();
-twilioVoiceWebhook.use(
-  "*",
-  bodyLimit({
-    maxSize: WEBHOOK_MAX_BYTES,
-    onError: () => {
-      throw new Problem(413, "Content Too Large", "Webhook bodies are limited to 1 MB.");
-    },
-  }),
-);
-
-twilioVoiceWebhook.post("/", async (c) => {
-  const p = await verifiedParams(c);
-  const action = new URL(c.req.url).href;
-  const channel = p.To ? await channelByAddress(c.env, "sms", p.To) : null;
-  if (!channel || !p.CallSid || !p.From) {
-    log("warn", "twilio call for an unknown number", { requestId: c.get("requestId") });
-    return twiml(c, sayHangupTwiml(["Sorry, this number is not in service."]));
-  }
-  const tenant = await tenantInfo(c.env, channel.tenantId);
-  const call = await callBySid(c, channel.tenantId, p.CallSid);
-  if (!call) {
-    const now = Date.now();
-    const base = { tenantId: channel.tenantId, callSid: p.CallSid, channelId: channel.id, from: p.From, to: p.To!, holdId: null, now };
-    const budget = await callBudget(c.env, channel.tenantId, p.CallSid);
-    if (!budget.allowed) {
-      await recordRefusedCall(c.env, base, "refused_budget");
-      log("info", "call refused: no call budget", { tenantId: channel.tenantId, callSid: p.CallSid });
-      return twiml(
-        c,
-        sayHangupTwiml([
-          `Thanks for calling ${tenant.name}. We can't take calls on this line right now. Please send us a text message and we'll get right back to you. Goodbye.`,
-        ]),
-      );
-    }
-    const admitted = await admitCall(c.env, { ...base, holdId: budget.holdId }, maxConcurrentCalls(c.env));
-    if (!admitted.admitted) {
-      if (budget.holdId) await releaseHold(c.env, channel.tenantId, budget.holdId).catch(() => undefined); // expiry releases it otherwise
-      await recordRefusedCall(c.env, base, "refused_cap");
-      log("warn", "call refused: concurrent-call cap reached", { tenantId: channel.tenantId, callSid: p.CallSid });
-      return twiml(
-        c,
-        sayHangupTwiml([
-          `Thanks for calling ${tenant.name}. All our lines are busy right now. Please call again in a few minutes, or send us a text message. Goodbye.`,
-        ]),
-      );
-    }
-    const streamed = await answerWithStream(c.env, c.executionCtx, c.req.url, {
-      callId: admitted.id,
-      tenantId: channel.tenantId,
-      callSid: p.CallSid,
-      channelId: channel.id,
-      fromNumber: p.From,
-      toNumber: p.To!,
-    });
-    if (streamed) return twiml(c, streamed);
-    const greeting = openingLine(
-      await voiceSettings(c.env, channel.tenantId),
-      `Thanks for calling ${tenant.name}. I'm the virtual assistant and I can book a visit for you. What can we help with? You can press 0 at any time to reach a person.`,
-    );
-    await recordGatherLines(c.env, c.executionCtx, { id: admitted.id, tenantId: channel.tenantId, startedAt: now }, [
-      { speaker: "agent", text: greeting, at: now },
-    ]);
-    return twiml(c, gatherTwiml([greeting], action));
-  }
-  if (call.status !== "in-progress") return twiml(c, sayHangupTwiml(["Goodbye."]));
-  if (!p.SpeechResult && !p.Digits && (await streamingCall(c.env, channel.tenantId, call.id)))
-    return twiml(c, await streamAnswerTwiml(c.env, c.req.url, call.id));
-
-  // Each answer goes on the transcript with what the caller said (the words heard, not the engine's reading of them).
-  const arrived = Date.now();
-  const heard = p.SpeechResult?.trim() || (p.Digits ? `Pressed ${p.Digits}` : "");
-  const answer = async (lines: string[], xml: string) => {
-    const spoken: SpokenLine[] = [
-      ...(heard ? [{ speaker: "caller" as const, text: heard, at: arrived }] : []),
-      ...lines.map((text) => ({ speaker: "agent" as const, text, at: Date.now() })),
-    ];
-    await recordGatherLines(c.env, c.executionCtx, call, spoken);
-    return twiml(c, xml);
-  };
-  const gather = (lines: string[]) => answer(lines, gatherTwiml(lines, action));
-  const transfer = async (forward: string, lines: string[] = []) => {
-    await c.env.DB.prepare(
-      `UPDATE calls SET outcome = 'transferred', end_reason = coalesce(end_reason, ?), updated_at = ? WHERE id = ? AND tenant_id = ?`,
-    )
-      .bind(p.Digits === "0" ? "dtmf" : "caller_asked", Date.now(), call.id, channel.tenantId)
-      .run();
-    const said = [...lines, voiceLines.connecting];
-    return answer(said, dialTwiml(said, forward));
-  };
-
-  if (wantsPerson(p.SpeechResult, p.Digits)) {
-    const forward = await forwardNumber(c, channel.tenantId);
-    if (forward) return transfer(forward);
-    return gather([voiceLines.nobodyFree]);
-  }
-  const text = callerText(p.SpeechResult, p.Digits);
-  if (!text) return gather(["Sorry, I didn't catch that. Could you say it again?"]);
-  const { lines, state } = await voiceTurn(c.env, c.executionCtx, call, text);
-  if (state.stage === "handoff") {
-    const forward = await forwardNumber(c, channel.tenantId);
-    if (forward) return transfer(forward, lines);
-  }
-  return gather(lines.length ? lines : ["Is there anything else I can help with?"]);
-});
 
 /** Call status callback: the final status ends the call once (a repeat changes nothing) and charges its started minutes. */
-twilioVoiceWebhook.post("/status", async (c) => {
-  const p = await verifiedParams(c);
-  const channel = p.To ? await channelByAddress(c.env, "sms", p.To) : null;
-  if (!channel || !p.CallSid || !FINAL_STATUSES.has(p.CallStatus ?? "")) return twiml(c, EMPTY_TWIML);
-  const call = await callBySid(c, channel.tenantId, p.CallSid);
-  if (!call || call.endedAt !== null) return twiml(c, EMPTY_TWIML);
-  const seconds = Math.max(0, Number.parseInt(p.CallDuration ?? "0", 10) || 0);
-  const now = Date.now();
-  const ended = await c.env.DB.prepare(
-    `UPDATE calls SET status = ?, ended_at = ?, duration_seconds = ?, outcome = coalesce(outcome, ?), state_json = NULL, updated_at = ? WHERE id = ? AND tenant_id = ? AND ended_at IS NULL`,
+export const twilioVoiceWebhook = new Hono<AppEnv>()
+  .use(
+    "*",
+    bodyLimit({
+      maxSize: WEBHOOK_MAX_BYTES,
+      onError: () => {
+        throw new Problem(413, "Content Too Large", "Webhook bodies are limited to 1 MB.");
+      },
+    }),
   )
-    .bind(p.CallStatus, now, seconds, p.CallStatus, now, call.id, channel.tenantId)
-    .run();
-  if (ended.meta.changes > 0) {
-    await chargeCallMinutes(c.env, channel.tenantId, p.CallSid, call.holdId, seconds);
-    const ref = { tenantId: channel.tenantId, callId: call.id };
-    const conversation = {
-      history: JSON.parse(call.historyJson) as HistoryEntry[],
-      state: call.stateJson ? (JSON.parse(call.stateJson) as ConversationState) : null,
+  .post("/", async (c) => {
+    const p = await verifiedParams(c);
+    const action = new URL(c.req.url).href;
+    const channel = p.To ? await channelByAddress(c.env, "sms", p.To) : null;
+    if (!channel || !p.CallSid || !p.From) {
+      log("warn", "twilio call for an unknown number", { requestId: c.get("requestId") });
+      return twiml(c, sayHangupTwiml(["Sorry, this number is not in service."]));
+    }
+    const tenant = await tenantInfo(c.env, channel.tenantId);
+    const call = await callBySid(c, channel.tenantId, p.CallSid);
+    if (!call) {
+      const now = Date.now();
+      const base = { tenantId: channel.tenantId, callSid: p.CallSid, channelId: channel.id, from: p.From, to: p.To!, holdId: null, now };
+      const budget = await callBudget(c.env, channel.tenantId, p.CallSid);
+      if (!budget.allowed) {
+        await recordRefusedCall(c.env, base, "refused_budget");
+        log("info", "call refused: no call budget", { tenantId: channel.tenantId, callSid: p.CallSid });
+        return twiml(
+          c,
+          sayHangupTwiml([
+            `Thanks for calling ${tenant.name}. We can't take calls on this line right now. Please send us a text message and we'll get right back to you. Goodbye.`,
+          ]),
+        );
+      }
+      const admitted = await admitCall(c.env, { ...base, holdId: budget.holdId }, maxConcurrentCalls(c.env));
+      if (!admitted.admitted) {
+        if (budget.holdId) await releaseHold(c.env, channel.tenantId, budget.holdId).catch(() => undefined); // expiry releases it otherwise
+        await recordRefusedCall(c.env, base, "refused_cap");
+        log("warn", "call refused: concurrent-call cap reached", { tenantId: channel.tenantId, callSid: p.CallSid });
+        return twiml(
+          c,
+          sayHangupTwiml([
+            `Thanks for calling ${tenant.name}. All our lines are busy right now. Please call again in a few minutes, or send us a text message. Goodbye.`,
+          ]),
+        );
+      }
+      const streamed = await answerWithStream(c.env, c.executionCtx, c.req.url, {
+        callId: admitted.id,
+        tenantId: channel.tenantId,
+        callSid: p.CallSid,
+        channelId: channel.id,
+        fromNumber: p.From,
+        toNumber: p.To!,
+      });
+      if (streamed) return twiml(c, streamed);
+      const greeting = openingLine(
+        await voiceSettings(c.env, channel.tenantId),
+        `Thanks for calling ${tenant.name}. I'm the virtual assistant and I can book a visit for you. What can we help with? You can press 0 at any time to reach a person.`,
+      );
+      await recordGatherLines(c.env, c.executionCtx, { id: admitted.id, tenantId: channel.tenantId, startedAt: now }, [
+        { speaker: "agent", text: greeting, at: now },
+      ]);
+      return twiml(c, gatherTwiml([greeting], action));
+    }
+    if (call.status !== "in-progress") return twiml(c, sayHangupTwiml(["Goodbye."]));
+    if (!p.SpeechResult && !p.Digits && (await streamingCall(c.env, channel.tenantId, call.id)))
+      return twiml(c, await streamAnswerTwiml(c.env, c.req.url, call.id));
+
+    // Each answer goes on the transcript with what the caller said (the words heard, not the engine's reading of them).
+    const arrived = Date.now();
+    const heard = p.SpeechResult?.trim() || (p.Digits ? `Pressed ${p.Digits}` : "");
+    const answer = async (lines: string[], xml: string) => {
+      const spoken: SpokenLine[] = [
+        ...(heard ? [{ speaker: "caller" as const, text: heard, at: arrived }] : []),
+        ...lines.map((text) => ({ speaker: "agent" as const, text, at: Date.now() })),
+      ];
+      await recordGatherLines(c.env, c.executionCtx, call, spoken);
+      return twiml(c, xml);
     };
-    // The summary may take a model call; Twilio does not wait for it.
-    c.executionCtx.waitUntil(
-      Promise.all([
-        publishToMonitor(c.env, call.id, { type: "status", status: p.CallStatus! }),
-        finishCallRecords(c.env, c.executionCtx, ref, conversation).catch((error: unknown) =>
-          log("error", "call records not finished", { callId: call.id, tenantId: ref.tenantId, error: String(error) }),
-        ),
-      ]),
-    );
-  }
-  return twiml(c, EMPTY_TWIML);
-});
+    const gather = (lines: string[]) => answer(lines, gatherTwiml(lines, action));
+    const transfer = async (forward: string, lines: string[] = []) => {
+      await c.env.DB.prepare(
+        `UPDATE calls SET outcome = 'transferred', end_reason = coalesce(end_reason, ?), updated_at = ? WHERE id = ? AND tenant_id = ?`,
+      )
+        .bind(p.Digits === "0" ? "dtmf" : "caller_asked", Date.now(), call.id, channel.tenantId)
+        .run();
+      const said = [...lines, voiceLines.connecting];
+      return answer(said, dialTwiml(said, forward));
+    };
+
+    if (wantsPerson(p.SpeechResult, p.Digits)) {
+      const forward = await forwardNumber(c, channel.tenantId);
+      if (forward) return transfer(forward);
+      return gather([voiceLines.nobodyFree]);
+    }
+    const text = callerText(p.SpeechResult, p.Digits);
+    if (!text) return gather(["Sorry, I didn't catch that. Could you say it again?"]);
+    const { lines, state } = await voiceTurn(c.env, c.executionCtx, call, text);
+    if (state.stage === "handoff") {
+      const forward = await forwardNumber(c, channel.tenantId);
+      if (forward) return transfer(forward, lines);
+    }
+    return gather(lines.length ? lines : ["Is there anything else I can help with?"]);
+  })
+  .post("/status", async (c) => {
+    const p = await verifiedParams(c);
+    const channel = p.To ? await channelByAddress(c.env, "sms", p.To) : null;
+    if (!channel || !p.CallSid || !FINAL_STATUSES.has(p.CallStatus ?? "")) return twiml(c, EMPTY_TWIML);
+    const call = await callBySid(c, channel.tenantId, p.CallSid);
+    if (!call || call.endedAt !== null) return twiml(c, EMPTY_TWIML);
+    const seconds = Math.max(0, Number.parseInt(p.CallDuration ?? "0", 10) || 0);
+    const now = Date.now();
+    const ended = await c.env.DB.prepare(
+      `UPDATE calls SET status = ?, ended_at = ?, duration_seconds = ?, outcome = coalesce(outcome, ?), state_json = NULL, updated_at = ? WHERE id = ? AND tenant_id = ? AND ended_at IS NULL`,
+    )
+      .bind(p.CallStatus, now, seconds, p.CallStatus, now, call.id, channel.tenantId)
+      .run();
+    if (ended.meta.changes > 0) {
+      await chargeCallMinutes(c.env, channel.tenantId, p.CallSid, call.holdId, seconds);
+      const ref = { tenantId: channel.tenantId, callId: call.id };
+      const conversation = {
+        history: JSON.parse(call.historyJson) as HistoryEntry[],
+        state: call.stateJson ? (JSON.parse(call.stateJson) as ConversationState) : null,
+      };
+      // The summary may take a model call; Twilio does not wait for it.
+      c.executionCtx.waitUntil(
+        Promise.all([
+          publishToMonitor(c.env, call.id, { type: "status", status: p.CallStatus! }),
+          finishCallRecords(c.env, c.executionCtx, ref, conversation).catch((error: unknown) =>
+            log("error", "call records not finished", { callId: call.id, tenantId: ref.tenantId, error: String(error) }),
+          ),
+        ]),
+      );
+    }
+    return twiml(c, EMPTY_TWIML);
+  });
