@@ -55,7 +55,7 @@ export class Conversation extends DurableObject<Env> {
       if (!channel) throw new Error(`channel ${delivery.channelId} is gone`);
       const state = this.state() ?? (await this.start(channel, item));
       const history = this.history();
-      const replies = await handleCustomerMessage(
+      const { replies, said } = await handleCustomerMessage(
         { env: this.env, ctx: this.ctx, state, history, save: () => this.save(state), now: Date.now },
         channel,
         item,
@@ -64,7 +64,7 @@ export class Conversation extends DurableObject<Env> {
         this.save(state);
         this.ctx.storage.sql.exec(`INSERT INTO handled (provider_id, at) VALUES (?, ?)`, item.providerMessageId, Date.now());
         this.remember([
-          { role: "customer", text: item.content.text || `[${item.content.kind}]` },
+          { role: "customer", text: said || `[${item.content.kind}]` },
           ...replies.map((text) => ({ role: "assistant" as const, text })),
         ]);
       });

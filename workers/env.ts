@@ -67,7 +67,7 @@ export interface Env {
   MAX_CONCURRENT_CALLS?: string;
   /** Streaming speech-to-text for calls; with ELEVENLABS_API_KEY it switches calls from <Gather> to Media Streams. */
   DEEPGRAM_API_KEY?: string;
-  /** Base URL of Deepgram's live API (wss://); tests point it at a loopback contract fake. */
+  /** Base URL of Deepgram's live API (wss://; its https:// twin serves pre-recorded audio); tests point it at a loopback contract fake. */
   DEEPGRAM_URL?: string;
   /** Streaming text-to-speech for calls (μ-law 8 kHz). */
   ELEVENLABS_API_KEY?: string;

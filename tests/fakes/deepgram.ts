@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { createRequire } from "node:module";
 import type { WebSocket } from "ws";
 import { SpeechActivity } from "../../workers/voice/audio/energy.ts";
+import { answerPrerecorded, type ReceivedRecording } from "./deepgram-prerecorded.ts";
 import { listen, reply } from "./http.ts";
 
 // Inside vitest's global setup, vite resolves "ws" to its browser stub; Node's own resolver finds the server.
@@ -30,7 +31,11 @@ interface Received {
   connections: number;
   audioBytes: number;
   controls: string[];
+  /** Pre-recorded requests (voice notes, voicemails) of this tag. */
+  recordings: ReceivedRecording[];
 }
+
+const nothingReceived = (): Received => ({ connections: 0, audioBytes: 0, controls: [], recordings: [] });
 
 /**
  * A contract fake of Deepgram's live API on loopback (ws on /v1/listen): checks `Authorization:
@@ -41,20 +46,31 @@ interface Received {
  * KeepAlive, Finalize and CloseStream are honoured. POST /__script `{tag, ...DeepgramScript}`
  * scripts the connections whose `tag` query parameter matches — read as speech arrives, so a
  * stream opened while the phone rings picks up a script posted after it; GET /__received?tag=
- * shows what arrived.
+ * shows what arrived. POST /v1/listen is the pre-recorded API (deepgram-prerecorded.ts): it answers a
+ * tag's scripted utterances as one transcript, without using them up.
  */
 export async function startDeepgramFake(port = 0, apiKey = "test-deepgram-key") {
   const scripts = new Map<string, DeepgramScript>();
   const received = new Map<string, Received>();
-  const { server, url } = await listen((req, raw, res) => {
+  const { server, url } = await listen((req, raw, res, bytes) => {
     const path = new URL(req.url ?? "/", "http://fake");
+    if (req.method === "POST" && path.pathname === "/v1/listen")
+      return answerPrerecorded(req, path, bytes, res, {
+        apiKey,
+        words: (tag) => scripts.get(tag)?.utterances.join(" ") ?? UNSCRIPTED_SPEECH,
+        received: (tag, recording) => {
+          const log = received.get(tag) ?? nothingReceived();
+          log.recordings.push(recording);
+          received.set(tag, log);
+        },
+      });
     if (req.method === "POST" && path.pathname === "/__script") {
       const { tag, ...script } = JSON.parse(raw) as DeepgramScript & { tag: string };
       scripts.set(tag, { ...script, utterances: [...script.utterances] });
       return reply(res, 200, { ok: true });
     }
     if (req.method === "GET" && path.pathname === "/__received")
-      return reply(res, 200, received.get(path.searchParams.get("tag") ?? "") ?? { connections: 0, audioBytes: 0, controls: [] });
+      return reply(res, 200, received.get(path.searchParams.get("tag") ?? "") ?? nothingReceived());
     reply(res, 404, { err_code: "NOT_FOUND", err_msg: "Not found" });
   }, port);
   const sockets = new WebSocketServer({ noServer: true });
@@ -73,7 +89,7 @@ export async function startDeepgramFake(port = 0, apiKey = "test-deepgram-key") 
     // A drop happens once: the reconnection that follows it stays up.
     const dropAfterMs = scripts.get(tag)?.dropAfterMs;
     delete scripts.get(tag)?.dropAfterMs;
-    const log = received.get(tag) ?? { connections: 0, audioBytes: 0, controls: [] };
+    const log = received.get(tag) ?? nothingReceived();
     log.connections++;
     received.set(tag, log);
     sockets.handleUpgrade(req, socket, head, (ws) => listenSession(ws, query.searchParams, script, log, dropAfterMs));

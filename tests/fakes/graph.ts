@@ -9,7 +9,8 @@ export interface RecordedWhatsApp {
 /**
  * A contract fake of Meta's Graph API for WhatsApp on loopback: POST /v21.0/{phone_number_id}/messages
  * (bearer token, messaging_product, and the limits Meta enforces: ≤ 3 reply buttons with titles
- * ≤ 20 characters, ≤ 10 list rows), GET /v21.0/{media_id} and the media download.
+ * ≤ 20 characters, ≤ 10 list rows), GET /v21.0/{media_id} and the media download (ids starting
+ * "media-audio" are voice notes, Ogg/Opus as WhatsApp records them; others JPEG photos).
  * Recipients starting 1555013104 are outside the 24-hour window (131047: only templates go);
  * 1555050000 gets a 500.
  */
@@ -23,14 +24,15 @@ export function startGraphFake() {
     if (!authorized) return reply(res, 401, { error: { message: "Invalid OAuth access token.", type: "OAuthException", code: 190 } });
     const download = url.pathname.match(/^\/media-download\/([\w.-]+)$/);
     if (req.method === "GET" && download) {
-      res.writeHead(200, { "Content-Type": "image/jpeg" });
-      return res.end(`jpeg-bytes-of-${download[1]}`);
+      const file = mediaFile(download[1]!);
+      res.writeHead(200, { "Content-Type": file.mimeType });
+      return res.end(file.bytes);
     }
     const media = url.pathname.match(/^\/v\d+\.\d+\/(media[\w.-]*)$/);
     if (req.method === "GET" && media)
       return reply(res, 200, {
         url: `http://${req.headers.host}/media-download/${media[1]}`,
-        mime_type: "image/jpeg",
+        mime_type: mediaFile(media[1]!).mimeType,
         sha256: "0".repeat(64),
         file_size: 20,
         id: media[1],
@@ -87,4 +89,10 @@ function validate(body: RecordedWhatsApp["body"]): string | null {
     return interactive.action?.button ? null : "action.button is required";
   }
   return "Unsupported interactive type";
+}
+
+function mediaFile(id: string): { mimeType: string; bytes: Buffer } {
+  return id.startsWith("media-audio")
+    ? { mimeType: "audio/ogg; codecs=opus", bytes: Buffer.concat([Buffer.from("OggS\0\x02", "latin1"), Buffer.from(`opus-of-${id}`)]) }
+    : { mimeType: "image/jpeg", bytes: Buffer.from(`jpeg-bytes-of-${id}`) };
 }

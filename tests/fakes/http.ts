@@ -1,13 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
-export type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
+/** `body` is the request as text; `bytes` the same request as it arrived (audio, images). */
+export type Handler = (req: IncomingMessage, body: string, res: ServerResponse, bytes: Buffer) => void;
 
 /** A loopback HTTP server for a contract fake; resolves with its base URL. */
 export function listen(handler: Handler, port = 0): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => handler(req, body, res));
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const bytes = Buffer.concat(chunks);
+      handler(req, bytes.toString(), res, bytes);
+    });
   });
   return new Promise((resolve) =>
     server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),

@@ -16,15 +16,17 @@ export interface RecordedSms {
  * A contract fake of Twilio's Messages API on loopback: POST /2010-04-01/Accounts/{sid}/Messages.json,
  * form-encoded, Basic auth of that account, To/From/Body required, I-Twilio-Idempotency-Token
  * replayed. +15550021610 has replied STOP (error 21610). Live calls are updated through the
- * Calls resource below.
+ * Calls resource below; MMS media and call recordings are served by the media resource.
  */
 export function startTwilioFake(port = 0, authToken = "test-twilio-auth-token") {
   const sent: RecordedSms[] = [];
   const byToken = new Map<string, string>();
   const calls = callsResource(authToken);
+  const media = mediaResource(authToken);
   return listen((req, raw, res) => {
     if (req.method === "GET" && req.url === "/__sent") return reply(res, 200, sent);
     if (calls.handle(req, raw, res)) return;
+    if (media.handle(req, raw, res)) return;
     const match = req.url?.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/);
     if (req.method !== "POST" || !match)
       return reply(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
@@ -85,6 +87,38 @@ function callsResource(authToken: string) {
         updates.push({ callSid, params });
         reply(res, 200, { sid: callSid, account_sid: match[1], status: params.Status ?? "in-progress" });
       }
+    }
+    return true;
+  };
+  return { handle };
+}
+
+/**
+ * Files Twilio serves to the account (MMS media under /Messages/{MM}/Media/{ME}, recordings under
+ * /Recordings/{RE}): Basic auth of the account in the path. Tests put a file with POST /__media
+ * `{ path, contentType, base64 }` (as Twilio would have it after a message or a call).
+ */
+function mediaResource(authToken: string) {
+  const files = new Map<string, { contentType: string; bytes: Buffer }>();
+  const handle = (req: IncomingMessage, raw: string, res: ServerResponse): boolean => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    if (req.method === "POST" && url.pathname === "/__media") {
+      const file = JSON.parse(raw) as { path: string; contentType: string; base64: string };
+      files.set(file.path, { contentType: file.contentType, bytes: Buffer.from(file.base64, "base64") });
+      reply(res, 200, { ok: true });
+      return true;
+    }
+    const match = url.pathname.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/(?:Messages\/MM\w+\/Media\/ME\w+|Recordings\/RE\w+(?:\.wav)?)$/);
+    if (!match || req.method !== "GET") return false;
+    const [user, password] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
+      .toString()
+      .split(":");
+    const file = files.get(url.pathname);
+    if (user !== match[1] || password !== authToken) reply(res, 401, { code: 20003, message: "Authenticate", status: 401 });
+    else if (!file) reply(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    else {
+      res.writeHead(200, { "Content-Type": file.contentType, "Content-Length": file.bytes.length });
+      res.end(file.bytes);
     }
     return true;
   };

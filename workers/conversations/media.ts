@@ -4,18 +4,20 @@ import { database, tables } from "../db/client";
 import { log } from "../http/log";
 import { smsProvider } from "../providers/sms";
 import { whatsappProvider } from "../providers/whatsapp";
+import type { FetchedMedia } from "../providers/whatsapp/provider";
 import type { InboundContent } from "./inbound";
 
 /**
  * Downloads an inbound image or voice note from the provider into R2 (private; served to the
  * app through an authenticated route). A download that fails is recorded on the message, not
- * retried forever: the conversation must go on without it.
+ * retried forever: the conversation must go on without it. Returns the file (for transcription
+ * or description), or null when there is none.
  */
 export async function storeInboundMedia(
   env: Env,
   target: { tenantId: string; conversationId: string; messageId: string; via: "whatsapp" | "sms" },
   media: NonNullable<InboundContent["media"]>,
-): Promise<void> {
+): Promise<FetchedMedia | null> {
   const { messages } = tables;
   const db = database(env.DB);
   const where = and(eq(messages.tenantId, target.tenantId), eq(messages.id, target.messageId));
@@ -30,11 +32,12 @@ export async function storeInboundMedia(
           : null;
     if (!fetched) {
       await db.update(messages).set({ mediaType: media.mimeType, errorCode: "media_unavailable_locally" }).where(where);
-      return;
+      return null;
     }
     const key = `media/${target.tenantId}/${target.conversationId}/${target.messageId}`;
     await env.MEDIA.put(key, fetched.bytes, { httpMetadata: { contentType: fetched.mimeType } });
     await db.update(messages).set({ mediaKey: key, mediaType: fetched.mimeType }).where(where);
+    return fetched;
   } catch (err) {
     log("warn", "media download failed", {
       tenantId: target.tenantId,
@@ -42,5 +45,6 @@ export async function storeInboundMedia(
       error: err instanceof Error ? err.message : String(err),
     });
     await db.update(messages).set({ mediaType: media.mimeType, errorCode: "media_download_failed" }).where(where);
+    return null;
   }
 }

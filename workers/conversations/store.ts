@@ -73,6 +73,14 @@ export async function recordInbound(env: Env, row: MessageRow): Promise<boolean>
   return inserted.length > 0;
 }
 
+/** What the app learned from a message after storing it (a voice note's transcript, a photo's description). */
+export async function setMessagePayload(env: Env, tenantId: string, messageId: string, payload: Record<string, unknown>): Promise<void> {
+  await database(env.DB)
+    .update(messages)
+    .set({ payload })
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)));
+}
+
 /**
  * Applies a delivery status in timestamp order: an update older than the one applied last is
  * ignored, and at the same instant the further status (read after delivered) wins. Returns the

@@ -6,11 +6,13 @@ import type { ChannelRow } from "./channels";
 import { consentKeyword, recordConsent } from "./consent";
 import type { InboundMessage } from "./inbound";
 import { ensureLead, leadAccess } from "./lead-sync";
+import { tenantInfo } from "../team/tenant-info";
 import { storeInboundMedia } from "./media";
 import { queueOutbound } from "./outbound";
 import { renderReply } from "./render";
 import type { ConversationState } from "./state";
-import { messageRow, recordInbound, updateConversation } from "./store";
+import { type MessageRow, messageRow, recordInbound, setMessagePayload, updateConversation } from "./store";
+import { type MediaUnderstanding, understandMedia } from "./understand-media";
 import { conversationTools } from "./tools";
 
 export interface TurnDeps {
@@ -30,7 +32,11 @@ const preview = (text: string) => text.replace(/\s+/g, " ").slice(0, 140);
  * updated, and — unless a person has taken over — the engine's replies queued. Replies carry
  * idempotency keys derived from the provider message id, so a retried turn sends nothing twice.
  */
-export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow, item: InboundMessage): Promise<string[]> {
+export async function handleCustomerMessage(
+  deps: TurnDeps,
+  channel: ChannelRow,
+  item: InboundMessage,
+): Promise<{ replies: string[]; said: string }> {
   const { env, ctx, state } = deps;
   const now = deps.now();
   const { content } = item;
@@ -47,20 +53,21 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
     createdAt: now,
   });
   await recordInbound(env, inbound);
-  if (content.media)
-    await storeInboundMedia(
-      env,
-      { tenantId: state.tenantId, conversationId: state.conversationId, messageId: inbound.id, via: channel.kind },
-      content.media,
-    );
-  if (item.profileName && !state.contactName) state.contactName = item.profileName;
-  const touched = { lastInboundAt: now, lastMessageAt: now, lastMessagePreview: preview(inbound.body), contactName: state.contactName };
   const target = { tenantId: state.tenantId, channel, to: state.contactAddress, conversationId: state.conversationId };
+  const media = await readMedia(env, state, channel, inbound, item);
+  const said = media?.text ?? content.text;
+  if (item.profileName && !state.contactName) state.contactName = item.profileName;
+  const touched = {
+    lastInboundAt: now,
+    lastMessageAt: now,
+    lastMessagePreview: preview(said || inbound.body),
+    contactName: state.contactName,
+  };
 
   // Reactions, system notices and types this app does not read are kept, not answered.
   if (content.kind === "unsupported") {
     await updateConversation(env, state.tenantId, state.conversationId, touched);
-    return [];
+    return { replies: [], said };
   }
   const consent = consentKeyword(content.text, state.channel === "sms" ? "sms" : "whatsapp", state.optedOut);
   if (consent) {
@@ -74,15 +81,15 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
         { idempotencyKey: `reply:${item.providerMessageId}:0`, author: "system" },
       );
     await updateConversation(env, state.tenantId, state.conversationId, touched);
-    return [];
+    return { replies: [], said };
   }
   if (state.optedOut) {
     await updateConversation(env, state.tenantId, state.conversationId, touched);
-    return [];
+    return { replies: [], said };
   }
 
   const leads = await leadAccess(env, state.tenantId, state.channel);
-  await ensureLead(env, ctx, leads, state, content.text);
+  await ensureLead(env, ctx, leads, state, said);
   deps.save();
   if (state.mode === "human") {
     publishActivity(env, ctx, state.tenantId, {
@@ -90,7 +97,21 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
       actor: { id: null, name: state.contactName ?? state.contactAddress },
     });
     await updateConversation(env, state.tenantId, state.conversationId, { ...touched, leadId: state.leadId });
-    return [];
+    return { replies: [], said };
+  }
+
+  // A voice note nobody could hear, or a photo with nothing to read: the media answer is the whole reply.
+  const before = [media?.ack, media?.answer].filter((line): line is string => !!line);
+  for (const line of before)
+    await queueOutbound(
+      env,
+      target,
+      { body: line, payload: null, kind: "text" },
+      { idempotencyKey: `reply:${item.providerMessageId}:media`, author: "ai" },
+    );
+  if (media?.answer) {
+    await updateConversation(env, state.tenantId, state.conversationId, { ...touched, leadId: state.leadId });
+    return { replies: before, said };
   }
 
   const { engine, settings } = await engineFor(env, state.tenantId);
@@ -99,7 +120,7 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
     {
       tenantName: leads.tenant.name,
       channel: state.channel,
-      message: { text: content.text, choiceId: content.choiceId, location: content.location },
+      message: { text: said, choiceId: content.choiceId, location: content.location },
       history: deps.history,
       state,
       settings,
@@ -119,5 +140,30 @@ export async function handleCustomerMessage(deps: TurnDeps, channel: ChannelRow,
     stage: state.stage,
     mode: state.mode,
   });
-  return result.replies.map((r) => r.text);
+  return { replies: [...before, ...result.replies.map((r) => r.text)], said };
+}
+
+/** The media downloaded to R2, then read: the transcript or description joins the message for the thread. */
+async function readMedia(
+  env: Env,
+  state: ConversationState,
+  channel: ChannelRow,
+  inbound: MessageRow,
+  { content, providerMessageId }: InboundMessage,
+): Promise<MediaUnderstanding | null> {
+  if (!content.media) return null;
+  const ref = { tenantId: state.tenantId, conversationId: state.conversationId, messageId: inbound.id, via: channel.kind };
+  const file = await storeInboundMedia(env, ref, content.media);
+  if (content.kind !== "audio" && content.kind !== "image") return null;
+  const media = await understandMedia(env, {
+    tenantId: state.tenantId,
+    company: (await tenantInfo(env, state.tenantId)).name,
+    messageId: providerMessageId,
+    kind: content.kind,
+    caption: content.text,
+    file,
+    jobKnown: !!state.job.description || !!state.job.trade,
+  });
+  if (media.payload) await setMessagePayload(env, state.tenantId, inbound.id, media.payload);
+  return media;
 }

@@ -1,4 +1,5 @@
 import type Anthropic from "@anthropic-ai/sdk";
+import { base64 } from "../../lib/base64";
 import type { Property } from "../../scans/catalog/catalog";
 
 export interface RoofAssessment {
@@ -26,12 +27,6 @@ const TOOL: Anthropic.Tool = {
   },
 };
 const MEDIA_TYPES = new Set(["image/png", "image/jpeg"]);
-
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Claude looks at the aerial image and answers through a forced tool call, so the output is structured. */
 export class ClaudeRoofVision {

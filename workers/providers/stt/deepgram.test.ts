@@ -50,7 +50,12 @@ describe("integration: Deepgram live transcription (contract fake)", () => {
     await sttStream.close();
     expect(recorder.events.at(-1)).toMatchObject({ kind: "closed", expected: true });
     expect(sttStream.open).toBe(false);
-    expect(await received(t)).toEqual({ connections: 1, audioBytes: 1600 + line.audio.length + 9600, controls: ["CloseStream"] });
+    expect(await received(t)).toEqual({
+      connections: 1,
+      audioBytes: 1600 + line.audio.length + 9600,
+      controls: ["CloseStream"],
+      recordings: [],
+    });
   });
 
   it("finalizes on demand without ending the turn, and keep-alives hold an idle stream open until it times out", async () => {

@@ -41,3 +41,23 @@ export interface SttProvider {
   readonly name: string;
   connect(listener: SttListener, options?: SttConnectOptions): Promise<SttStream>;
 }
+
+/** What a recording (a voice note, a voicemail) said, transcribed as a whole. */
+export interface Transcription {
+  text: string;
+  confidence: number;
+  /** Length of the audio as the provider measured it. */
+  durationSeconds: number | null;
+}
+
+export interface RecordedAudio {
+  bytes: ArrayBuffer | Uint8Array;
+  /** As the channel delivered it (audio/ogg; codecs=opus from WhatsApp, audio/x-wav from a Twilio recording). */
+  mimeType: string;
+}
+
+/** Pre-recorded speech-to-text: one request per recording, the whole transcript back. */
+export interface RecordingTranscriber {
+  readonly name: string;
+  transcribe(audio: RecordedAudio, options?: SttConnectOptions & { signal?: AbortSignal }): Promise<Transcription>;
+}
