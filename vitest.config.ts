@@ -25,6 +25,10 @@ process.env.HOMELINE_STRIPE_FAKE_PORT = String(stripeFakePort);
 process.env.HOMELINE_DEEPGRAM_FAKE_PORT = String(deepgramFakePort);
 process.env.HOMELINE_ELEVENLABS_FAKE_PORT = String(elevenLabsFakePort);
 
+/** Test files of pure modules end in .unit.test.ts; every other test file is an integration test. */
+const UNIT = ".unit.test.ts";
+const TESTED = ["workers", "durable-objects", "tests"];
+
 export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
@@ -58,10 +62,29 @@ export default defineConfig(async () => ({
     }),
   ],
   test: {
-    include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts", "tests/**/*.test.ts"],
-    setupFiles: ["./tests/apply-migrations.ts"],
-    globalSetup: ["./tests/fakes/global-setup.ts"],
     // Request logs of passing tests are noise; a failing test still shows its output.
     silent: "passed-only" as const,
+    // workerd does the work in its own process, so two files at once keep both cores busy
+    // (vitest's default on a 2-core machine is one).
+    maxWorkers: 2,
+    projects: [
+      {
+        // Pure modules: no storage, no bindings, no fakes. One runtime serves every file.
+        extends: true,
+        test: { name: "unit", include: TESTED.map((dir) => `${dir}/**/*${UNIT}`), isolate: false },
+      },
+      {
+        // The Worker's handlers, Durable Objects, queue and workflow: each file on fresh storage
+        // with the real migrations applied, outside APIs as contract fakes on loopback.
+        extends: true,
+        test: {
+          name: "integration",
+          include: TESTED.map((dir) => `${dir}/**/*.test.ts`),
+          exclude: [`**/*${UNIT}`],
+          setupFiles: ["./tests/apply-migrations.ts"],
+          globalSetup: ["./tests/fakes/global-setup.ts"],
+        },
+      },
+    ],
   },
 }));

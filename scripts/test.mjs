@@ -5,7 +5,8 @@ import { formatDuration, run } from "./lib/toolchain.mjs";
 const STEPS = [
   { name: "lint", script: "lint", what: "biome: formatter and linter" },
   { name: "typecheck", script: "typecheck", what: "tsc + svelte-check" },
-  { name: "unit", script: "test:unit", what: "vitest in workerd" },
+  { name: "unit", script: "test:unit", what: "vitest in workerd: pure modules (*.unit.test.ts)" },
+  { name: "integration", script: "test:integration", what: "vitest in workerd: handlers, objects, queue, fakes" },
   { name: "web build", script: "build:web", what: "SvelteKit static build" },
   { name: "serve", script: "test:serve", what: "npm run serve answers: health, demo login, log file" },
   { name: "e2e", script: "test:e2e", what: "browser tests against wrangler dev" },
@@ -32,7 +33,7 @@ for (const step of STEPS) {
 
 console.log("\n━━ summary");
 for (const { step, status, ms } of results)
-  console.log(`${status.padEnd(8)} ${step.name.padEnd(10)} ${ms === undefined ? "" : formatDuration(ms)}`);
+  console.log(`${status.padEnd(8)} ${step.name.padEnd(11)} ${ms === undefined ? "" : formatDuration(ms)}`);
 if (failure) {
   console.error(`\n✖ npm test failed at “${failure.name}”. Re-run just that step with: npm run ${failure.script}`);
   process.exit(1);
