@@ -27,7 +27,7 @@ process.env.HOMELINE_ELEVENLABS_FAKE_PORT = String(elevenLabsFakePort);
 
 /** Test files of pure modules end in .unit.test.ts; every other test file is an integration test. */
 const UNIT = ".unit.test.ts";
-const TESTED = ["workers", "durable-objects", "tests"];
+const TESTED = ["workers", "durable-objects", "tests", "web/src/lib"];
 
 export default defineConfig(async () => ({
   plugins: [

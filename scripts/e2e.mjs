@@ -167,7 +167,7 @@ async function flow(page, base, stateDir) {
     const alert = dialog.getByTestId("lead-form-error");
     const errorNextTo = (testid) => dialog.locator(".field", { has: page.getByTestId(testid) }).getByTestId("field-error");
     await createLeadThroughForm(page, { name: "Bad Number", phone: "12345" });
-    await alert.filter({ hasText: "Phone: Enter a phone number, e.g. +1 512 555 0100." }).waitFor();
+    await alert.filter({ hasText: "Phone: Enter a phone number with its country code, e.g. +1 512 555 0100." }).waitFor();
     assert(/Enter a phone number/.test(await errorNextTo("lead-phone").innerText()), "no error next to the phone input");
     assert((await dialog.getByTestId("field-error").count()) === 1, "only the phone should be marked");
     await dialog.getByTestId("lead-name").fill("");
@@ -213,6 +213,12 @@ async function flow(page, base, stateDir) {
       (await page.getByTestId("lead-row").allInnerTexts())[0].includes("Ingrid Olsen"),
       "a partial phone number should find Ingrid Olsen",
     );
+    for (const partial of ["0199", "555-0199", "512555 01"]) {
+      await page.getByTestId("lead-search").fill(partial);
+      await page.getByTestId("lead-row").filter({ hasText: "Ingrid Olsen" }).waitFor();
+      const found = await page.getByTestId("lead-row").allInnerTexts();
+      assert(found.length === 1, `“${partial}” should find only Ingrid Olsen: ${JSON.stringify(found)}`);
+    }
     await page.getByTestId("lead-search").fill("");
     await page.getByTestId("lead-total").filter({ hasText: "3 leads" }).waitFor();
   });
@@ -305,6 +311,14 @@ async function flow(page, base, stateDir) {
     assert(rows[0].includes("Marcus Bell") && rows[1].includes("Rosa Delgado"), `rows: ${JSON.stringify(rows)}`);
   });
 
+  await check("an impossible score range is explained in the filters' words, not left on Loading…", async () => {
+    await page.goto(`${base}/leads?scoreMin=80&scoreMax=20`);
+    await page.getByTestId("lead-total").filter({ hasText: "check the filters" }).waitFor();
+    const text = await page.getByTestId("lead-list-error").innerText();
+    assert(text === "Minimum score must not exceed maximum score.", `the list says: ${text}`);
+    return text;
+  });
+
   await check("wallet: a top-up in one tab shows live in another; the ledger lists it", async () => {
     const other = await page.context().newPage();
     await other.goto(`${base}/quests`);
@@ -370,7 +384,7 @@ async function flow(page, base, stateDir) {
     await dialog.getByTestId("pro-save").click();
     await page.getByTestId("pro-row").filter({ hasText: "Pat Plumber" }).waitFor();
     await page.goto(`${base}/settings/channels`);
-    await page.getByLabel("phone_number_id").fill(`1${Date.now()}`.slice(0, 15));
+    await page.getByLabel("WhatsApp phone number ID").fill(`1${Date.now()}`.slice(0, 15));
     await page.getByRole("button", { name: "Connect" }).click();
     await page.getByTestId("channel-row").waitFor();
     await page.getByTestId("test-text").fill("Water is pouring through my ceiling!");

@@ -3,7 +3,7 @@ import type { Env } from "../env";
 import { database } from "../db/client";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import type { LeadFiltersInput, LeadListInput } from "./list-query";
-import { ftsQuery } from "./search-query";
+import { ftsQuery, phoneDigits } from "./search-query";
 import { dayAndWeekStart } from "../lib/time";
 import { leadEvents, leads, leadTags, toView, type LeadRow } from "./rows";
 
@@ -20,8 +20,12 @@ export function leadReader(env: Env, tenantId: string, country = "US") {
   function filterConditions(f: LeadFiltersInput): SQL[] {
     const conditions: SQL[] = [scope];
     const match = f.q ? ftsQuery(f.q, country) : null;
+    const digits = f.q ? phoneDigits(f.q) : null;
     if (f.q && match === null) conditions.push(sql`0`); // only punctuation: nothing can match
-    if (match) conditions.push(sql`${leads}.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ${match})`);
+    const text = match ? sql`${leads}.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ${match})` : null;
+    // Digits are only digits, so they are safe inside the LIKE pattern.
+    if (text && digits) conditions.push(sql`(${text} OR ${leads.phone} LIKE ${`%${digits}%`})`);
+    else if (text) conditions.push(text);
     if (f.status?.length) conditions.push(inArray(leads.status, f.status));
     if (f.source?.length) conditions.push(inArray(leads.source, f.source));
     // Unary + keeps SQLite from choosing the score index for a range filter and then sorting

@@ -32,3 +32,15 @@ export function ftsQuery(input: string, country: string): string | null {
   if (!terms.length) return null;
   return terms.map((term) => `"${term}"*`).join(" ");
 }
+
+/**
+ * The digits of phone-like input ("0179", "555-0179", "(512) 555"), matched anywhere in a stored
+ * number: the full-text index only matches from the start of a number, but people type its end
+ * (the last four digits) or its middle as often. Null for input that is not phone-like.
+ */
+export function phoneDigits(input: string): string | null {
+  const text = input.normalize("NFKC").trim();
+  if (!/^[+()\d\s.-]+$/.test(text)) return null;
+  const digits = text.replace(/\D/g, "");
+  return digits.length >= 3 ? digits : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ftsQuery } from "./search-query";
+import { ftsQuery, phoneDigits } from "./search-query";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 
 describe("unit: search text → FTS5 query", () => {
@@ -22,6 +22,16 @@ describe("unit: search text → FTS5 query", () => {
     expect(ftsQuery("555-0100", "US")).toBe('"15550100"* OR "5550100"*');
     expect(ftsQuery("512 5550", "US")).toBe('"15125550"* OR "5125550"*');
     expect(ftsQuery("+44 20 79", "GB")).toBe('"442079"*');
+  });
+});
+
+describe("unit: phone digits matched anywhere in a number", () => {
+  it("keeps the digits of phone-like input of three digits or more", () => {
+    expect(phoneDigits("0179")).toBe("0179");
+    expect(phoneDigits("555-0179")).toBe("5550179");
+    expect(phoneDigits("(512) 555")).toBe("512555");
+    expect(phoneDigits("12")).toBeNull();
+    expect(phoneDigits("roof 0179")).toBeNull();
   });
 });
 

@@ -66,6 +66,7 @@ describe("integration: leads CRUD, search, filters, pagination", () => {
     expect(await search("garage leak")).toEqual(["Erin Gutierrez"]);
     expect(await search("512 555 0123")).toEqual(["Erin Gutierrez"]);
     expect(await search("5125550")).toEqual(["Erin Gutierrez"]); // a partial national number
+    for (const partial of ["0123", "555-0123", "512555", "55 50 12"]) expect(await search(partial), partial).toEqual(["Erin Gutierrez"]);
     expect(await search("bathroom")).toEqual(["Frank Ortiz"]);
     for (const hostile of ['"', '"roof" OR name:*', "NEAR(a b) ^ -- ' ; DROP TABLE leads", "***", "((("]) {
       const response = await call("GET", `/api/v1/leads?q=${encodeURIComponent(hostile)}`, { token });

@@ -1,10 +1,18 @@
-import { ApiError, errorMessage } from "./api/problem";
+import { ApiError } from "./api/problem";
+import { errorMessage, fieldMessage, type Labels } from "./api/words";
 
-/** One form's busy flag and API problem, so every form reports failures the same way. */
+/** One form's busy flag and API problem, so every form reports failures the same way, in its own labels. */
 export class Submission {
   busy = $state(false);
   error = $state<ApiError | null>(null);
   message = $state<string | null>(null);
+
+  constructor(private readonly labels: Labels = {}) {}
+
+  /** The sentence to show next to the input for `field`. */
+  field(field: string): string | undefined {
+    return fieldMessage(this.error, field, this.labels);
+  }
 
   async run(work: () => Promise<unknown>): Promise<void> {
     this.busy = true;
@@ -14,7 +22,8 @@ export class Submission {
       await work();
     } catch (err) {
       if (err instanceof ApiError) this.error = err;
-      this.message = err instanceof ApiError && err.retryAfter ? `${err.detail} (wait ${err.retryAfter} s)` : errorMessage(err);
+      const message = errorMessage(err, this.labels);
+      this.message = err instanceof ApiError && err.retryAfter ? `${message} (wait ${err.retryAfter} s)` : message;
     } finally {
       this.busy = false;
     }

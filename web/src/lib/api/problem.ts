@@ -37,27 +37,3 @@ export async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get("Retry-After")) || null;
   return new ApiError(response.status, title, detail, fieldErrors, body, retryAfter);
 }
-
-/** What to show for any thrown value. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.detail;
-  if (err instanceof TypeError) return "Cannot reach Homeline. Check your connection and try again.";
-  return err instanceof Error ? err.message : String(err);
-}
-
-/**
- * The summary above a form whose inputs show their own errors: the API's detail in the form's
- * words (`labels` by API field name), e.g. "3 fields need attention: Name, Phone, Email.".
- * A field the form has no label for keeps the API's detail, which names it.
- */
-export function formProblem(err: unknown, labels: Record<string, string>): string {
-  if (!(err instanceof ApiError) || !err.fieldErrors.length) return errorMessage(err);
-  const fields = [...new Set(err.fieldErrors.map((e) => e.field.split(".")[0]!))];
-  const named = fields.map((field) => labels[field]);
-  if (named.some((label) => !label)) return err.detail;
-  if (fields.length > 1) return `${fields.length} fields need attention: ${named.join(", ")}.`;
-  const [first] = err.fieldErrors as [FieldError];
-  // A specific detail (e.g. "“12345” is not a valid phone number…") says more than the field's message.
-  const generic = err.fieldErrors.length > 1 || err.detail === `${first.field}: ${first.message}`;
-  return generic ? `${named[0]}: ${first.message}` : err.detail;
-}

@@ -81,3 +81,18 @@ function localDayBound(day: string, bound: "start" | "end"): string {
   const at = bound === "start" ? new Date(year, month - 1, date) : new Date(year, month - 1, date, 23, 59, 59, 999);
   return at.toISOString();
 }
+
+/** The filters' labels as the filter bar shows them, for problems the API reports about a query. */
+export const FILTER_LABELS = {
+  q: "Search",
+  status: "Status",
+  source: "Source",
+  scoreMin: "Minimum score",
+  scoreMax: "Maximum score",
+  hot: "Hot",
+  assigneeId: "Assignee",
+  tag: "Tag",
+  createdFrom: "Created from",
+  createdTo: "Created to",
+  sort: "Sort",
+} as const;

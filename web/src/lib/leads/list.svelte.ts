@@ -1,6 +1,7 @@
 import { api } from "../api/client";
-import { errorMessage } from "../api/problem";
+import { errorMessage } from "../api/words";
 import type { Lead, LeadPage } from "../api/types";
+import { FILTER_LABELS } from "./filters";
 
 const PAGE_SIZE = 100;
 
@@ -60,7 +61,7 @@ export class LeadList {
       this.#cursor = page.nextCursor;
       this.hasMore = page.nextCursor !== null;
     } catch (err) {
-      if (generation === this.#generation) this.error = errorMessage(err);
+      if (generation === this.#generation) this.error = errorMessage(err, FILTER_LABELS);
     } finally {
       if (generation === this.#generation) this.loading = false;
     }

@@ -1,5 +1,5 @@
 import { api } from "../api/client";
-import { errorMessage } from "../api/problem";
+import { errorMessage } from "../api/words";
 import { LiveSocket } from "../live-socket.svelte";
 import { isActive, type Page, type Scan, type ScanMessage, type ScanResult, type StageCounts } from "./types";
 
