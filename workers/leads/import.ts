@@ -1,7 +1,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { Env } from "../env";
 import { database } from "../db/client";
-import { CsvError, parseCsv } from "../lib/csv";
+import { CsvError, parseCsv, undefuseCell } from "../lib/csv";
 import { badRequest, Problem, unprocessable } from "../http/problem";
 import { IMPORT_COLUMNS } from "./csv-columns";
 import { LeadCreate } from "./model";
@@ -41,7 +41,7 @@ export async function importCsv(env: Env, tenant: TenantRef, actor: Actor, text:
     const rowNumber = index + 2; // 1-based, after the header line
     const record: Record<string, unknown> = { source: "import" };
     columns.forEach((column, i) => {
-      const value = cells[i]?.trim();
+      const value = cells[i] === undefined ? undefined : undefuseCell(cells[i]!.trim());
       if (!value || !(IMPORT_COLUMNS as readonly string[]).includes(column)) return;
       record[column] =
         column === "lat" || column === "lng"

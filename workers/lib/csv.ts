@@ -38,22 +38,31 @@ export function parseCsv(text: string): string[][] {
 
 export class CsvError extends Error {}
 
+type Cell = string | number | boolean | null | undefined;
+
+// OWASP's CSV injection list: a spreadsheet may run a cell that starts with one of these.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * One CSV line. Cells that a spreadsheet would run as a formula get a leading apostrophe
- * (CSV injection); phone numbers like +15125550100 stay as they are.
+ * One CSV line. A text cell that a spreadsheet could run as a formula gets a leading apostrophe
+ * and is quoted, as OWASP describes (so `+15125550100` is written `"'+15125550100"`); numbers we
+ * produce ourselves (a negative amount) stay numbers. `undefuseCell` reverses it on import.
  */
-export function csvLine(values: (string | number | boolean | null | undefined)[]): string {
-  return `${values
-    .map((value) => {
-      if (value === null || value === undefined) return "";
-      let text = String(value);
-      if (/^[=@\t\r]/.test(text) || /^[+-][^\d]/.test(text)) text = `'${text}`;
-      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    })
-    .join(",")}\r\n`;
+export function csvLine(values: Cell[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
 }
 
-type Cell = string | number | boolean | null | undefined;
+function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "string") return String(value);
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A cell read back from one of our exports: the apostrophe that defused it is dropped. */
+export function undefuseCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
 
 /**
  * A CSV download read page by page: each pull reads one page, so memory stays flat whatever

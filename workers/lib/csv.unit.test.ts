@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, csvLine, parseCsv } from "./csv";
+import { CsvError, csvLine, parseCsv, undefuseCell } from "./csv";
 
 describe("unit: CSV", () => {
   it("parses quotes, doubled quotes, embedded commas and newlines, CRLF and a BOM", () => {
@@ -15,9 +15,40 @@ describe("unit: CSV", () => {
     expect(() => parseCsv('a\n"open')).toThrow(CsvError);
   });
 
-  it("writes lines that round-trip and defuse spreadsheet formulas but keep phone numbers", () => {
-    const line = csvLine(["=1+1", "+15125550100", "-x", "@SUM(A1)", 'a "q", b', null, 42, true]);
-    expect(line).toBe(`'=1+1,+15125550100,'-x,'@SUM(A1),"a ""q"", b",,42,true\r\n`);
-    expect(parseCsv(line)[0]).toEqual(["'=1+1", "+15125550100", "'-x", "'@SUM(A1)", 'a "q", b', "", "42", "true"]);
+  it("defuses every cell OWASP lists (=, +, -, @, tab, CR) with an apostrophe inside quotes; our numbers stay numbers", () => {
+    const line = csvLine([
+      "=1+1",
+      "+15125550100",
+      "-2+3+cmd|' /C calc'!A0",
+      "@SUM(A1)",
+      "\tx",
+      "\rx",
+      'a "q", b',
+      null,
+      -42,
+      true,
+      "plain",
+    ]);
+    expect(line).toBe(`"'=1+1","'+15125550100","'-2+3+cmd|' /C calc'!A0","'@SUM(A1)","'\tx","'\rx","a ""q"", b",,-42,true,plain\r\n`);
+    expect(parseCsv(line)[0]).toEqual([
+      "'=1+1",
+      "'+15125550100",
+      "'-2+3+cmd|' /C calc'!A0",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      'a "q", b',
+      "",
+      "-42",
+      "true",
+      "plain",
+    ]);
+  });
+
+  it("reads its own defused cells back as they were, and leaves other apostrophes alone", () => {
+    expect(undefuseCell("'+15125550100")).toBe("+15125550100");
+    expect(undefuseCell("'-2+3")).toBe("-2+3");
+    expect(undefuseCell("'tis the season")).toBe("'tis the season");
+    expect(undefuseCell("O'Brien")).toBe("O'Brien");
   });
 });

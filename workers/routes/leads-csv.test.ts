@@ -70,8 +70,28 @@ describe("integration: CSV export", () => {
     expect(rows[0]!.slice(0, 4)).toEqual(["id", "name", "phone", "email"]);
     expect(rows).toHaveLength(2);
     expect(rows[1]![1]).toBe('\'=HYPERLINK("evil")');
-    expect(rows[1]![2]).toBe("+15125550130");
+    expect(rows[1]![2]).toBe("'+15125550130");
     expect(rows[1]![10]).toBe('says "hi", twice');
+  });
+
+  it("defuses +, -, @, tab and CR-led cells too (OWASP), and a re-import reads them back as they were", async () => {
+    const { token } = await signup();
+    const payload = "-2+3+cmd|' /C calc'!A0";
+    await createLead(token, { name: payload, phone: "+15125550131", description: "@SUM(1+1)*cmd|' /C calc'!A0", tags: ["x"] });
+    await createLead(token, { name: "+1+cmd", city: "\t=1+1", tags: ["x"] });
+    const text = await (await call("GET", "/api/v1/leads/export.csv?tag=x", { token })).text();
+    expect(text).toContain(`"'${payload}"`);
+    expect(text).toContain(`"'+15125550131"`);
+    expect(text).toContain(`"'@SUM(1+1)*cmd|' /C calc'!A0"`);
+    expect(text).not.toMatch(/(^|,)[=+\-@\t]/m);
+    const other = await signup();
+    expect((await importCsv(other.token, text)).status).toBe(200);
+    const imported = await json(await call("GET", "/api/v1/leads", { token: other.token }));
+    const read = imported.items.map((l: { name: string; phone: string | null; city: string | null }) => [l.name, l.phone, l.city]);
+    expect(read.sort()).toEqual([
+      ["+1+cmd", null, "\t=1+1".trim()],
+      [payload, "+15125550131", null],
+    ]);
   });
 
   it("a browser download can carry a 60-second export ticket instead of a header, and only for the export", async () => {
