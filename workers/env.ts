@@ -1,43 +1,16 @@
-import type { ActivityFeed } from "../durable-objects/activity-feed";
-import type { MetricsAggregator } from "../durable-objects/metrics-aggregator";
-import type { Conversation } from "../durable-objects/conversation";
-import type { ProCalendar } from "../durable-objects/pro-calendar";
-import type { Wallet } from "../durable-objects/wallet";
-import type { CallSession } from "../durable-objects/call-session";
-import type { ScanProgress } from "../durable-objects/scan-progress";
-import type { AreaScanParams } from "./scans/workflow";
 import type { QueueMessage } from "./queue/messages";
 
-/** Bindings and settings of the Worker (wrangler.toml + .dev.vars / `wrangler secret put`). */
-export interface Env {
-  DB: D1Database;
-  MEDIA: R2Bucket;
-  PG?: Hyperdrive;
-  ASSETS: Fetcher;
+/**
+ * Bindings and settings of the Worker. Every binding and [vars] entry of wrangler.toml is typed in
+ * the generated workers/bindings.d.ts (`npm run types`); this adds the secrets and optional
+ * settings (.dev.vars / `wrangler secret put`) and narrows what the generator types loosely.
+ */
+export interface Env extends WorkerBindings {
   EVENTS: Queue<QueueMessage>;
   EVENTS_DLQ: Queue<QueueMessage>;
-  ACTIVITY_FEED: DurableObjectNamespace<ActivityFeed>;
-  METRICS: DurableObjectNamespace<MetricsAggregator>;
-  CONVERSATION: DurableObjectNamespace<Conversation>;
-  PRO_CALENDAR: DurableObjectNamespace<ProCalendar>;
-  WALLET: DurableObjectNamespace<Wallet>;
-  CALL_SESSION: DurableObjectNamespace<CallSession>;
-  SCAN_PROGRESS: DurableObjectNamespace<ScanProgress>;
-  AREA_SCAN: Workflow<AreaScanParams>;
-  LOGIN_IP_LIMITER: RateLimit;
-  LOGIN_ACCOUNT_LIMITER: RateLimit;
-  PUBLIC_IP_LIMITER: RateLimit;
-
   ENVIRONMENT: "development" | "production" | "test";
-  WEB_ORIGIN: string;
-  ACCESS_TOKEN_TTL_SECONDS: string;
-  REFRESH_TOKEN_TTL_DAYS: string;
-  MAX_BODY_BYTES: string;
-  MAX_IMPORT_BYTES: string;
   /** "true" when the Postgres catalog behind PG is part of the deployment (readiness then requires it). */
   PG_ENABLED?: string;
-  /** Largest area one scan may cover, km² (default 5). */
-  SCAN_MAX_AREA_KM2?: string;
 
   JWT_SECRET: string;
   /** Bearer token for /metrics scrapers and ops scripts (dead-letter replay). */

@@ -1,5 +1,3 @@
-import type { Env } from "../env";
-
 /** Every message on the EVENTS queue. Later capabilities add their kinds here. */
 export type QueueMessage =
   | { kind: "outbox.send"; outboxId: string }
@@ -13,6 +11,6 @@ export type QueueMessage =
   // What members did (workers/events/domain.ts), for quests and streaks.
   | { kind: "domain.events"; events: import("../events/domain").DomainEvent[] };
 
-export async function enqueue(env: Env, message: QueueMessage): Promise<void> {
+export async function enqueue(env: { EVENTS: Queue<QueueMessage> }, message: QueueMessage): Promise<void> {
   await env.EVENTS.send(message, { contentType: "json" });
 }
