@@ -1,11 +1,11 @@
-// The Worker isolate's V8 heap, read through wrangler dev's DevTools inspector. Process RSS
+// The Worker isolate's V8 heap, read through workerd's DevTools inspector (serve --inspector-port). Process RSS
 // also counts the local D1's SQLite page cache, which lives in the same workerd process;
 // the isolate heap is what a Worker's 128 MB memory limit applies to.
 
 /** Connects to the inspector on `port`. */
 export async function inspectIsolate(port) {
-  // wrangler's inspector proxy only accepts local origins.
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Origin: "http://localhost" } });
+  // workerd names each isolate's target core:user:<worker name>.
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/core:user:homeline`);
   await new Promise((resolve, reject) => {
     socket.addEventListener("open", resolve, { once: true });
     socket.addEventListener("error", () => reject(new Error(`Cannot open the Worker inspector on port ${port}.`)), { once: true });

@@ -1,95 +1,89 @@
-// npm run bench: API benchmarks on 100,000 leads against a `wrangler dev` of its own, with its
-// own local state (PERSIST_DIR, default .wrangler/bench-state; seeded once, then reused) on a
-// free port (or PORT). Writes bench/results/<name>.json and prints a markdown table.
-// Benchmarks are not tests: a missed target is reported, not failed; only a broken run exits 1.
+// npm run bench: benchmarks on the runtime `npm run serve` runs (workerd through Miniflare, no
+// development proxy), beside two baselines measured in the same run on the same runtime (a
+// hello-world Worker, and the same writing one JSON log line per request) and the seeds' fast
+// path as a peer (FastAPI + uvicorn + Redis). The API scenarios use 100,000 leads in their own
+// state (PERSIST_DIR, default .wrangler/bench-state; seeded once, then reused) served by one
+// `npm run serve` on a free port (or PORT). Each result gets its requests/s as a ratio to the
+// baselines and the peer, and CPU ms per request from /proc. Writes bench/results/<name>.json
+// and prints a markdown table. Benchmarks are not tests: a missed target is reported, not
+// failed; only a broken run exits 1.
 import { randomBytes } from "node:crypto";
 import { openSync } from "node:fs";
-import { createServer } from "node:net";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { BENCH, BENCH_CONVERSATIONS, DEMO_PASSWORD } from "../scripts/lib/accounts.mjs";
 import { localD1 } from "../scripts/lib/d1.mjs";
-import { startDevServer } from "../scripts/lib/dev-server.mjs";
+import { freePort, startServe } from "../scripts/lib/dev-server.mjs";
+import { NETWORKS } from "../scripts/lib/network.mjs";
+import { workerdPids } from "../scripts/lib/processes.mjs";
 import { literal } from "../scripts/lib/seed-sql.mjs";
 import { seedWorkspace } from "../scripts/lib/seeding.mjs";
 import { formatDuration, main, ROOT } from "../scripts/lib/toolchain.mjs";
-import { snapshotApp } from "./app-snapshot.mjs";
-import { machineInfo, markdownTable, writeResult } from "./report.mjs";
+import { healthLive, helloWorld, loggingHelloWorld } from "./baselines.mjs";
+import { applyRatios, machineInfo, markdownTable, writeResult } from "./report.mjs";
 import { csvExport, leadGet, leadList } from "./scenarios.mjs";
 import { scanD1Estimate, scanEndToEnd, scanPostgis, seedBenchProperties } from "./scans.mjs";
 import { walletDebits, walletFanout } from "./wallet.mjs";
-import { whatsappReplyLatency, whatsappWebhooks } from "./whatsapp.mjs";
+import { whatsappPeer, whatsappReplyLatency, whatsappWebhooks } from "./whatsapp.mjs";
 import { voiceConcurrency, voiceToVoice } from "./voice.mjs";
-import { NETWORKS } from "../scripts/lib/network.mjs";
 
 const SAMPLE_IDS = 5000;
-// Request logging goes through wrangler's Node process and would be measured along with the
-// Worker; the JWT secret is a throwaway, so the bench needs no .dev.vars.
-// The WhatsApp app secret is a throwaway too: the WhatsApp benchmarks sign their webhooks with it.
+// Throwaway secrets, so the bench needs no .dev.vars; the WhatsApp benchmarks sign with this one.
 const WHATSAPP_APP_SECRET = randomBytes(32).toString("base64url");
-const SERVER_ARGS = [
-  "--log-level",
-  "warn",
-  "--var",
-  `JWT_SECRET:${randomBytes(32).toString("base64url")}`,
-  "--var",
-  `WHATSAPP_APP_SECRET:${WHATSAPP_APP_SECRET}`,
-];
+const SERVER_VARS = { JWT_SECRET: randomBytes(32).toString("base64url"), WHATSAPP_APP_SECRET };
 
-// Every scenario, in order. The voice ones bring their own rig (fakes + a dedicated wrangler dev),
-// so they run after the shared server has stopped: an idle server still costs this machine CPU.
-const SCENARIOS = [
+// Every scenario, in order. The baselines and the peer run before the shared server starts and
+// the voice ones (their own rig) after it stops: an idle server still costs this machine CPU.
+const BEFORE_SERVER = [helloWorld, loggingHelloWorld, whatsappPeer];
+const ON_SERVER = [
+  healthLive,
+  whatsappWebhooks,
   leadList,
   leadGet,
   csvExport,
   walletDebits,
   walletFanout,
   whatsappReplyLatency,
-  whatsappWebhooks,
   scanPostgis,
   scanD1Estimate,
   scanEndToEnd,
-  voiceToVoice,
-  voiceConcurrency,
 ];
-const OWN_RIG = new Set([voiceToVoice, voiceConcurrency]);
+const AFTER_SERVER = [voiceToVoice, voiceConcurrency];
+const SERVER = "npm run serve (workerd through Miniflare, no dev proxy), local D1, logs batched to a file";
 
 main(async () => {
   // `npm run bench -- walletDebits walletFanout` runs only the named scenarios.
   const only = process.argv.slice(2);
-  const selected = SCENARIOS.filter((s) => !only.length || only.includes(s.name));
+  const pick = (group) => group.filter((s) => !only.length || only.includes(s.name));
+  const persistDir = process.env.PERSIST_DIR || join(ROOT, ".wrangler", "bench-state");
+  const standalone = { logDir: persistDir, whatsapp: NETWORKS[BENCH_CONVERSATIONS.tenant.slug].whatsapp };
   const results = [];
-  const shared = selected.filter((s) => !OWN_RIG.has(s));
-  if (shared.length) results.push(...(await withSharedServer((context) => runScenarios(shared, context))));
-  results.push(
-    ...(await runScenarios(
-      selected.filter((s) => OWN_RIG.has(s)),
-      {},
-    )),
-  );
+  results.push(...(await runScenarios(pick(BEFORE_SERVER), standalone)));
+  if (pick(ON_SERVER).length) results.push(...(await withSharedServer(persistDir, (context) => runScenarios(pick(ON_SERVER), context))));
+  results.push(...(await runScenarios(pick(AFTER_SERVER), {})));
+  for (const result of applyRatios(results)) writeResult(result); // again, with the ratios of the whole run
   console.log(`\n${markdownTable(results)}\n`);
 });
 
 async function runScenarios(scenarios, context) {
   const results = [];
   for (const scenario of scenarios) {
-    console.log(`▸ ${scenario.name}`);
+    console.log(`▸ ${scenario.name} (load average ${loadavg()[0].toFixed(2)})`);
     const machine = machineInfo();
-    const result = {
-      ...(await scenario(context)),
-      date: new Date().toISOString(),
-      machine,
-      server: "wrangler dev --log-level warn, local D1",
-    };
-    console.log(`  ${result.summary} — target ${result.target.description}: ${result.met ? "met" : "NOT met"}`);
-    console.log(`  → ${writeResult(result)}`);
+    const outcome = await scenario(context);
+    if (outcome.skipped) {
+      console.log(`  skipped: ${outcome.skipped}`);
+      continue;
+    }
+    const result = { ...outcome, date: new Date().toISOString(), machine, server: SERVER };
+    console.log(`  ${result.summary}\n  → ${writeResult(result)}`);
     results.push(result);
   }
   return results;
 }
 
-/** The bench workspace (100,000 leads, the conversations workspace, 100,000 properties) served by one wrangler dev. */
-async function withSharedServer(run) {
-  const persistDir = process.env.PERSIST_DIR || join(ROOT, ".wrangler", "bench-state");
+/** The bench workspace (100,000 leads, the conversations workspace, 100,000 properties) served by one `npm run serve`. */
+async function withSharedServer(persistDir, run) {
   const port = Number(process.env.PORT) || (await freePort());
   const inspectorPort = await freePort();
   const d1 = localD1(persistDir);
@@ -111,20 +105,15 @@ async function withSharedServer(run) {
     await d1.query(`SELECT id FROM leads WHERE tenant_id = ${literal(seeded.tenantId)} ORDER BY random() LIMIT ${SAMPLE_IDS}`)
   ).map((r) => r.id);
 
-  const logFile = join(persistDir, "wrangler-dev.log");
-  console.log(`▸ wrangler dev on port ${port} (log: ${logFile})`);
-  const log = openSync(logFile, "w");
-  const app = snapshotApp();
-  const server = await startDevServer({
-    port,
-    persistDir,
-    cwd: app.dir,
-    stdio: ["ignore", log, log],
-    args: [...SERVER_ARGS, "--inspector-port", String(inspectorPort)],
-  }).catch((err) => {
-    app.remove();
-    throw new Error(`${err.message} See ${logFile}.`);
-  });
+  const out = join(persistDir, "serve.out");
+  const logFile = join(persistDir, "serve.log");
+  console.log(`▸ npm run serve on port ${port} (request log: ${logFile}; output: ${out})`);
+  const output = openSync(out, "w");
+  const server = await startServe({ port, persistDir, logFile, vars: SERVER_VARS, inspectorPort, stdio: ["ignore", output, output] }).catch(
+    (err) => {
+      throw new Error(`${err.message} See ${out}.`);
+    },
+  );
   try {
     const token = await login(server.url);
     return await run({
@@ -133,6 +122,7 @@ async function withSharedServer(run) {
       leads: BENCH.leads,
       leadIds,
       serverPid: server.child.pid,
+      processes: { workerd: workerdPids(server.child.pid), "log writer (node)": [server.child.pid] },
       inspectorPort,
       whatsapp: {
         secret: WHATSAPP_APP_SECRET,
@@ -142,7 +132,6 @@ async function withSharedServer(run) {
     });
   } finally {
     await server.stop();
-    app.remove();
   }
 }
 
@@ -156,14 +145,4 @@ async function login(url, spec = BENCH) {
   });
   if (!response.ok) throw new Error(`Login failed: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
   return (await response.json()).accessToken;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

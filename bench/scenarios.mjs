@@ -1,7 +1,7 @@
-// The three benchmarks. Each takes { url, token, leads, leadIds, serverPid, inspectorPort } and
+// The lead benchmarks. Each takes { url, token, leads, leadIds, processes, serverPid, inspectorPort } and
 // returns its figures, target and verdict; run.mjs adds the date and machine and writes the file.
 import { FIRST_NAMES, LAST_NAMES, NEIGHBORHOODS } from "../scripts/lib/austin.mjs";
-import { measure } from "./load.mjs";
+import { expectAllOk, measure } from "./load.mjs";
 import { inspectIsolate } from "./isolate-heap.mjs";
 import { workerdPids } from "../scripts/lib/processes.mjs";
 import { memoryOf } from "./workerd-memory.mjs";
@@ -39,14 +39,10 @@ const cycle = (items, toPath) => {
  * connection: a closed-loop test's latency is mostly queueing (connections ÷ throughput), and
  * the single-connection figure shows what one request itself costs.
  */
-async function latencyBenchmark({ url, token, leads, nextPath, connections, seconds, p95Ms, loadDetail, ...described }) {
-  const figures = await measure({ url, token, nextPath, connections, seconds });
+async function latencyBenchmark({ url, token, leads, processes, nextPath, connections, seconds, p95Ms, loadDetail, ...described }) {
+  const figures = await measure({ url, token, nextPath, connections, seconds, processes });
   const single = await measure({ url, token, nextPath, connections: 1, seconds: 5, warmupSeconds: 0 });
-  for (const run of [figures, single]) {
-    const failed = Object.keys(run.statuses).some((status) => status !== "200");
-    if (failed || run.errors || run.timeouts)
-      throw new Error(`Requests failed: statuses ${JSON.stringify(run.statuses)}, ${run.errors} errors, ${run.timeouts} timeouts.`);
-  }
+  for (const run of [figures, single]) expectAllOk(run);
   const { p50, p95, p99 } = figures.latencyMs;
   return {
     ...described,
@@ -59,12 +55,13 @@ async function latencyBenchmark({ url, token, leads, nextPath, connections, seco
   };
 }
 
-export function leadList({ url, token, leads }) {
+export function leadList({ url, token, leads, processes }) {
   const filters = "status=new,contacted&scoreMin=30&sort=-createdAt&limit=50";
   return latencyBenchmark({
     url,
     token,
     leads,
+    processes,
     nextPath: cycle(SEARCH_TERMS, (term) => `/api/v1/leads?q=${encodeURIComponent(term)}&${filters}`),
     connections: 50,
     seconds: 15,
@@ -76,11 +73,12 @@ export function leadList({ url, token, leads }) {
   });
 }
 
-export function leadGet({ url, token, leads, leadIds }) {
+export function leadGet({ url, token, leads, leadIds, processes }) {
   return latencyBenchmark({
     url,
     token,
     leads,
+    processes,
     nextPath: cycle(leadIds, (id) => `/api/v1/leads/${id}`),
     connections: 100,
     seconds: 15,
@@ -102,7 +100,7 @@ export function leadGet({ url, token, leads, leadIds }) {
  */
 export async function csvExport({ url, token, leads, serverPid, inspectorPort }) {
   const pids = workerdPids(serverPid);
-  if (!pids.length) throw new Error("Found no workerd process under wrangler dev to measure.");
+  if (!pids.length) throw new Error("Found no workerd process under npm run serve to measure.");
   const isolate = await inspectIsolate(inspectorPort);
   const read = async () => ({ ...memoryOf(pids), heap: await isolate.usedBytes() });
   try {

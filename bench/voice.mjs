@@ -1,8 +1,7 @@
-// Voice benchmarks: streamed calls over /voice/stream against the voice rig (its own wrangler dev
+// Voice benchmarks: streamed calls over /voice/stream against the voice rig (its own npm run serve
 // and the Deepgram, ElevenLabs and Claude fakes at published latencies: STT final 300 ms after
 // speech ends, first token 350 ms, first TTS byte 75 ms — 725 ms in sequence). The client is
 // scripts/lib/media-stream-client.mjs, speaking Media Streams as Twilio does.
-import { snapshotApp } from "./app-snapshot.mjs";
 import { mediaStreamCall } from "../scripts/lib/media-stream-client.mjs";
 import { startVoiceRig } from "../scripts/lib/voice-rig.mjs";
 import { bookingCallLines } from "../scripts/lib/voice-fixtures.mjs";
@@ -14,16 +13,11 @@ const providerSum = (latency) => latency.sttFinalMs + latency.llmFirstTokenMs + 
 
 /** `options` go to startVoiceRig (a pinned port and state directory, say). */
 async function withRig(options, run) {
-  const app = snapshotApp();
-  const rig = await startVoiceRig({ ...options, cwd: app.dir, log: (line) => console.log(`  ${line}`) }).catch((err) => {
-    app.remove();
-    throw err;
-  });
+  const rig = await startVoiceRig({ ...options, log: (line) => console.log(`  ${line}`) });
   try {
     return await run(rig);
   } finally {
     await rig.stop();
-    app.remove();
   }
 }
 

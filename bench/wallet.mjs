@@ -3,7 +3,8 @@
 // open /ws/wallet sockets (delivery time per socket). Each takes { url, token }.
 import autocannon from "autocannon";
 import WebSocket from "ws";
-import { percentile } from "./stats.mjs";
+import { cpuMs } from "../scripts/lib/processes.mjs";
+import { percentile, round } from "./stats.mjs";
 
 const fmt = (n) => n.toLocaleString("en-US");
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,7 +26,8 @@ const DEBIT = {
 };
 
 /** Offers `rate` requests a second for `seconds` over `connections` (a debit unless told); every latency is kept. */
-function offer({ url, token, rate, connections, seconds, request = DEBIT }) {
+function offer({ url, token, rate, connections, seconds, request = DEBIT, processes = {} }) {
+  const cpuBefore = cpuMs(Object.values(processes).flat());
   const latencies = [];
   const statuses = {};
   const instance = autocannon({
@@ -42,9 +44,10 @@ function offer({ url, token, rate, connections, seconds, request = DEBIT }) {
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   return new Promise((resolve, reject) => {
-    instance.on("done", (result) =>
-      resolve({ latencies: latencies.sort((a, b) => a - b), statuses, errors: result.errors, timeouts: result.timeouts }),
-    );
+    instance.on("done", (result) => {
+      const cpuMsPerRequest = round((cpuMs(Object.values(processes).flat()) - cpuBefore) / Math.max(1, latencies.length));
+      resolve({ latencies: latencies.sort((a, b) => a - b), statuses, errors: result.errors, timeouts: result.timeouts, cpuMsPerRequest });
+    });
     instance.on("error", reject);
   });
 }
@@ -56,9 +59,9 @@ function offer({ url, token, rate, connections, seconds, request = DEBIT }) {
  * (requests still in flight when the clock stops complete too), the balance must have fallen by
  * exactly the credits of the debit entries the ledger holds for the run, one credit each.
  * For scale, the same load is then offered to GET /api/health (no auth, no storage): what this
- * machine's `wrangler dev` serves at all.
+ * machine's `npm run serve` serves at all.
  */
-export async function walletDebits({ url, token }) {
+export async function walletDebits({ url, token, processes }) {
   const rate = 1000;
   const connections = 64;
   const seconds = 15;
@@ -67,7 +70,7 @@ export async function walletDebits({ url, token }) {
   await sleep(1000);
   const before = (await api(url, token, "GET", "/wallet")).balance;
   const from = new Date().toISOString();
-  const run = await offer({ url, token, rate, connections, seconds });
+  const run = await offer({ url, token, rate, connections, seconds, processes });
   await sleep(1000);
   const after = (await api(url, token, "GET", "/wallet")).balance;
   const spent = (await api(url, token, "GET", `/wallet/spend?from=${encodeURIComponent(from)}`)).channels.find(
@@ -102,6 +105,8 @@ export async function walletDebits({ url, token }) {
     figures: {
       debits: accepted,
       debitsPerSecond: perSecond,
+      requestsPerSecond: perSecond,
+      cpuMsPerRequest: { total: run.cpuMsPerRequest },
       latencyMs,
       statuses: run.statuses,
       balanceBefore: before,
@@ -110,7 +115,7 @@ export async function walletDebits({ url, token }) {
       balanceExact: exact,
       healthEndpointSameLoad: baseline,
     },
-    summary: `${fmt(perSecond)} debits/s · p50 ${latencyMs.p50} ms · p95 ${latencyMs.p95} ms · p99 ${latencyMs.p99} ms · balance ${exact ? "exact" : "WRONG"} (${fmt(before)} → ${fmt(after)}) · same load on /api/health: ${fmt(baseline.requestsPerSecond)} req/s, p99 ${baseline.p99Ms} ms`,
+    summary: `${fmt(perSecond)} debits/s · p50 ${latencyMs.p50} ms · p95 ${latencyMs.p95} ms · p99 ${latencyMs.p99} ms · CPU ${run.cpuMsPerRequest} ms a request · balance ${exact ? "exact" : "WRONG"} (${fmt(before)} → ${fmt(after)}) · same load on /api/health: ${fmt(baseline.requestsPerSecond)} req/s, p99 ${baseline.p99Ms} ms`,
     target: { description: "≥ 800 debits/s with p99 ≤ 30 ms, balance exact", debitsPerSecond: 800, p99Ms: 30 },
     met: perSecond >= 800 && latencyMs.p99 <= 30 && exact,
   };

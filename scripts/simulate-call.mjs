@@ -1,5 +1,5 @@
 // npm run simulate:call                 a streamed call: starts its own rig (Deepgram, ElevenLabs and
-//                                       Claude fakes at published latencies + a wrangler dev), then
+//                                       Claude fakes at published latencies + an npm run serve), then
 //                                       plays the recorded booking call over /voice/stream exactly as
 //                                       Twilio does, and prints the transcript and per-turn latency.
 //   [--stt-ms 300 --llm-ms 350 --tts-ms 75]   provider latencies (PORT, PERSIST_DIR pin the server)
@@ -56,7 +56,7 @@ main(async () => {
 });
 
 async function streamedCall({ from, press }, latency) {
-  console.log("▸ starting the voice rig (fakes + wrangler dev)…");
+  console.log("▸ starting the voice rig (fakes + npm run serve)…");
   // PORT and PERSIST_DIR pin the rig's server (as for the benchmarks); by default a free port and fresh state.
   const rig = await startVoiceRig({
     latency,

@@ -40,20 +40,26 @@ import { voiceSettingsRoutes } from "./routes/voice-settings";
 
 const OPENAPI = { openapi: "3.1.0", info: { title: "Homeline API", version: "1.0.0" } };
 
+const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
+const bodyLimits = new Map<number, MiddlewareHandler<AppEnv>>();
+
 /** JSON bodies are capped at MAX_BODY_BYTES; the CSV and footprint imports have their own, larger limit. */
-const jsonBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
-  c.req.path.endsWith("/leads/import") || c.req.path.endsWith("/admin/properties/import")
-    ? next()
-    : bodyLimit({
-        maxSize: Number(c.env.MAX_BODY_BYTES),
-        onError: () => {
-          throw new Problem(
-            413,
-            "Content Too Large",
-            `Request bodies are limited to ${Math.round(Number(c.env.MAX_BODY_BYTES) / 1024)} KB.`,
-          );
-        },
-      })(c, next);
+const jsonBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  if (WITHOUT_BODY.has(c.req.method) || c.req.path.endsWith("/leads/import") || c.req.path.endsWith("/admin/properties/import"))
+    return next();
+  const maxSize = Number(c.env.MAX_BODY_BYTES);
+  let limit = bodyLimits.get(maxSize);
+  if (!limit) {
+    limit = bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new Problem(413, "Content Too Large", `Request bodies are limited to ${Math.round(maxSize / 1024)} KB.`);
+      },
+    });
+    bodyLimits.set(maxSize, limit);
+  }
+  return limit(c, next);
+};
 
 // Public and ops-authenticated groups are registered before the requireAuth wildcard: their
 // handlers answer first, so the wildcard guards exactly the routes registered after it.

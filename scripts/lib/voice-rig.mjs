@@ -1,7 +1,7 @@
 // Everything a streamed call needs on one machine, for the simulator and the voice benchmarks:
 // the Deepgram, ElevenLabs and Anthropic contract fakes (tests/fakes/) at published latencies,
-// and a `wrangler dev` of its own on a free port with fresh state (migrated, one workspace with
-// a voice number), its provider keys and URLs passed with --var.
+// and an `npm run serve` of its own (workerd, no dev proxy) on a free port with fresh state
+// (migrated, one workspace with a voice number), its provider keys and URLs passed with --var.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { openSync } from "node:fs";
@@ -9,10 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BENCH_CONVERSATIONS, DEMO_PASSWORD } from "./accounts.mjs";
 import { localD1 } from "./d1.mjs";
-import { freePort, startDevServer } from "./dev-server.mjs";
+import { freePort, startServe } from "./dev-server.mjs";
 import { NETWORKS } from "./network.mjs";
 import { seedWorkspace } from "./seeding.mjs";
-import { ROOT } from "./toolchain.mjs";
 import { startDeepgramFake } from "../../tests/fakes/deepgram.ts";
 import { startElevenLabsFake } from "../../tests/fakes/elevenlabs.ts";
 import { startAnthropicFake } from "../../tests/fakes/anthropic.ts";
@@ -33,11 +32,11 @@ const AGENT_REPLIES = [
 ];
 
 /**
- * Starts the rig. `latency` overrides PUBLISHED_LATENCY; `log` receives progress lines; `cwd`
- * is the app to serve (a benchmark passes a snapshot); `port` and `persistDir` (kept afterwards)
+ * Starts the rig. `latency` overrides PUBLISHED_LATENCY; `log` receives progress lines; `port`
+ * and `persistDir` (kept afterwards)
  * default to a free port and a fresh temporary directory (removed by stop()).
  */
-export async function startVoiceRig({ latency = {}, log = () => {}, cwd = ROOT, port, persistDir } = {}) {
+export async function startVoiceRig({ latency = {}, log = () => {}, port, persistDir } = {}) {
   const providerLatency = { ...PUBLISHED_LATENCY, ...latency };
   const keys = { deepgram: `dg-${randomBytes(12).toString("hex")}`, elevenLabs: `xi-${randomBytes(12).toString("hex")}` };
   const [deepgram, elevenLabs, anthropic] = await Promise.all([
@@ -79,20 +78,14 @@ export async function startVoiceRig({ latency = {}, log = () => {}, cwd = ROOT, 
     MAX_CONCURRENT_CALLS: "200",
   };
   const serverPort = port ?? (await freePort());
-  const logFile = join(stateDir, "wrangler-dev.log");
-  log(`wrangler dev on port ${serverPort} (log: ${logFile})`);
-  const out = openSync(logFile, "w");
-  const args = [
-    "--log-level",
-    "warn",
-    "--inspector-port",
-    String(await freePort()),
-    ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
-  ];
-  const server = await startDevServer({ port: serverPort, persistDir: stateDir, cwd, stdio: ["ignore", out, out], args }).catch(
+  const out = join(stateDir, "serve.out");
+  const logFile = join(stateDir, "serve.log");
+  log(`npm run serve on port ${serverPort} (request log: ${logFile}; output: ${out})`);
+  const output = openSync(out, "w");
+  const server = await startServe({ port: serverPort, persistDir: stateDir, logFile, vars, stdio: ["ignore", output, output] }).catch(
     async (err) => {
       await stopFakes();
-      throw new Error(`${err.message} See ${logFile}.`);
+      throw new Error(`${err.message} See ${out}.`);
     },
   );
 

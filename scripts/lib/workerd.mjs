@@ -47,23 +47,34 @@ export function batchedLogFile(file) {
  * values (the bench's throwaway secrets, WEB_ORIGIN for the port). Resolves with the Miniflare
  * instance once workerd listens.
  */
-export async function serveWorker({
-  scriptPath,
-  port,
-  host = "127.0.0.1",
-  persistDir = DEFAULT_PERSIST_DIR,
-  vars = {},
-  log,
-  inspectorPort,
-}) {
+export function serveWorker({ scriptPath, persistDir = DEFAULT_PERSIST_DIR, vars = {}, ...runtime }) {
   // Module rules only matter to a bundler; the script is bundled already.
   const { modulesRules, ...workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, "wrangler.toml")).workerOptions;
   mkdirSync(workerOptions.assets?.directory ?? join(ROOT, "web", "build"), { recursive: true });
+  return startRuntime({
+    ...runtime,
+    persistDir,
+    worker: {
+      ...workerOptions,
+      name: WORKER_NAME,
+      modules: true,
+      modulesRoot: dirname(scriptPath), // module names are relative to it; the bundle is outside the project
+      scriptPath,
+      bindings: { ...workerOptions.bindings, ...vars },
+    },
+  });
+}
+
+/**
+ * One Worker (Miniflare's v4 worker options) on workerd, set up the way serve runs Homeline:
+ * the benchmark's baselines run through here too, so they differ from it only in the script.
+ */
+export async function startRuntime({ worker, port, host = "127.0.0.1", persistDir, log, inspectorPort }) {
   // wrangler builds its options in Miniflare's v4 shape and converts them the same way.
   const options = convertV4MiniflareOptions({
     host,
     port,
-    resourcePersistencePath: join(persistDir, "v3"),
+    ...(persistDir ? { resourcePersistencePath: join(persistDir, "v3") } : {}),
     resourceTmpPath: join(ROOT, ".wrangler", "tmp"),
     inspectorPort,
     logRequests: false,
@@ -71,16 +82,7 @@ export async function serveWorker({
     unsafeTriggerHandlers: true,
     // The Worker's own log lines are already JSON; workerd wraps each one, the message is the line.
     handleStructuredLogs: ({ message }) => log.write(message),
-    workers: [
-      {
-        ...workerOptions,
-        name: WORKER_NAME,
-        modules: true,
-        modulesRoot: dirname(scriptPath), // module names are relative to it; the bundle is outside the project
-        scriptPath,
-        bindings: { ...workerOptions.bindings, ...vars },
-      },
-    ],
+    workers: [worker],
   });
   const mf = new Miniflare(options);
   await mf.ready;

@@ -17,11 +17,18 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
-export const corsForWebOrigin: MiddlewareHandler<AppEnv> = (c, next) =>
-  cors({
-    origin: (origin) => (origin === c.env.WEB_ORIGIN ? origin : null),
-    credentials: true,
-    allowHeaders: ["Authorization", "Content-Type", "X-Request-ID", "X-Homeline-Client", "Idempotency-Key"],
-    exposeHeaders: ["X-Request-ID", "Retry-After", "Content-Disposition"],
-    maxAge: 600,
-  })(c, next);
+// Built once: the origin check reads WEB_ORIGIN from each request's env.
+const webOriginCors = cors({
+  origin: (origin, c) => (origin === c.env.WEB_ORIGIN ? origin : null),
+  credentials: true,
+  allowHeaders: ["Authorization", "Content-Type", "X-Request-ID", "X-Homeline-Client", "Idempotency-Key"],
+  exposeHeaders: ["X-Request-ID", "Retry-After", "Content-Disposition"],
+  maxAge: 600,
+});
+
+/**
+ * CORS for the web app's origin. A request without an Origin header is not a cross-origin
+ * browser request, so it skips the middleware (which would otherwise build a placeholder
+ * response for its headers on every call).
+ */
+export const corsForWebOrigin: MiddlewareHandler<AppEnv> = (c, next) => (c.req.header("Origin") ? webOriginCors(c, next) : next());
