@@ -14,7 +14,7 @@ const LOAD = { connections: 32, seconds: 10 };
 const fmt = (n) => Math.round(n).toLocaleString("en-US");
 
 const summary = (run) =>
-  `${fmt(run.requestsPerSecond)} req/s · p50 ${run.latencyMs.p50} ms · p95 ${run.latencyMs.p95} ms · p99 ${run.latencyMs.p99} ms · CPU ${run.cpuMsPerRequest.total} ms a request`;
+  `${fmt(run.requestsPerSecond)} req/s · p50 ${run.latencyMs.p50} ms · p95 ${run.latencyMs.p95} ms · p99 ${run.latencyMs.p99} ms · CPU ${run.cpuMsPerRequest.total} ms a request (workerd ${Math.round(run.coresBusy.workerd * 100)} % of a core)`;
 
 async function baseline({ logging, logDir }) {
   mkdirSync(logDir, { recursive: true });

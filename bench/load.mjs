@@ -58,7 +58,15 @@ export function fire({ url, token, request, connections, duration, amount, proce
         seconds: round(seconds),
         requestsPerSecond: round(latencies.length / seconds),
         latencyMs: { ...latencySummary(latencies), mean: round(latencies.reduce((s, v) => s + v, 0) / latencies.length) },
-        ...(Object.keys(after).length ? { cpuMsPerRequest: { ...cpuMsPerRequest, total: round(sum(cpuMsPerRequest)) } } : {}),
+        ...(Object.keys(after).length
+          ? {
+              cpuMsPerRequest: { ...cpuMsPerRequest, total: round(sum(cpuMsPerRequest)) },
+              // Share of one core each process group was busy: 1.0 is a saturated thread.
+              coresBusy: Object.fromEntries(
+                Object.keys(after).map((name) => [name, round((after[name] - before[name]) / (seconds * 1000))]),
+              ),
+            }
+          : {}),
         statuses,
         errors: result.errors,
         timeouts: result.timeouts,

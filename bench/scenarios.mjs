@@ -49,7 +49,7 @@ async function latencyBenchmark({ url, token, leads, processes, nextPath, connec
     load: `${fmt(leads)} leads, ${connections} connections, ${seconds} s, ${loadDetail}`,
     parameters: { ...described.parameters, leads, connections, seconds },
     figures: { ...figures, singleConnection: single },
-    summary: `p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms · ${fmt(Math.round(figures.requestsPerSecond))} req/s (1 connection: p50 ${single.latencyMs.p50} ms, p95 ${single.latencyMs.p95} ms)`,
+    summary: `p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms · ${fmt(Math.round(figures.requestsPerSecond))} req/s · CPU ${figures.cpuMsPerRequest.total} ms a request (workerd ${Math.round(figures.coresBusy.workerd * 100)} % of a core) (1 connection: p50 ${single.latencyMs.p50} ms, p95 ${single.latencyMs.p95} ms)`,
     target: { description: `p95 ≤ ${p95Ms} ms`, p95Ms },
     met: p95 <= p95Ms,
   };
