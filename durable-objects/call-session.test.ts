@@ -262,7 +262,9 @@ describe("CallSession: transfer, failures, eviction", () => {
     const calls = async () =>
       (await (await fetch(`${inject("twilioUrl")}/__calls?callSid=${callSid}`)).json()) as { params: Record<string, string> }[];
     await expect.poll(calls, { timeout: 8000 }).toHaveLength(1);
-    expect((await calls())[0]!.params.Twiml).toMatch(/<Dial>\+15125550999<\/Dial>/);
+    expect((await calls())[0]!.params.Twiml).toMatch(
+      /<Dial action="http:\/\/localhost:8787\/webhooks\/twilio\/voice\/dial" method="POST" timeout="20">\+15125550999<\/Dial>/,
+    );
     expect(agentLines().map((l) => l.text)).toContain(lines.connecting);
     expect(
       monitored("transcript")

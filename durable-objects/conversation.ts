@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
-import type { HistoryEntry } from "../workers/conversation-engine/engine";
+import type { HistoryEntry, JobDetails } from "../workers/conversation-engine/engine";
 import { channelById, type ChannelRow } from "../workers/conversations/channels";
 import type { InboundItem, InboundMessage, InboundStatus } from "../workers/conversations/inbound";
 import { contactPhone } from "../workers/conversations/lead-sync";
@@ -8,11 +8,21 @@ import { tenantInfo } from "../workers/team/tenant-info";
 import { initialState, type ConversationState } from "../workers/conversations/state";
 import { applyDeliveryStatus, openConversation, updateConversation } from "../workers/conversations/store";
 import { handleCustomerMessage } from "../workers/conversations/turn";
+import { queueOutbound } from "../workers/conversations/outbound";
 import { outboxById, sendTemplateInstead } from "../workers/conversations/window";
 import { WINDOW_CLOSED } from "../workers/providers/whatsapp/provider";
 import { agentReply, type AgentReplyInput, type AgentReplyResult } from "../workers/conversations/agent";
 
 const HISTORY = 20;
+
+export interface ReachOut {
+  tenantId: string;
+  channelId: string;
+  contactAddress: string;
+  text: string;
+  idempotencyKey: string;
+  job?: JobDetails;
+}
 
 export interface Delivery {
   tenantId: string;
@@ -111,6 +121,35 @@ export class Conversation extends DurableObject<Env> {
     });
   }
 
+  /**
+   * The business writes first (a missed call's text-back): the thread opens — or continues —
+   * with `text`, and the customer's reply is an ordinary turn. `job` is what a call already
+   * learned, kept where the conversation knows less. Once per `idempotencyKey`.
+   */
+  async reachOut(input: ReachOut): Promise<{ conversationId: string; queued: boolean }> {
+    return this.serialized(async () => {
+      const channel = await channelById(this.env, input.tenantId, input.channelId);
+      if (!channel) throw new Error(`channel ${input.channelId} is gone`);
+      const state = this.state() ?? (await this.start(channel, { from: input.contactAddress }));
+      state.job = { ...input.job, ...state.job };
+      this.save(state);
+      const target = { tenantId: state.tenantId, channel, to: state.contactAddress, conversationId: state.conversationId };
+      const sent = await queueOutbound(
+        this.env,
+        target,
+        { body: input.text, payload: null, kind: "text" },
+        { idempotencyKey: input.idempotencyKey, author: "ai" },
+      );
+      if (sent.queued) this.remember([{ role: "assistant", text: input.text }]);
+      const now = Date.now();
+      await updateConversation(this.env, state.tenantId, state.conversationId, {
+        lastMessageAt: now,
+        lastMessagePreview: input.text.slice(0, 140),
+      });
+      return { conversationId: state.conversationId, queued: sent.queued };
+    });
+  }
+
   private async applyStatus(tenantId: string, status: InboundStatus): Promise<void> {
     const message = await applyDeliveryStatus(this.env, tenantId, status);
     if (message?.outboxId && status.status === "failed" && status.errorCode === WINDOW_CLOSED) {
@@ -119,7 +158,7 @@ export class Conversation extends DurableObject<Env> {
     }
   }
 
-  private async start(channel: ChannelRow, item: InboundMessage): Promise<ConversationState> {
+  private async start(channel: ChannelRow, item: Pick<InboundMessage, "from" | "profileName">): Promise<ConversationState> {
     const tenant = await tenantInfo(this.env, channel.tenantId);
     const via = item.from.startsWith("whatsapp:") || channel.kind === "whatsapp" ? "whatsapp" : "sms";
     const init = {

@@ -9,7 +9,7 @@ export const VOICE_URL = "http://localhost:8787/webhooks/twilio/voice";
 
 /** A Twilio voice webhook request, signed as Twilio signs it (or with `signature`, or none). */
 export function postVoice(
-  path: "" | "/status",
+  path: "" | "/status" | "/dial" | "/voicemail" | "/recording",
   params: Record<string, string>,
   signature: string | null = getExpectedTwilioSignature(TWILIO_TOKEN, VOICE_URL + path, params),
 ) {

@@ -5,6 +5,8 @@ import { processStripeEvent } from "../wallet/stripe-events";
 import { runRecharge } from "../wallet/auto-recharge";
 import { applyDomainEvents } from "../quests/apply-events";
 import type { QueueMessage } from "./messages";
+import { sendTextBack } from "../voice/missed-call/text-back";
+import { storeVoicemail } from "../voice/missed-call/voicemail";
 
 type Handler<K extends QueueMessage["kind"]> = (env: Env, message: Extract<QueueMessage, { kind: K }>) => Promise<void>;
 
@@ -15,4 +17,6 @@ export const handlers: { [K in QueueMessage["kind"]]: Handler<K> } = {
   "stripe.event": (env, message) => processStripeEvent(env, message.eventId),
   "wallet.recharge": (env, message) => runRecharge(env, message.tenantId, message.attemptKey),
   "domain.events": (env, message) => applyDomainEvents(env, message.events),
+  "call.text_back": (env, message) => sendTextBack(env, message),
+  "call.voicemail": (env, message) => storeVoicemail(env, message),
 };

@@ -8,6 +8,10 @@ export type QueueMessage =
   | { kind: "stripe.event"; eventId: string }
   // An auto-recharge the Wallet DO started: charge the saved card once (the key is Stripe's idempotency key).
   | { kind: "wallet.recharge"; tenantId: string; attemptKey: string }
+  // A call ended without a booking (refused, transfer unanswered, hung up): text the caller once.
+  | { kind: "call.text_back"; tenantId: string; callId: string }
+  // A voicemail Twilio recorded: fetch it into R2 and transcribe it where a key allows.
+  | { kind: "call.voicemail"; tenantId: string; callId: string; recordingUrl: string; recordingSid: string; seconds: number }
   // What members did (workers/events/domain.ts), for quests and streaks.
   | { kind: "domain.events"; events: import("../events/domain").DomainEvent[] };
 

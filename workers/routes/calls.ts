@@ -57,6 +57,18 @@ const CallDetailView = CallSummaryView.extend({
   latency: z.object({ turns: z.array(TurnLatency), firstFrameP50: z.number().nullable(), firstFrameP95: z.number().nullable() }),
   inboundFrames: z.number().nullable(),
   outboundFrames: z.number().nullable(),
+  voicemail: z
+    .object({
+      url: z.string().nullable().openapi({ description: "Signed, short-lived link to the WAV; null when it could not be downloaded" }),
+      seconds: z.number().nullable(),
+      transcript: z.string().nullable().openapi({ description: "null without a speech-to-text key" }),
+    })
+    .nullable()
+    .openapi({ description: "The message the caller left after a transfer nobody answered" }),
+  textBack: z
+    .object({ sentAt: z.string(), conversationId: z.string().nullable() })
+    .nullable()
+    .openapi({ description: "The missed-call text and the thread it opened" }),
 }).openapi("CallDetail");
 
 const CallListQuery = z.strictObject({
@@ -131,6 +143,14 @@ export const callRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
           latency: detail.latency,
           inboundFrames: call.inboundFrames,
           outboundFrames: call.outboundFrames,
+          voicemail:
+            call.voicemailSeconds === null
+              ? null
+              : { url: detail.voicemailUrl, seconds: call.voicemailSeconds, transcript: call.voicemailTranscript },
+          textBack:
+            call.textBackAt === null
+              ? null
+              : { sentAt: new Date(call.textBackAt).toISOString(), conversationId: call.textBackConversationId },
         },
         200,
       );

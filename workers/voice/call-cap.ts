@@ -56,24 +56,14 @@ export async function admitCall(env: Env, call: NewCall, max: number): Promise<{
   return existing?.status === "in-progress" ? { admitted: true, id: existing.id } : { admitted: false, id };
 }
 
-/** A call turned away (budget or cap) is still logged; an existing row for the sid is left alone. */
-export async function recordRefusedCall(env: Env, call: NewCall, outcome: "refused_budget" | "refused_cap"): Promise<void> {
-  await env.DB.prepare(
+/** A call turned away (budget or cap) is still logged; an existing row for the sid is left alone (null then). */
+export async function recordRefusedCall(env: Env, call: NewCall, outcome: "refused_budget" | "refused_cap"): Promise<string | null> {
+  const id = newId("call", call.now);
+  const result = await env.DB.prepare(
     `INSERT INTO calls (id, tenant_id, call_sid, channel_id, from_number, to_number, status, outcome, started_at, ended_at, duration_seconds, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 'refused', ?, ?, ?, 0, ?, ?) ON CONFLICT (call_sid) DO NOTHING`,
   )
-    .bind(
-      newId("call", call.now),
-      call.tenantId,
-      call.callSid,
-      call.channelId,
-      call.from,
-      call.to,
-      outcome,
-      call.now,
-      call.now,
-      call.now,
-      call.now,
-    )
+    .bind(id, call.tenantId, call.callSid, call.channelId, call.from, call.to, outcome, call.now, call.now, call.now, call.now)
     .run();
+  return result.meta.changes > 0 ? id : null;
 }

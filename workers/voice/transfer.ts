@@ -33,7 +33,8 @@ export function transferSummary(call: LiveCallRef, reason: TransferReason, state
 export async function transferCall(env: Env, call: LiveCallRef, reason: TransferReason, state: EngineState | null): Promise<boolean> {
   const { forwardNumber } = await voiceSettings(env, call.tenantId);
   if (!forwardNumber) return false;
-  await callControl(env).redirect(call.callSid, dialTwiml([], forwardNumber));
+  // The Dial reports back like the Gather path's, so a transfer nobody answers offers voicemail (WEB_ORIGIN: this Worker's public origin).
+  await callControl(env).redirect(call.callSid, dialTwiml([], forwardNumber, `${env.WEB_ORIGIN}/webhooks/twilio/voice/dial`));
   await env.DB.prepare(`UPDATE calls SET outcome = 'transferred', end_reason = ?, updated_at = ? WHERE id = ? AND tenant_id = ?`)
     .bind(reason, Date.now(), call.callId, call.tenantId)
     .run();

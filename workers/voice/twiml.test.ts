@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findAll, parseXml } from "../../tests/xml";
-import { dialTwiml, gatherTwiml, sayHangupTwiml, streamTwiml } from "./twiml";
+import { dialTwiml, gatherTwiml, sayHangupTwiml, streamTwiml, voicemailTwiml } from "./twiml";
 
 describe("TwiML for the Gather path", () => {
   it("a Gather for speech (and a keyed 0) that speaks the lines and posts back to the action", () => {
@@ -31,6 +31,26 @@ describe("TwiML for the Gather path", () => {
     expect(parseXml(sayHangupTwiml(["Goodbye."])).children.map((e) => e.name)).toEqual(["Say", "Hangup"]);
     const dial = parseXml(dialTwiml(["Connecting you."], "+15125550000"));
     expect(findAll(dial, "Dial")[0]!.text).toBe("+15125550000");
+    expect(findAll(dial, "Dial")[0]!.attributes).toEqual({});
+    const reported = findAll(parseXml(dialTwiml([], "+15125550000", "https://x.example/webhooks/twilio/voice/dial?a=1&b=2")), "Dial")[0]!;
+    expect(reported.attributes).toEqual({ action: "https://x.example/webhooks/twilio/voice/dial?a=1&b=2", method: "POST", timeout: "20" });
+  });
+
+  it("voicemail: the prompt, then a Record whose end and stored recording post back", () => {
+    const doc = parseXml(
+      voicemailTwiml(["Leave a message."], {
+        action: "https://x.example/webhooks/twilio/voice/voicemail",
+        recordingStatusCallback: "https://x.example/webhooks/twilio/voice/recording",
+      }),
+    );
+    expect(doc.children.map((e) => e.name)).toEqual(["Say", "Record"]);
+    expect(doc.children[1]!.attributes).toMatchObject({
+      action: "https://x.example/webhooks/twilio/voice/voicemail",
+      maxLength: "120",
+      playBeep: "true",
+      recordingStatusCallback: "https://x.example/webhooks/twilio/voice/recording",
+      recordingStatusCallbackEvent: "completed",
+    });
   });
 
   it("a bidirectional Stream to our socket, its values as escaped Parameters", () => {

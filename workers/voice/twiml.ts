@@ -31,7 +31,21 @@ export function streamTwiml(url: string, parameters: Record<string, string>): st
   return `${XML_HEAD}<Response><Connect><Stream url="${escapeXml(url)}">${params}</Stream></Connect></Response>`;
 }
 
-/** Says `lines` and connects the caller to `number`. */
-export function dialTwiml(lines: string[], number: string): string {
-  return `${XML_HEAD}<Response>${lines.map(say).join("")}<Dial>${escapeXml(number)}</Dial></Response>`;
+/**
+ * Says `lines` and connects the caller to `number`. With `action`, Twilio posts the outcome
+ * (DialCallStatus) there when the leg ends, so a transfer nobody answered can go to voicemail.
+ */
+export function dialTwiml(lines: string[], number: string, action?: string): string {
+  const attributes = action ? ` action="${escapeXml(action)}" method="POST" timeout="20"` : "";
+  return `${XML_HEAD}<Response>${lines.map(say).join("")}<Dial${attributes}>${escapeXml(number)}</Dial></Response>`;
+}
+
+/**
+ * Says `lines`, then records a message after the tone (up to 2 minutes, # or 5 s of silence
+ * ends it). `action` answers when the recording ends; `recordingStatusCallback` gets the
+ * recording once Twilio has stored it.
+ */
+export function voicemailTwiml(lines: string[], urls: { action: string; recordingStatusCallback: string }): string {
+  const record = `<Record action="${escapeXml(urls.action)}" method="POST" maxLength="120" timeout="5" finishOnKey="#" playBeep="true" recordingStatusCallback="${escapeXml(urls.recordingStatusCallback)}" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"/>`;
+  return `${XML_HEAD}<Response>${lines.map(say).join("")}${record}</Response>`;
 }

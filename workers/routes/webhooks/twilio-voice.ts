@@ -4,13 +4,12 @@ import type { AppEnv } from "../../env";
 import { openingLine, voiceSettings } from "../../voice/voice-settings";
 import { WEBHOOK_MAX_BYTES } from "../../conversations/inbound";
 import { log } from "../../http/log";
-import { Problem, unauthorized } from "../../http/problem";
-import { verifyTwilioSignature } from "../../providers/sms/twilio-signature";
+import { Problem } from "../../http/problem";
 import { channelByAddress } from "../../conversations/channels";
 import { tenantInfo } from "../../team/tenant-info";
 import { releaseHold } from "../../wallet/ledger";
 import { callBudget, chargeCallMinutes } from "../../voice/call-budget";
-import { admitCall, maxConcurrentCalls, recordRefusedCall } from "../../voice/call-cap";
+import { admitCall, maxConcurrentCalls, type NewCall, recordRefusedCall } from "../../voice/call-cap";
 import { callerText, wantsPerson } from "../../voice/speech";
 import { dialTwiml, gatherTwiml, sayHangupTwiml } from "../../voice/twiml";
 import { voiceTurn, type CallRow } from "../../voice/voice-turn";
@@ -21,19 +20,16 @@ import { finishCallRecords } from "../../voice/records/finish";
 import { publishToMonitor } from "../../voice/records/monitor";
 import type { ConversationState } from "../../conversations/state";
 import type { HistoryEntry } from "../../conversation-engine/engine";
+import { queueTextBack } from "../../voice/missed-call/text-back";
+import { EMPTY_TWIML, twiml, verifiedParams, voiceWebhookUrl } from "./twilio-voice-request";
+import { voicemailWebhook } from "./twilio-voicemail";
 
 const FINAL_STATUSES = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
-const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
-const twiml = (c: Context<AppEnv>, xml: string) => c.body(xml, 200, { "Content-Type": "text/xml" });
 
-/** The form parameters, after X-Twilio-Signature checked out over them (the SMS webhook's own verifier). */
-async function verifiedParams(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const token = c.env.TWILIO_AUTH_TOKEN;
-  if (!token) throw new Problem(503, "Service Unavailable", "TWILIO_AUTH_TOKEN is not configured; unsigned events are never accepted.");
-  const params = Object.fromEntries(new URLSearchParams(await c.req.text()));
-  if (!(await verifyTwilioSignature(token, c.req.url, params, c.req.header("X-Twilio-Signature"))))
-    throw unauthorized("Missing or invalid X-Twilio-Signature.");
-  return params;
+/** A caller turned away is logged and texted back (once: a retried webhook finds the call refused already). */
+async function refuse(c: Context<AppEnv>, call: NewCall, outcome: "refused_budget" | "refused_cap"): Promise<void> {
+  const id = await recordRefusedCall(c.env, call, outcome);
+  if (id) await queueTextBack(c.env, call.tenantId, id);
 }
 
 const callBySid = (c: Context<AppEnv>, tenantId: string, callSid: string) =>
@@ -77,7 +73,7 @@ export const twilioVoiceWebhook = new Hono<AppEnv>()
       const base = { tenantId: channel.tenantId, callSid: p.CallSid, channelId: channel.id, from: p.From, to: p.To!, holdId: null, now };
       const budget = await callBudget(c.env, channel.tenantId, p.CallSid);
       if (!budget.allowed) {
-        await recordRefusedCall(c.env, base, "refused_budget");
+        await refuse(c, base, "refused_budget");
         log("info", "call refused: no call budget", { tenantId: channel.tenantId, callSid: p.CallSid });
         return twiml(
           c,
@@ -89,7 +85,7 @@ export const twilioVoiceWebhook = new Hono<AppEnv>()
       const admitted = await admitCall(c.env, { ...base, holdId: budget.holdId }, maxConcurrentCalls(c.env));
       if (!admitted.admitted) {
         if (budget.holdId) await releaseHold(c.env, channel.tenantId, budget.holdId).catch(() => undefined); // expiry releases it otherwise
-        await recordRefusedCall(c.env, base, "refused_cap");
+        await refuse(c, base, "refused_cap");
         log("warn", "call refused: concurrent-call cap reached", { tenantId: channel.tenantId, callSid: p.CallSid });
         return twiml(
           c,
@@ -139,7 +135,7 @@ export const twilioVoiceWebhook = new Hono<AppEnv>()
         .bind(p.Digits === "0" ? "dtmf" : "caller_asked", Date.now(), call.id, channel.tenantId)
         .run();
       const said = [...lines, voiceLines.connecting];
-      return answer(said, dialTwiml(said, forward));
+      return answer(said, dialTwiml(said, forward, voiceWebhookUrl(c, "/dial")));
     };
 
     if (wantsPerson(p.SpeechResult, p.Digits)) {
@@ -176,6 +172,7 @@ export const twilioVoiceWebhook = new Hono<AppEnv>()
         history: JSON.parse(call.historyJson) as HistoryEntry[],
         state: call.stateJson ? (JSON.parse(call.stateJson) as ConversationState) : null,
       };
+      await queueTextBack(c.env, channel.tenantId, call.id);
       // The summary may take a model call; Twilio does not wait for it.
       c.executionCtx.waitUntil(
         Promise.all([
@@ -187,4 +184,5 @@ export const twilioVoiceWebhook = new Hono<AppEnv>()
       );
     }
     return twiml(c, EMPTY_TWIML);
-  });
+  })
+  .route("/", voicemailWebhook);

@@ -13,8 +13,14 @@ export interface CallDetail {
     recordingSeconds: number | null;
     inboundFrames: number | null;
     outboundFrames: number | null;
+    voicemailKey: string | null;
+    voicemailSeconds: number | null;
+    voicemailTranscript: string | null;
+    textBackAt: number | null;
+    textBackConversationId: string | null;
   };
   recordingUrl: string | null;
+  voicemailUrl: string | null;
   transcript: TranscriptEntry[];
   latency: { turns: TurnLatency[]; firstFrameP50: number | null; firstFrameP95: number | null };
 }
@@ -23,7 +29,9 @@ export interface CallDetail {
 export async function callDetail(env: Env, tenantId: string, callId: string): Promise<CallDetail | null> {
   const [call, transcript, turns] = await env.DB.batch<any>([
     env.DB.prepare(
-      `SELECT ${CALL_COLUMNS}, c.recording_key AS recordingKey, c.recording_seconds AS recordingSeconds, c.inbound_frames AS inboundFrames, c.outbound_frames AS outboundFrames ${CALL_FROM} WHERE c.tenant_id = ? AND c.id = ?`,
+      `SELECT ${CALL_COLUMNS}, c.recording_key AS recordingKey, c.recording_seconds AS recordingSeconds, c.inbound_frames AS inboundFrames, c.outbound_frames AS outboundFrames,
+       c.voicemail_key AS voicemailKey, c.voicemail_seconds AS voicemailSeconds, c.voicemail_transcript AS voicemailTranscript,
+       c.text_back_at AS textBackAt, c.text_back_conversation_id AS textBackConversationId ${CALL_FROM} WHERE c.tenant_id = ? AND c.id = ?`,
     ).bind(tenantId, callId),
     env.DB.prepare(
       `SELECT seq, speaker, text, start_ms AS startMs, end_ms AS endMs, interrupted FROM call_transcript WHERE tenant_id = ? AND call_id = ? ORDER BY seq`,
@@ -40,6 +48,7 @@ export async function callDetail(env: Env, tenantId: string, callId: string): Pr
   return {
     call: row,
     recordingUrl: row.recordingKey ? await signedMediaUrl(env, row.recordingKey, RECORDING_URL_TTL_SECONDS) : null,
+    voicemailUrl: row.voicemailKey ? await signedMediaUrl(env, row.voicemailKey, RECORDING_URL_TTL_SECONDS) : null,
     transcript: (transcript!.results as TranscriptEntry[]).map((e) => ({ ...e, interrupted: !!e.interrupted })),
     latency: { turns: latency, firstFrameP50: percentile(firstFrames, 50), firstFrameP95: percentile(firstFrames, 95) },
   };

@@ -7,6 +7,7 @@ export const CALL_STATUSES = ["in-progress", "completed", "busy", "failed", "no-
 export const CALL_OUTCOMES = [
   "completed",
   "transferred",
+  "transfer_unanswered",
   "refused_budget",
   "refused_cap",
   "busy",

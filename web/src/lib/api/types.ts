@@ -186,7 +186,16 @@ export interface TenantSummary {
   createdAt: string;
 }
 
-export type CallOutcome = "completed" | "transferred" | "refused_budget" | "refused_cap" | "busy" | "no-answer" | "failed" | "canceled";
+export type CallOutcome =
+  | "completed"
+  | "transferred"
+  | "transfer_unanswered"
+  | "refused_budget"
+  | "refused_cap"
+  | "busy"
+  | "no-answer"
+  | "failed"
+  | "canceled";
 
 export interface Call {
   id: string;
@@ -216,6 +225,10 @@ export interface CallDetail extends Call {
   latency: { turns: TurnLatency[]; firstFrameP50: number | null; firstFrameP95: number | null };
   inboundFrames: number | null;
   outboundFrames: number | null;
+  /** The message left after a transfer nobody answered (transcript null without a speech-to-text key). */
+  voicemail: { url: string | null; seconds: number | null; transcript: string | null } | null;
+  /** The missed-call text and the thread it opened. */
+  textBack: { sentAt: string; conversationId: string | null } | null;
 }
 
 export interface VoiceSettings {

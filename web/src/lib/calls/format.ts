@@ -3,6 +3,7 @@ import type { CallOutcome } from "../api/types";
 export const OUTCOME_LABELS: Record<CallOutcome, string> = {
   completed: "Completed",
   transferred: "Transferred",
+  transfer_unanswered: "Transfer not answered",
   refused_budget: "Refused: no budget",
   refused_cap: "Refused: lines busy",
   busy: "Busy",
