@@ -30,7 +30,7 @@ describe("Gather path records", () => {
     expect(live.transcript[0]).toMatchObject({
       speaker: "agent",
       startMs: 0,
-      text: expect.stringMatching(/^Thanks for calling Leak Busters/),
+      text: expect.stringMatching(/^This call is recorded so we can help you better\. Thanks for calling Leak Busters/),
     });
     expect(live.transcript.filter((e: any) => e.speaker === "caller").map((e: any) => e.text)).toEqual([
       "Water is pouring through my kitchen ceiling!",
