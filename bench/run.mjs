@@ -26,6 +26,7 @@ import { scanD1Estimate, scanEndToEnd, scanPostgis, seedBenchProperties } from "
 import { walletDebits, walletFanout } from "./wallet.mjs";
 import { whatsappPeer, whatsappReplyLatency, whatsappWebhooks } from "./whatsapp.mjs";
 import { voiceConcurrency, voiceToVoice } from "./voice.mjs";
+import { addressUnderstanding } from "./addresses.mjs";
 
 const SAMPLE_IDS = 5000;
 // Throwaway secrets, so the bench needs no .dev.vars; the WhatsApp benchmarks sign with this one.
@@ -48,7 +49,8 @@ const ON_SERVER = [
   scanD1Estimate,
   scanEndToEnd,
 ];
-const AFTER_SERVER = [voiceToVoice, voiceConcurrency];
+// Address understanding runs in this process, on one core, with no server to compete with.
+const AFTER_SERVER = [voiceToVoice, voiceConcurrency, addressUnderstanding];
 const SERVER = "npm run serve (workerd through Miniflare, no dev proxy), local D1, logs batched to a file";
 
 main(async () => {

@@ -14,6 +14,7 @@ import { WINDOW_CLOSED } from "../workers/providers/whatsapp/provider";
 import { agentReply, type AgentReplyInput, type AgentReplyResult } from "../workers/conversations/agent";
 
 const HISTORY = 20;
+const TEAM_NOTES = 5;
 
 export interface ReachOut {
   tenantId: string;
@@ -116,7 +117,12 @@ export class Conversation extends DurableObject<Env> {
       const state = this.state();
       if (!state) return { ok: false, reason: "not_found" };
       const result = await agentReply(this.env, state, input);
-      if (result.ok) this.remember([{ role: "assistant", text: result.text }]);
+      if (result.ok && !input.template) {
+        // Both engines read what the team said: in the history, and as notes the AI stands by after a hand-back.
+        this.remember([{ role: "team", text: result.text }]);
+        state.teamNotes = [...(state.teamNotes ?? []), { text: result.text, at: Date.now() }].slice(-TEAM_NOTES);
+        this.save(state);
+      }
       return result;
     });
   }

@@ -6,6 +6,7 @@ import { metaTextWebhook, twilioSmsParams } from "../workers/conversations/webho
 import { processInboundEvent } from "../workers/conversations/process-event";
 import { deliverOutboxMessage } from "../workers/outbox/deliver";
 import type { Env } from "../workers/env";
+import { NETWORKS } from "../scripts/lib/network.mjs";
 
 export const APP_SECRET = "test-whatsapp-app-secret";
 export const TWILIO_TOKEN = "test-twilio-auth-token";
@@ -42,8 +43,41 @@ export interface Workspace extends TestAccount {
 
 const weekdays = (start: string, end: string) => [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start, end }));
 
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** The pros `npm start` seeds (scripts/lib/network.mjs): the README's examples run against these. */
+export async function demoWorkspace(engine: "local" | "auto" = "local"): Promise<Workspace> {
+  const { pros } = NETWORKS["lone-star-roofing-plumbing"]!;
+  return workspace(`Lone Star Roofing & Plumbing ${uniqueDigits(6)}`, engine, (pro) =>
+    Object.fromEntries(
+      pros.map((p, i) => [
+        ["plumber", "roofer", "hvac", "handyman"][i]!,
+        () =>
+          pro({
+            name: p.name,
+            phone: p.phone,
+            trades: p.trades,
+            postcodes: p.postcodes ?? [],
+            cities: p.cities ?? [],
+            ...(p.radiusKm ? { baseLat: DEMO_BASE.lat, baseLng: DEMO_BASE.lng, radiusKm: p.radiusKm } : {}),
+            hours: p.hours.map(([weekday, start, end]) => ({ weekday, start: hhmm(start), end: hhmm(end) })),
+            minNoticeMinutes: 60,
+            bufferMinutes: 30,
+          }),
+      ]),
+    ),
+  );
+}
+const DEMO_BASE = { lat: 30.2672, lng: -97.7431 };
+
+type ProMaker = (body: Record<string, unknown>) => Promise<any>;
+
 /** A workspace with a WhatsApp number, an SMS number and two pros around Austin; the local engine unless `engine` says otherwise. */
-export async function workspace(company = `Leak Busters ${uniqueDigits(6)}`, engine: "local" | "auto" = "local"): Promise<Workspace> {
+export async function workspace(
+  company = `Leak Busters ${uniqueDigits(6)}`,
+  engine: "local" | "auto" = "local",
+  network?: (pro: ProMaker) => Record<string, () => Promise<any>>,
+): Promise<Workspace> {
   const account = await signup(company);
   await call("PUT", "/api/v1/channels/ai", { token: account.token, body: { engine, model: "claude-test-model", instructions: null } });
   const phoneNumberId = uniqueDigits(15);
@@ -64,10 +98,12 @@ export async function workspace(company = `Leak Busters ${uniqueDigits(6)}`, eng
         body: { timeZone: "America/Chicago", hours: weekdays("00:00", "24:00"), minNoticeMinutes: 0, bufferMinutes: 0, ...body },
       }),
     );
-  const pros = {
-    plumber: await pro({ name: "Pat Plumber", phone: "+15125550111", trades: ["plumbing"], postcodes: ["787"] }),
-    roofer: await pro({ name: "Rosa Roofer", phone: "+15125550112", trades: ["roofing"], cities: ["Austin"] }),
+  const makers = network?.(pro) ?? {
+    plumber: () => pro({ name: "Pat Plumber", phone: "+15125550111", trades: ["plumbing"], postcodes: ["787"] }),
+    roofer: () => pro({ name: "Rosa Roofer", phone: "+15125550112", trades: ["roofing"], cities: ["Austin"] }),
   };
+  const pros: Record<string, any> = {};
+  for (const [role, make] of Object.entries(makers)) pros[role] = await make();
   return { ...account, whatsapp: { id: whatsapp.id, phoneNumberId }, sms: { id: sms.id, number: smsNumber }, pros };
 }
 

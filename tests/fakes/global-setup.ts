@@ -6,6 +6,7 @@ import { startAnthropicFake } from "./anthropic";
 import { startStripeFake } from "./stripe";
 import { startTestPostgres } from "./postgres";
 import { startGoogleFake } from "./google";
+import { startGoogleGeocodingFake } from "./google-geocoding";
 import { startPropertyDataFake } from "./property-data";
 import { startDeepgramFake } from "./deepgram";
 import { startElevenLabsFake } from "./elevenlabs";
@@ -19,6 +20,8 @@ declare module "vitest" {
     stripeUrl: string;
     /** Google Static Maps + Solar API fake. */
     googleUrl: string;
+    /** Google Geocoding API fake. */
+    geocodingUrl: string;
     /** ATTOM + BatchData + NOAA SWDI fake. */
     propertyDataUrl: string;
     /** ws:// base URL of the Deepgram live fake (the Worker's DEEPGRAM_URL). */
@@ -46,6 +49,8 @@ export default async function setup(project: TestProject) {
   const [google, propertyData] = await Promise.all([startGoogleFake(), startPropertyDataFake()]);
   project.provide("googleUrl", google.url);
   project.provide("propertyDataUrl", propertyData.url);
+  const geocoding = await startGoogleGeocodingFake();
+  project.provide("geocodingUrl", geocoding.url);
   const [deepgram, elevenLabs] = await Promise.all([
     startDeepgramFake(Number(process.env.HOMELINE_DEEPGRAM_FAKE_PORT ?? 0)),
     startElevenLabsFake(Number(process.env.HOMELINE_ELEVENLABS_FAKE_PORT ?? 0)),
@@ -67,6 +72,7 @@ export default async function setup(project: TestProject) {
         elevenLabs.server,
         google.server,
         propertyData.server,
+        geocoding.server,
       ].map(close),
     );
     await pg?.drop();

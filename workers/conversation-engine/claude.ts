@@ -2,6 +2,7 @@ import type Anthropic from "@anthropic-ai/sdk";
 import { CLAUDE_TOOLS, runClaudeTool } from "./claude-tools";
 import type { ConversationEngine, EngineTools, HistoryEntry, TurnInput, TurnResult } from "./engine";
 import { slotReply } from "./local";
+import { quoteTeam } from "./team-promise";
 
 const MAX_STEPS = 6;
 
@@ -76,11 +77,24 @@ function systemPrompt(input: TurnInput): string {
     input.channel === "voice"
       ? "Your words are spoken aloud as you write them: no lists, symbols or emoji, and say digits of phone numbers in groups."
       : "",
+    teamContext(input),
     `What is known so far: ${known}`,
     input.settings.instructions ? `Instructions from ${input.tenantName}: ${input.settings.instructions}` : "",
   ]
     .filter(Boolean)
     .join("\n\n");
+}
+
+/** After a hand-back: what the team said and did stands, and Claude answers from it. */
+function teamContext(input: TurnInput): string {
+  const notes = input.state.teamNotes ?? [];
+  if (!notes.length) return "";
+  const said = notes.map((note) => `- ${quoteTeam(note, input.timeZone)}`).join("\n");
+  return [
+    "A person on the team took this conversation over and has handed it back to you. Their messages are in the history marked [team]; the latest:",
+    said,
+    "What the team said and did stands. Never contradict it: do not offer other times, do not say no pro is available, and do not hand off again for something they arranged. When the customer asks about it (for example what time the pro will come), answer from the team's words. Only change an arrangement when the customer asks to.",
+  ].join("\n");
 }
 
 function customerText(input: TurnInput): string {
@@ -96,9 +110,11 @@ function conversation(history: HistoryEntry[], current: string): Anthropic.Messa
   const turns: { role: "user" | "assistant"; content: string }[] = [];
   for (const entry of [...history, { role: "customer" as const, text: current }]) {
     const role = entry.role === "customer" ? "user" : "assistant";
+    // The team spoke on the business's side of the thread; marked so Claude knows a person said it.
+    const text = entry.role === "team" ? `[team] ${entry.text}` : entry.text;
     const last = turns.at(-1);
-    if (last?.role === role) last.content = `${last.content}\n${entry.text}`;
-    else if (turns.length || role === "user") turns.push({ role, content: entry.text });
+    if (last?.role === role) last.content = `${last.content}\n${text}`;
+    else if (turns.length || role === "user") turns.push({ role, content: text });
   }
   return turns;
 }

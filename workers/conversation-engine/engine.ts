@@ -13,10 +13,14 @@ export interface JobDetails {
   urgency?: Urgency;
   address?: string;
   city?: string;
+  /** US state code or county. */
+  region?: string;
   postcode?: string;
   name?: string;
   lat?: number;
   lng?: number;
+  /** How lat/lng were found ("location pin", "ZIP 78704 centroid", …): part of the matching explanation. */
+  locatedBy?: string;
 }
 
 /** What still has to be known before a pro can be matched and slots offered. */
@@ -34,6 +38,13 @@ export interface OfferedSlot {
 
 export type Stage = "collecting" | "offering" | "booked" | "handoff";
 
+/** A message a team member sent the customer while they had the conversation. */
+export interface TeamNote {
+  text: string;
+  at: number;
+  by?: string;
+}
+
 /** The part of a conversation's state engines read; tools keep it current as they act. */
 export interface EngineState {
   stage: Stage;
@@ -42,6 +53,8 @@ export interface EngineState {
   asked: RequiredDetail | null;
   offered: OfferedSlot[];
   booking: { id: string; label: string; proName: string } | null;
+  /** What the team wrote (the last few messages): after a hand-back the AI stands by it. */
+  teamNotes?: TeamNote[];
 }
 
 export interface Choice {
@@ -63,7 +76,8 @@ export interface CustomerMessage {
 }
 
 export interface HistoryEntry {
-  role: "customer" | "assistant";
+  /** "team": a person on the team wrote it (while they had taken over). */
+  role: "customer" | "assistant" | "team";
   text: string;
 }
 
@@ -75,6 +89,8 @@ export interface TurnInput {
   history: HistoryEntry[];
   state: EngineState;
   settings: { model: string; instructions: string | null };
+  /** The workspace's IANA zone, for times said back to the customer. */
+  timeZone?: string;
   /** Streaming: called with each piece of reply text as it is produced (voice speaks it at once). */
   onText?: (delta: string) => void;
   /** Aborting stops the turn: the model request is cancelled and no further tool is run. */

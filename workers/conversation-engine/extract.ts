@@ -1,3 +1,4 @@
+import { parseAddress } from "../addresses/parse";
 import { URGENT } from "../leads/scoring";
 import type { JobDetails, RequiredDetail, Urgency } from "./engine";
 
@@ -19,12 +20,6 @@ const TRADE_WORDS: Record<string, [RegExp, number][]> = {
   handyman: [[/\b(handyman|odd jobs?|shel(f|ves)|assembl\w*|mount\w*|door|window)\b/i, 1]],
 };
 
-const STREET =
-  /\b\d{1,5}[a-z]?\s+(?:[a-z0-9.'-]+\s+){0,4}(?:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|ter|terrace|close|crescent|cres|pkwy|parkway|hwy|highway|trl|trail|cir|circle|sq|square|row|gardens|grove|hill|mews)\b\.?/i;
-const US_ZIP = /\b\d{5}(?:-\d{4})?\b/;
-const UK_POSTCODE = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
-// ", Austin" up to a comma, a sentence end, a state code (TX), a ZIP or the end.
-const CITY_AFTER_STREET = /^\s*,\s*([A-Za-z][A-Za-z .'-]{1,40}?)(?=\s*(?:,|\.(?:\s|$)|\s+[A-Z]{2}\b|\s+[A-Z]{1,2}\d|\s+\d{5}|$))/;
 const NAME = /\b(?:my name is|my name's|i am|i'm|im|this is|it's|name:)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)/i;
 // Words that follow "I'm" without being a name ("I'm worried", "I'm at home").
 const NOT_NAMES = new Set([
@@ -89,29 +84,21 @@ export function detectName(text: string): string | undefined {
   return words.map(capitalize).join(" ");
 }
 
-export function detectAddress(text: string): Pick<JobDetails, "address" | "city" | "postcode"> {
-  const found: Pick<JobDetails, "address" | "city" | "postcode"> = {};
-  const street = text.match(STREET);
-  if (street) {
-    found.address = street[0].replace(/\.$/, "").replace(/\s+/g, " ").trim();
-    const rest = text.slice((street.index ?? 0) + street[0].length);
-    const city = rest.match(CITY_AFTER_STREET);
-    if (city && !/^\d/.test(city[1]!)) found.city = city[1]!.trim().replace(/\b\w/g, (c) => c.toUpperCase());
-  }
-  const uk = text.match(UK_POSTCODE);
-  const zip = text.match(US_ZIP);
-  if (uk)
-    found.postcode = uk[0]
-      .toUpperCase()
-      .replace(/\s+/g, "")
-      .replace(/(\d[A-Z]{2})$/, " $1");
-  else if (zip && (!street || zip.index !== street.index)) found.postcode = zip[0];
+/** The job's place in the text (street line with unit, city, state or county, ZIP or postcode); spoken numbers are read too. */
+export function detectAddress(text: string, expected = false): Pick<JobDetails, "address" | "city" | "region" | "postcode"> {
+  const parsed = parseAddress(text, undefined, { expected });
+  if (!parsed) return {};
+  const found: Pick<JobDetails, "address" | "city" | "region" | "postcode"> = {};
+  if (parsed.line) found.address = parsed.line;
+  if (parsed.city) found.city = parsed.city;
+  if (parsed.region) found.region = parsed.region;
+  if (parsed.postcode) found.postcode = parsed.postcode;
   return found;
 }
 
 /** Everything the text says about the job, plus a bare answer to the question asked last. */
 export function extractDetails(text: string, asked: RequiredDetail | null): JobDetails {
-  const details: JobDetails = { ...detectAddress(text) };
+  const details: JobDetails = { ...detectAddress(text, asked === "address") };
   const trade = detectTrade(text);
   if (trade) details.trade = trade;
   const urgency = detectUrgency(text);
@@ -121,7 +108,8 @@ export function extractDetails(text: string, asked: RequiredDetail | null): JobD
   if (asked === "name" && !details.name && /^[\p{L}][\p{L}'. -]{0,40}$/u.test(text.trim()) && text.trim().split(/\s+/).length <= 4) {
     details.name = text.trim().split(/\s+/).map(capitalize).join(" ");
   }
-  if (asked === "address" && !details.address && !details.postcode && text.trim().length >= 4) details.address = text.trim();
+  if (asked === "address" && !details.address && !details.postcode && !details.city && text.trim().length >= 4)
+    details.address = text.trim();
   if (asked === "urgency" && !details.urgency) {
     if (YES.test(text)) details.urgency = "emergency";
     else if (NO.test(text)) details.urgency = "flexible";

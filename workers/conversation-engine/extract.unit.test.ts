@@ -17,11 +17,27 @@ describe("unit: local engine extraction", () => {
     expect(detectUrgency("a quote please")).toBeUndefined();
   });
 
-  it("addresses, US ZIP codes, UK postcodes and cities", () => {
-    expect(detectAddress("I'm at 12 Oak Street, Austin 78704")).toEqual({ address: "12 Oak Street", city: "Austin", postcode: "78704" });
+  it("addresses, US ZIP codes, UK postcodes and cities (the parser's own table test has the rest)", () => {
+    expect(detectAddress("I'm at 12 Oak Street, Austin 78704")).toEqual({
+      address: "12 Oak Street",
+      city: "Austin",
+      region: "TX",
+      postcode: "78704",
+    });
+    expect(detectAddress("14 Barton Skyway, Austin 78704")).toEqual({
+      address: "14 Barton Skyway",
+      city: "Austin",
+      region: "TX",
+      postcode: "78704",
+    });
     expect(detectAddress("5 Elm Road, Austin. It's an emergency")).toEqual({ address: "5 Elm Road", city: "Austin" });
-    expect(detectAddress("Flat 2, 14 Heath St, London NW3 6TE")).toEqual({ address: "14 Heath St", city: "London", postcode: "NW3 6TE" });
+    expect(detectAddress("Flat 2, 14 Heath St, London NW3 6TE")).toEqual({
+      address: "14 Heath St, Flat 2",
+      city: "London",
+      postcode: "NW3 6TE",
+    });
     expect(detectAddress("postcode nw36te")).toEqual({ postcode: "NW3 6TE" });
+    expect(detectAddress("round rock", true)).toEqual({ city: "Round Rock" });
   });
 
   it("names from phrases, and bare answers to the question asked", () => {

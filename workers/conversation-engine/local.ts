@@ -1,5 +1,7 @@
 import type { ConversationEngine, EngineTools, JobDetails, OfferedSlot, Reply, RequiredDetail, TurnInput, TurnResult } from "./engine";
 import { CANCEL, chosenNumber, extractDetails, HUMAN, NO, RESCHEDULE } from "./extract";
+import { summarizeJob } from "./job-summary";
+import { ASKS_ABOUT_VISIT, quoteTeam, teamPromise } from "./team-promise";
 
 type Channel = TurnInput["channel"];
 
@@ -46,13 +48,23 @@ export class LocalEngine implements ConversationEngine {
     return { replies: await this.reply(input, tools), engine: this.name };
   }
 
-  private async reply({ message, state, channel, signal }: TurnInput, tools: EngineTools): Promise<Reply[]> {
+  private async reply({ message, state, channel, signal, timeZone }: TurnInput, tools: EngineTools): Promise<Reply[]> {
     signal?.throwIfAborted();
     const text = message.text.trim();
     const words = wording(channel);
     if (HUMAN.test(text)) {
       await tools.handoffToHuman("The customer asked for a person.");
       return [{ text: words.handoff }];
+    }
+    // Handed back after the team promised a visit: their word stands (no other times, no "no pro free").
+    const promise = !state.booking ? teamPromise(state) : null;
+    if (promise && !CANCEL.test(text) && !RESCHEDULE.test(text)) {
+      const { job } = await tools.saveJobDetails(extractDetails(text, state.asked));
+      state.asked = null;
+      const said = quoteTeam(promise, timeZone);
+      if (ASKS_ABOUT_VISIT.test(text))
+        return [{ text: `Our team arranged it with you: ${said}. If anything changes they'll tell you here.` }];
+      return [{ text: `Thanks${job.name ? `, ${job.name.split(" ")[0]}` : ""}, noted. As our team said: ${said}.` }];
     }
     if (state.stage === "booked" && state.booking) {
       if (CANCEL.test(text)) return [{ text: (await tools.cancelBooking()).detail }];
@@ -69,17 +81,18 @@ export class LocalEngine implements ConversationEngine {
 
     const details: JobDetails = extractDetails(text, state.asked);
     if (message.location) {
+      // The tools turn a bare pin into the nearest known address (reverse geocoding).
       details.lat = message.location.lat;
       details.lng = message.location.lng;
-      details.address =
-        message.location.address ??
-        message.location.name ??
-        details.address ??
-        `${message.location.lat.toFixed(5)}, ${message.location.lng.toFixed(5)}`;
+      details.locatedBy = "location pin";
+      const named = message.location.address ?? message.location.name;
+      if (named) details.address = named;
+      else delete details.address; // the message text of a bare pin is its coordinates
     }
+    // The description summarises the job: a message that names a trade (or the first one) adds its new facts.
     const describes = details.trade !== undefined && details.trade !== "other";
-    if (text.length >= 8 && (!state.job.description || describes))
-      details.description = state.job.description && describes ? `${state.job.description}\n${text}` : text;
+    if (text.length >= 8 && !message.location && (!state.job.description || describes))
+      details.description = summarizeJob(state.job.description, text) ?? state.job.description;
     const wasUrgent = state.job.urgency === "emergency";
     const { job, missing } = await tools.saveJobDetails(details);
     signal?.throwIfAborted();

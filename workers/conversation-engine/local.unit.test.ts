@@ -48,6 +48,7 @@ function harness(options: { proAvailable?: boolean; channel?: TurnInput["channel
           history: [],
           state,
           settings: { model: "", instructions: null },
+          timeZone: "UTC",
         } as TurnInput,
         tools,
       )
@@ -56,6 +57,22 @@ function harness(options: { proAvailable?: boolean; channel?: TurnInput["channel
 }
 
 describe("unit: local engine", () => {
+  it("after a hand-back it stands by the team's promise: answers 'when' from it, never searches or hands off", async () => {
+    const { state, log, say } = harness({ proAvailable: false });
+    state.job = { trade: "roofing", address: "14 Barton Skyway", name: "Maria", urgency: "emergency" };
+    state.teamNotes = [
+      { text: "Sorry for the wait, looking into it now", at: Date.UTC(2026, 11, 3, 17) },
+      { text: "Our roofer can come tomorrow at 9am", at: Date.UTC(2026, 11, 3, 18) },
+    ];
+    const [answer] = await say("what time will they come?");
+    expect(answer!.text).toBe(
+      "Our team arranged it with you: “Our roofer can come tomorrow at 9am” (our team, Thursday 6:00 PM). If anything changes they'll tell you here.",
+    );
+    expect((await say("ok thanks"))[0]!.text).toMatch(/^Thanks, Maria, noted\. As our team said: “Our roofer can come tomorrow at 9am”/);
+    expect(log).toEqual([]);
+    expect(state.stage).toBe("collecting");
+  });
+
   it("asks for each missing detail in turn, takes yes/no for urgency, then offers numbered slots", async () => {
     const { state, log, say } = harness();
     expect((await say("hello"))[0]!.text).toMatch(/What do you need help with/);

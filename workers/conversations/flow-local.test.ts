@@ -9,6 +9,7 @@ const outboxTo = (recipient: string) =>
     .all<{ body: string; status: string; provider: string }>()
     .then((r) => r.results);
 
+// Multi-turn flows take a few seconds on a busy machine, hence the longer timeouts.
 describe("integration: WhatsApp conversation with the local engine", () => {
   it("emergency leak → lead (hot) → matched pro → slots → booked → customer and pro notified", async () => {
     const ws = await workspace();
@@ -57,7 +58,7 @@ describe("integration: WhatsApp conversation with the local engine", () => {
 
     const bookings = await json(await call("GET", `/api/v1/bookings?proId=${ws.pros.plumber.id}`, { token: ws.token }));
     expect(bookings.items.map((b: any) => b.id)).toContain(booked.bookingId);
-  });
+  }, 20_000);
 
   it("reschedules and cancels by message, and hands over on 'agent'", async () => {
     const ws = await workspace();
@@ -83,7 +84,7 @@ describe("integration: WhatsApp conversation with the local engine", () => {
     const before = replies(await thread(ws, customer)).length;
     await say("hello?");
     expect(replies(await thread(ws, customer))).toHaveLength(before); // the AI stays quiet
-  });
+  }, 20_000);
 
   it("duplicates of one message have exactly one effect", async () => {
     const ws = await workspace();
@@ -96,7 +97,7 @@ describe("integration: WhatsApp conversation with the local engine", () => {
     expect((await env.DB.prepare("SELECT count(*) AS n FROM leads WHERE tenant_id = ?").bind(ws.tenantId).first<{ n: number }>())!.n).toBe(
       1,
     );
-  });
+  }, 20_000);
 });
 
 describe("integration: SMS conversation, STOP and START", () => {
@@ -126,5 +127,5 @@ describe("integration: SMS conversation, STOP and START", () => {
     expect((await call("POST", `/api/v1/conversations/${t.id}/messages`, { token: ws.token, body: { text: "Welcome back" } })).status).toBe(
       201,
     );
-  });
+  }, 20_000);
 });

@@ -6,6 +6,7 @@ import { leadWriter } from "../leads/mutations";
 import { TRADES, type LeadPatchInput, type LeadView } from "../leads/model";
 import { toE164 } from "../leads/phone";
 import type { JobDetails } from "../conversation-engine/engine";
+import { summarizeJob } from "../conversation-engine/job-summary";
 import type { ConversationState } from "./state";
 
 /** Conversations write leads through the CRM's own writer, so scoring and the timeline stay one piece of code. */
@@ -49,7 +50,7 @@ export async function ensureLead(
       source: state.channel,
       status: "new",
       tags: [],
-      description: firstText || null,
+      description: summarizeJob(undefined, firstText) ?? null,
     },
     { allowDuplicate: true },
   );

@@ -17,6 +17,7 @@ import { slotLabel } from "../booking/zoned-time";
 import { busyByPro, loadProfiles } from "../pros/repository";
 import { proCalendar } from "../../durable-objects/pro-calendar";
 import { setLeadStatus, syncLead, type LeadAccess } from "./lead-sync";
+import { locateJob } from "./locate";
 import { notifyPro } from "./notify";
 import type { ConversationState } from "./state";
 
@@ -60,7 +61,7 @@ export function conversationTools(tc: ToolContext): EngineTools {
     async saveJobDetails(details: JobDetails) {
       const wasUrgent = state.job.urgency === "emergency";
       const defined = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== null && v !== ""));
-      state.job = { ...state.job, ...defined };
+      state.job = await locateJob(env, state.job, { ...state.job, ...defined }, leads.tenant.country);
       if (state.leadId) await syncLead(env, ctx, leads, state.leadId, state.job, !wasUrgent && state.job.urgency === "emergency");
       return { job: state.job, missing: missingDetails(state.job) };
     },
@@ -80,7 +81,14 @@ export function conversationTools(tc: ToolContext): EngineTools {
         const match = await findPro(
           env,
           tenantId,
-          { trade: state.job.trade, postcode: state.job.postcode, city: state.job.city, lat: state.job.lat, lng: state.job.lng },
+          {
+            trade: state.job.trade,
+            postcode: state.job.postcode,
+            city: state.job.city,
+            lat: state.job.lat,
+            lng: state.job.lng,
+            locatedBy: state.job.locatedBy,
+          },
           now,
           { slotLimit: OFFER },
         );

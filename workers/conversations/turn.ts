@@ -124,6 +124,7 @@ export async function handleCustomerMessage(
       history: deps.history,
       state,
       settings,
+      timeZone: leads.tenant.timeZone,
     },
     tools,
   );

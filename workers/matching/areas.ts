@@ -5,6 +5,8 @@ export interface JobLocation {
   city?: string | null;
   lat?: number | null;
   lng?: number | null;
+  /** How lat/lng were found, for the explanation ("ZIP 78704 centroid", "location pin"). */
+  locatedBy?: string | null;
 }
 
 export interface RadiusArea {
@@ -27,7 +29,8 @@ export function coverage(areas: AreaRow[], radius: RadiusArea, job: JobLocation)
   if (city && areas.some((a) => a.kind === "city" && a.value === city)) return `covers ${job.city}`;
   if (job.lat != null && job.lng != null && radius.baseLat != null && radius.baseLng != null && radius.radiusKm != null) {
     const km = distanceKm(radius.baseLat, radius.baseLng, job.lat, job.lng);
-    if (km <= radius.radiusKm) return `${km.toFixed(1)} km from base (radius ${radius.radiusKm} km)`;
+    if (km <= radius.radiusKm)
+      return `${km.toFixed(1)} km from base (radius ${radius.radiusKm} km${job.locatedBy ? `; job located by ${job.locatedBy}` : ""})`;
   }
   return null;
 }
