@@ -74,7 +74,7 @@ describe("integration: conversation with Claude (real SDK against the Messages A
     expect(slotsResult).toMatchObject({ ok: true, pro: "Pat Plumber", slots: [{ slot_id: "s1" }, { slot_id: "s2" }, { slot_id: "s3" }] });
     // The second turn carries the first as history, in alternating roles.
     expect(sent[3].messages.map((m: any) => m.role)).toEqual(["user", "assistant", "user"]);
-  });
+  }, 20_000);
 
   it("when Claude fails, the local engine answers the customer (retries, then fallback)", async () => {
     claudeBreaker.success();
@@ -86,7 +86,7 @@ describe("integration: conversation with Claude (real SDK against the Messages A
     expect(replies(t)).toEqual([expect.stringMatching(/urgent.*address/is)]);
     expect(await requests(company)).toHaveLength(3); // one try + two retries
     claudeBreaker.success();
-  });
+  }, 20_000);
 });
 
 describe("unit: Claude engine streaming and tool scoping", () => {

@@ -83,7 +83,7 @@ describe("POST /webhooks/twilio/voice (TwiML Gather path)", () => {
 
     expect((await c.end(95)).status).toBe(200);
     expect(await callRow(c.CallSid)).toMatchObject({ status: "completed", outcome: "completed", duration_seconds: 95, billed_minutes: 0 });
-  });
+  }, 20_000);
 
   it("the recording disclosure is the call's first words in the workspace's wording, or not said when turned off", async () => {
     const ws = await gatherWorkspace();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedTexts } from "../web/src/lib/leads/change-text";
+import { changedTexts } from "./change-text";
 
 describe("unit: the timeline's before → after of a long text", () => {
   it("starts both sides where they differ, so they never look identical", () => {
