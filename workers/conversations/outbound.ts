@@ -59,7 +59,7 @@ export async function queueOutbound(
     })
     .onConflictDoNothing()
     .returning({ id: tables.outbox.id });
-  // Already queued under this key (a retried turn): only a message row lost in between is restored.
+  // Already queued under this key (a retried turn): a message row lost in between is restored.
   const existing = inserted.length
     ? null
     : await db.query.outbox.findFirst({
@@ -94,6 +94,8 @@ export async function queueOutbound(
       messageId = row.id;
     }
   }
-  if (!existing && !optedOut) await enqueue(env, { kind: "outbox.send", outboxId });
+  // A retried turn whose reply is still queued queues it again: its first queue message may have
+  // died with the turn (a crash); if not, the delivery's claim lets only one of the two send.
+  if (!optedOut && (!existing || existing.status === "queued")) await enqueue(env, { kind: "outbox.send", outboxId: id });
   return { outboxId: id, messageId, queued: !existing && !optedOut };
 }

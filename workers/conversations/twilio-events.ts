@@ -8,6 +8,12 @@ const TWILIO_STATUS: Record<string, DeliveryStatus> = {
   undelivered: "failed",
 };
 
+/** A status callback about one of our messages, rather than an inbound message. */
+export const isTwilioStatus = (params: Record<string, string>) => params.MessageStatus !== undefined && params.Body === undefined;
+
+/** The contact a Twilio webhook is about: From on an inbound message, To on a status callback. */
+export const twilioContact = (params: Record<string, string>): string | undefined => (isTwilioStatus(params) ? params.To : params.From);
+
 /**
  * A Twilio messaging webhook (inbound SMS/WhatsApp message, or a status callback) as items.
  * Status callbacks carry no event time, so the time they arrive stands in for it.
@@ -15,8 +21,8 @@ const TWILIO_STATUS: Record<string, DeliveryStatus> = {
 export function twilioItems(params: Record<string, string>, receivedAt: number): InboundItem[] {
   const sid = params.MessageSid ?? params.SmsSid;
   if (!sid) return [];
-  if (params.MessageStatus && params.Body === undefined) {
-    const status = TWILIO_STATUS[params.MessageStatus];
+  if (isTwilioStatus(params)) {
+    const status = TWILIO_STATUS[params.MessageStatus ?? ""];
     return status
       ? [
           {

@@ -20,14 +20,22 @@ export const SCHEDULE: Record<string, Job[]> = {
   "17 * * * *": [reconcileWallets],
 };
 
+/** Runs the cron's jobs side by side and logs what each one did (or why it failed). */
 export async function runScheduled(cron: string, env: Env, now = Date.now()): Promise<void> {
   const jobs = SCHEDULE[cron];
   if (!jobs) {
     log("warn", "no jobs for cron", { cron });
     return;
   }
-  const results = await Promise.allSettled(jobs.map((job) => job(env, now)));
-  results.forEach((result, i) => {
-    if (result.status === "rejected") log("error", "cron job failed", { cron, job: jobs[i]!.name, error: String(result.reason) });
-  });
+  await Promise.all(
+    jobs.map(async (job) => {
+      const started = Date.now();
+      try {
+        const result = await job(env, now);
+        log("info", "cron job", { cron, job: job.name, ms: Date.now() - started, result });
+      } catch (err) {
+        log("error", "cron job failed", { cron, job: job.name, ms: Date.now() - started, error: String(err) });
+      }
+    }),
+  );
 }

@@ -1,11 +1,9 @@
-import { and, inArray, lt, or, isNotNull } from "drizzle-orm";
+import { and, lt, or, isNotNull } from "drizzle-orm";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
-import { enqueue } from "../queue/messages";
-import { log } from "../http/log";
+import { requeuePending, STUCK_AFTER_MS } from "../queue/pending-work";
 
 const DAY = 86_400_000;
-const STUCK_AFTER_MS = 15 * 60_000;
 
 /**
  * Every 10 minutes: drop refresh sessions and invites long past use, and re-queue outbox
@@ -16,7 +14,7 @@ export async function runMaintenance(
   now = Date.now(),
 ): Promise<{ sessionsPurged: number; invitesPurged: number; outboxRequeued: number }> {
   const db = database(env.DB);
-  const { refreshSessions, invites, outbox } = tables;
+  const { refreshSessions, invites } = tables;
   const sessions = await db
     .delete(refreshSessions)
     .where(
@@ -27,13 +25,6 @@ export async function runMaintenance(
     .delete(invites)
     .where(lt(invites.expiresAt, now - 30 * DAY))
     .returning({ id: invites.id });
-  const stuck = await db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(inArray(outbox.status, ["queued", "retrying"]), lt(outbox.updatedAt, now - STUCK_AFTER_MS)))
-    .limit(100);
-  for (const row of stuck) await enqueue(env, { kind: "outbox.send", outboxId: row.id });
-  const result = { sessionsPurged: sessions.length, invitesPurged: expiredInvites.length, outboxRequeued: stuck.length };
-  log("info", "maintenance", result);
-  return result;
+  const outboxRequeued = await requeuePending(env, "outbox", now - STUCK_AFTER_MS, 100);
+  return { sessionsPurged: sessions.length, invitesPurged: expiredInvites.length, outboxRequeued };
 }

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { inject, describe, expect, it } from "vitest";
-import { deliverOutboxMessage } from "./deliver";
+import { ATTEMPT_LEASE_MS, AttemptInProgress, deliverOutboxMessage } from "./deliver";
 import { queueEmail } from "./email";
 import { emailProvider } from "../providers/email";
 
@@ -53,6 +53,26 @@ describe("integration: email outbox", () => {
     await deliverOutboxMessage(resendEnv(), rejected.id);
     expect(await row(rejected.id)).toMatchObject({ status: "failed", attempts: 1 });
     expect(String((await row(rejected.id))!.last_error)).toContain("422");
+  });
+
+  it("two deliveries of one row at once (a redelivery, a recovery): one send", async () => {
+    const message = (await queued("race@example.com"))!;
+    await Promise.all([deliverOutboxMessage(resendEnv(), message.id), deliverOutboxMessage(resendEnv(), message.id)]);
+    expect(await sentTo("race@example.com")).toHaveLength(1);
+    expect(await row(message.id)).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("an attempt under way makes another delivery wait; once its lease is over, it counts as dead and the row is sent", async () => {
+    const message = (await queued("lease@example.com"))!;
+    await env.DB.prepare("UPDATE outbox SET attempts = 1, updated_at = ? WHERE id = ?").bind(Date.now(), message.id).run();
+    await expect(deliverOutboxMessage(resendEnv(), message.id)).rejects.toThrow(AttemptInProgress);
+    expect(await sentTo("lease@example.com")).toHaveLength(0);
+    await env.DB.prepare("UPDATE outbox SET updated_at = ? WHERE id = ?")
+      .bind(Date.now() - ATTEMPT_LEASE_MS - 1, message.id)
+      .run();
+    await deliverOutboxMessage(resendEnv(), message.id);
+    expect(await sentTo("lease@example.com")).toHaveLength(1);
+    expect(await row(message.id)).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("queues each idempotency key once", async () => {

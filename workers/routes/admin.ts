@@ -6,8 +6,11 @@ import { requireOps } from "../http/ops-auth";
 import { database, tables } from "../db/client";
 import { listDeadLetters, replayDeadLetters } from "../queue/replay";
 import { ok } from "../http/openapi";
+import { Problem } from "../http/problem";
+import { recoverAfterRestart } from "../queue/restart-recovery";
 
 const { tenants, leads, memberships, auditLog } = tables;
+const STARTED_AT = "startedAt must be the time the server started, in milliseconds since 1970.";
 
 /** Platform administration: superadmins (or the OPS_TOKEN for scripts). */
 const adminGroup = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -95,4 +98,23 @@ export const adminRoutes = adminGroup
       responses: { 200: ok(z.object({ replayed: z.number(), remaining: z.number() })) },
     }),
     async (c) => c.json(await replayDeadLetters(c.env, c.req.valid("query").limit), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/recover",
+      tags: ["admin"],
+      summary: "After a restart: queue again everything stored before it and still pending (npm start does this)",
+      request: {
+        query: z.object({ startedAt: z.coerce.number({ error: STARTED_AT }).int({ error: STARTED_AT }).positive({ error: STARTED_AT }) }),
+      },
+      responses: {
+        200: ok(z.object({ inboundEvents: z.number(), stripeEvents: z.number(), outbox: z.number(), attemptsReleased: z.number() })),
+      },
+    }),
+    async (c) => {
+      const { startedAt } = c.req.valid("query");
+      if (startedAt > Date.now()) throw new Problem(400, "Bad Request", "startedAt is in the future; pass the time the server started.");
+      return c.json(await recoverAfterRestart(c.env, startedAt), 200);
+    },
   );

@@ -1,9 +1,9 @@
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
 import { log } from "../http/log";
-import { enqueue } from "../queue/messages";
+import { requeuePending, STUCK_AFTER_MS } from "../queue/pending-work";
 import { paymentsProvider } from "../providers/payments";
 import { fulfilCheckout, recordPayment, type PaidCheckout } from "./fulfilment";
 import { settleRecharge } from "./auto-recharge";
@@ -111,15 +111,7 @@ async function refund(env: Env, charge: Stripe.Charge): Promise<void> {
   );
 }
 
-const STUCK_AFTER_MS = 15 * 60_000;
-
 /** Cron: queues stored events still unprocessed after 15 minutes (a lost queue message); processing is idempotent. */
 export async function requeueStuckStripeEvents(env: Env, now = Date.now()): Promise<{ requeued: number }> {
-  const stuck = await database(env.DB)
-    .select({ id: stripeEvents.id })
-    .from(stripeEvents)
-    .where(and(isNull(stripeEvents.processedAt), lt(stripeEvents.receivedAt, now - STUCK_AFTER_MS)))
-    .limit(100);
-  for (const row of stuck) await enqueue(env, { kind: "stripe.event", eventId: row.id });
-  return { requeued: stuck.length };
+  return { requeued: await requeuePending(env, "stripe", now - STUCK_AFTER_MS, 100) };
 }

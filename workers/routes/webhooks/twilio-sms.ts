@@ -8,7 +8,7 @@ import { verifyTwilioSignature } from "../../providers/sms/twilio-signature";
 import { channelByAddress } from "../../conversations/channels";
 import { acceptInboundEvent } from "../../conversations/inbound-store";
 import { deliveryKey } from "../../conversations/delivery-key";
-import { twilioItems } from "../../conversations/twilio-events";
+import { isTwilioStatus, twilioContact, twilioItems } from "../../conversations/twilio-events";
 
 // An empty TwiML answer: replies go out through the REST API (and the outbox), not here.
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -32,8 +32,7 @@ export const twilioSmsWebhook = new Hono<AppEnv>()
     if (!(await verifyTwilioSignature(token, c.req.url, params, c.req.header("X-Twilio-Signature"))))
       throw unauthorized("Missing or invalid X-Twilio-Signature.");
     // Our number is To on an inbound message and From on a status callback about our own message.
-    const isStatus = params.MessageStatus !== undefined && params.Body === undefined;
-    const ours = isStatus ? params.From : params.To;
+    const ours = isTwilioStatus(params) ? params.From : params.To;
     const channel = await channelByAddress(c.env, "sms", (ours ?? "").replace(/^whatsapp:/, ""));
     if (!channel) log("warn", "twilio event for an unknown number", { requestId: c.get("requestId") });
     else
@@ -47,7 +46,7 @@ export const twilioSmsWebhook = new Hono<AppEnv>()
           body,
           deliveryKey: deliveryKey(twilioItems(params, Date.now())),
         },
-        isStatus ? params.To : params.From,
+        twilioContact(params),
       );
     return c.body(EMPTY_TWIML, 200, { "Content-Type": "text/xml" });
   });
