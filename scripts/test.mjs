@@ -10,6 +10,7 @@ const STEPS = [
   { name: "web build", script: "build:web", what: "SvelteKit static build" },
   { name: "serve", script: "test:serve", what: "npm run serve answers: health, demo login, log file" },
   { name: "e2e", script: "test:e2e", what: "browser tests against wrangler dev" },
+  { name: "crash drill", script: "test:drill", what: "npm start killed mid-load and restarted: nothing lost or doubled" },
   { name: "bundle", script: "deploy:dry-run", what: "wrangler deploy --dry-run, size limit" },
 ];
 

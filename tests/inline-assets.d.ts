@@ -3,3 +3,9 @@ declare module "*?url&inline" {
   const dataUrl: string;
   export default dataUrl;
 }
+
+/** Vite inlines a file imported with `?raw` as its text (wrangler.toml, for the schedule check). */
+declare module "*?raw" {
+  const text: string;
+  export default text;
+}

@@ -15,13 +15,20 @@ const { inboundEvents, stripeEvents, outbox } = tables;
  */
 type Finder = (env: Env, storedBefore: number, afterId: string, limit: number) => Promise<{ id: string; message: QueueMessage }[]>;
 
+/** What "pending" means for each kind, for rows stored (or last changed) before `storedBefore`. */
+const pendingWhere = {
+  inbound: (storedBefore: number) => and(isNull(inboundEvents.processedAt), lt(inboundEvents.receivedAt, storedBefore)),
+  stripe: (storedBefore: number) => and(isNull(stripeEvents.processedAt), lt(stripeEvents.receivedAt, storedBefore)),
+  outbox: (storedBefore: number) => and(inArray(outbox.status, ["queued", "retrying"]), lt(outbox.updatedAt, storedBefore)),
+};
+
 export const PENDING = {
   /** Webhooks stored (WhatsApp, Twilio) and not yet handed to their conversations. */
   inbound: async (env, storedBefore, afterId, limit) => {
     const rows = await database(env.DB)
       .select()
       .from(inboundEvents)
-      .where(and(isNull(inboundEvents.processedAt), lt(inboundEvents.receivedAt, storedBefore), gt(inboundEvents.id, afterId)))
+      .where(and(pendingWhere.inbound(storedBefore), gt(inboundEvents.id, afterId)))
       .orderBy(asc(inboundEvents.id))
       .limit(limit);
     return Promise.all(
@@ -34,7 +41,7 @@ export const PENDING = {
       await database(env.DB)
         .select({ id: stripeEvents.id })
         .from(stripeEvents)
-        .where(and(isNull(stripeEvents.processedAt), lt(stripeEvents.receivedAt, storedBefore), gt(stripeEvents.id, afterId)))
+        .where(and(pendingWhere.stripe(storedBefore), gt(stripeEvents.id, afterId)))
         .orderBy(asc(stripeEvents.id))
         .limit(limit)
     ).map(({ id }) => ({ id, message: { kind: "stripe.event", eventId: id } })),
@@ -44,11 +51,22 @@ export const PENDING = {
       await database(env.DB)
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(inArray(outbox.status, ["queued", "retrying"]), lt(outbox.updatedAt, storedBefore), gt(outbox.id, afterId)))
+        .where(and(pendingWhere.outbox(storedBefore), gt(outbox.id, afterId)))
         .orderBy(asc(outbox.id))
         .limit(limit)
     ).map(({ id }) => ({ id, message: { kind: "outbox.send", outboxId: id } })),
 } satisfies Record<string, Finder>;
+
+/** How much work is pending right now (GET /api/v1/admin/pending): zero everywhere once the queue has caught up. */
+export async function countPending(env: Env, storedBefore = Date.now() + 1) {
+  const db = database(env.DB);
+  const [inboundCount, stripeCount, outboxCount] = await Promise.all([
+    db.$count(inboundEvents, pendingWhere.inbound(storedBefore)),
+    db.$count(stripeEvents, pendingWhere.stripe(storedBefore)),
+    db.$count(outbox, pendingWhere.outbox(storedBefore)),
+  ]);
+  return { inboundEvents: inboundCount, stripeEvents: stripeCount, outbox: outboxCount };
+}
 
 export type PendingKind = keyof typeof PENDING;
 

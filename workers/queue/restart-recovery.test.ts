@@ -10,6 +10,7 @@ import { deliverOutboxMessage } from "../outbox/deliver";
 import { handlers } from "./handlers";
 import type { QueueMessage } from "./messages";
 import { recoverAfterRestart } from "./restart-recovery";
+import { countPending } from "./pending-work";
 
 /** An env whose queue messages vanish (the local queue dying with its process), or are kept to look at. */
 function queueSpy(keep: boolean) {
@@ -51,6 +52,7 @@ describe("integration: recovery after a restart", () => {
       .bind(ws.tenantId, from, ws.whatsapp.phoneNumberId, claimedAt, claimedAt)
       .run();
 
+    expect((await countPending(env)).inboundEvents).toBeGreaterThanOrEqual(1);
     const recovery = queueSpy(true);
     const result = await recoverAfterRestart(recovery.env, Date.now() + 1);
     expect(result.attemptsReleased).toBeGreaterThanOrEqual(1);
@@ -62,6 +64,7 @@ describe("integration: recovery after a restart", () => {
       for (const message of recovery.sent) await handlers[message.kind](env, message as never).catch(() => undefined);
       await settle();
     }
+    expect((await countPending(env)).inboundEvents).toBe(0);
     expect(await count("SELECT count(*) AS n FROM messages WHERE provider_message_id = ? AND direction = 'in'", wamid)).toBe(1);
     const replies = await env.DB.prepare("SELECT status, attempts FROM outbox WHERE idempotency_key LIKE ?")
       .bind(`reply:${wamid}:%`)
@@ -92,7 +95,7 @@ describe("integration: recovery after a restart", () => {
     expect(late.sent).toEqual([]);
   });
 
-  it("ops only, with the time the server started", async () => {
+  it("ops only, with the time the server started; the pending counts beside it", async () => {
     expect((await call("POST", `/api/v1/admin/recover?startedAt=${Date.now()}`)).status).toBe(401);
     const missing = await call("POST", "/api/v1/admin/recover", { token: "test-ops-token" });
     expect(missing.status).toBe(400);
@@ -102,5 +105,7 @@ describe("integration: recovery after a restart", () => {
     const ok = await call("POST", `/api/v1/admin/recover?startedAt=${Date.now()}`, { token: "test-ops-token" });
     expect(ok.status).toBe(200);
     expect(Object.keys(await json(ok)).sort()).toEqual(["attemptsReleased", "inboundEvents", "outbox", "stripeEvents"]);
+    const pending = await call("GET", "/api/v1/admin/pending", { token: "test-ops-token" });
+    expect(Object.keys(await json(pending)).sort()).toEqual(["inboundEvents", "outbox", "stripeEvents"]);
   });
 });

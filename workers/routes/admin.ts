@@ -8,6 +8,7 @@ import { listDeadLetters, replayDeadLetters } from "../queue/replay";
 import { ok } from "../http/openapi";
 import { Problem } from "../http/problem";
 import { recoverAfterRestart } from "../queue/restart-recovery";
+import { countPending } from "../queue/pending-work";
 
 const { tenants, leads, memberships, auditLog } = tables;
 const STARTED_AT = "startedAt must be the time the server started, in milliseconds since 1970.";
@@ -117,4 +118,14 @@ export const adminRoutes = adminGroup
       if (startedAt > Date.now()) throw new Problem(400, "Bad Request", "startedAt is in the future; pass the time the server started.");
       return c.json(await recoverAfterRestart(c.env, startedAt), 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/pending",
+      tags: ["admin"],
+      summary: "Work stored and not finished yet: webhook and Stripe events unprocessed, messages not yet sent",
+      responses: { 200: ok(z.object({ inboundEvents: z.number(), stripeEvents: z.number(), outbox: z.number() })) },
+    }),
+    async (c) => c.json(await countPending(c.env), 200),
   );
