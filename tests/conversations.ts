@@ -4,7 +4,7 @@ import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks";
 import { call, json, signup, type TestAccount } from "./api";
 import { metaTextWebhook, twilioSmsParams } from "../workers/conversations/webhook-payloads";
 import { processInboundEvent } from "../workers/conversations/process-event";
-import { deliverOutboxMessage } from "../workers/outbox/deliver";
+import { AttemptInProgress, deliverOutboxMessage } from "../workers/outbox/deliver";
 import type { Env } from "../workers/env";
 import { NETWORKS } from "../scripts/lib/network.mjs";
 
@@ -138,8 +138,14 @@ export async function settle(testEnv: Env = env): Promise<void> {
     const outbox = await testEnv.DB.prepare(
       "SELECT id FROM outbox WHERE status IN ('queued', 'retrying') AND channel != 'email' ORDER BY created_at, id",
     ).all<{ id: string }>();
-    for (const { id } of outbox.results) await deliverOutboxMessage(testEnv, id).catch(() => undefined);
+    let busy = false;
+    for (const { id } of outbox.results)
+      await deliverOutboxMessage(testEnv, id).catch((err) => {
+        busy ||= err instanceof AttemptInProgress;
+      });
     if (!events.results.length && !outbox.results.length) return;
+    // The runtime's own consumer is sending some of them: give it a moment instead of spinning.
+    if (busy) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

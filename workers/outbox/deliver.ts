@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
 import { PermanentSendError } from "../providers/email/provider";
@@ -14,25 +14,34 @@ export const ATTEMPT_LEASE_MS = 60_000;
 export class AttemptInProgress extends Error {}
 
 /**
- * Sends one outbox row. Already-final rows are skipped, and each attempt is claimed first
- * (attempts + 1 where attempts is still what was read), so of two queue messages for one row —
- * a redelivery, a retried turn, a recovery — only one sends. A row `queued` with attempts > 0
- * is an attempt under way (or one that died: its lease runs out, or a restart releases it).
- * Transient failures throw so the queue retries with backoff.
+ * Sends one outbox row. Each attempt is claimed first, in one statement that also reads the row
+ * (attempts + 1, unless another delivery holds it), so of two queue messages for one row — a
+ * redelivery, a retried turn, a recovery — only one sends. A row `queued` with attempts > 0 is an
+ * attempt under way, or one that died: its lease runs out, or a restart releases it. Final rows
+ * are skipped; transient failures throw so the queue retries with backoff.
  */
 export async function deliverOutboxMessage(env: Env, outboxId: string): Promise<void> {
   const db = database(env.DB);
-  const row = await db.query.outbox.findFirst({ where: eq(outbox.id, outboxId) });
-  if (!row || row.status === "sent" || row.status === "simulated" || row.status === "failed") return;
-  if (row.status === "queued" && row.attempts > 0 && Date.now() - row.updatedAt < ATTEMPT_LEASE_MS)
-    throw new AttemptInProgress(`Outbox message ${outboxId} is being sent by another delivery.`);
-  const attempts = row.attempts + 1;
-  const claimed = await db
+  const now = Date.now();
+  const [row] = await db
     .update(outbox)
-    .set({ status: "queued", attempts, updatedAt: Date.now() })
-    .where(and(eq(outbox.id, outboxId), eq(outbox.attempts, row.attempts), inArray(outbox.status, ["queued", "retrying"])))
-    .returning({ id: outbox.id });
-  if (!claimed.length) return; // another delivery claimed this attempt first
+    .set({ status: "queued", attempts: sql`${outbox.attempts} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(outbox.id, outboxId),
+        or(
+          eq(outbox.status, "retrying"),
+          and(eq(outbox.status, "queued"), or(eq(outbox.attempts, 0), lt(outbox.updatedAt, now - ATTEMPT_LEASE_MS))),
+        ),
+      ),
+    )
+    .returning();
+  if (!row) {
+    const current = await db.query.outbox.findFirst({ where: eq(outbox.id, outboxId), columns: { status: true } });
+    if (current?.status === "queued") throw new AttemptInProgress(`Outbox message ${outboxId} is being sent by another delivery.`);
+    return; // sent, failed for good, or gone
+  }
+  const { attempts } = row;
   let sender: OutboxSender | undefined;
   let sentAs: string | undefined;
   try {
