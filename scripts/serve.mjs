@@ -10,13 +10,15 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { afterStart } from "./lib/after-start.mjs";
 import { prepareLocalApp, runningBanner } from "./lib/local-setup.mjs";
 import { formatDuration, main, ROOT } from "./lib/toolchain.mjs";
-import { DEFAULT_PERSIST_DIR, batchedLogFile, bundleWorker, serveWorker } from "./lib/workerd.mjs";
+import { DEFAULT_PERSIST_DIR, batchedLogFile, bundleWorker, dispatchScheduled, serveWorker } from "./lib/workerd.mjs";
 
+const DEFAULT_PORT = 8788;
 const { values } = parseArgs({
   options: {
-    port: { type: "string", default: process.env.PORT || "8788" },
+    port: { type: "string", default: process.env.PORT || String(DEFAULT_PORT) },
     "persist-to": { type: "string", default: process.env.PERSIST_DIR || undefined },
     "log-file": { type: "string", default: join(ROOT, ".wrangler", "logs", "serve.log") },
     var: { type: "string", multiple: true, default: [] },
@@ -43,13 +45,20 @@ main(async () => {
   mkdirSync(dirname(logFile), { recursive: true });
   const log = batchedLogFile(logFile);
   const inspectorPort = values["inspector-port"] ? Number(values["inspector-port"]) : undefined;
-  await serveWorker({ scriptPath, port, persistDir: persistDir ?? DEFAULT_PERSIST_DIR, vars, log, inspectorPort });
+  const startedAt = Date.now();
+  const mf = await serveWorker({ scriptPath, port, persistDir: persistDir ?? DEFAULT_PERSIST_DIR, vars, log, inspectorPort });
+  const fire = async (cron, scheduledTime) => {
+    const { outcome } = await dispatchScheduled(mf, cron, scheduledTime);
+    if (outcome !== "ok") throw new Error(`the scheduled handler ended “${outcome}”`);
+    return outcome;
+  };
+  const { lines } = await afterStart({ url, port, startedAt, fire, defaultPort: DEFAULT_PORT });
   console.log(
     runningBanner(url, [
       `Runtime          workerd through Miniflare (no dev proxy, no reload: restart after edits)`,
       `Request logs     ${logFile}  (one JSON line per request, written in batches; tail -f it)`,
       `State            ${persistDir ?? DEFAULT_PERSIST_DIR} (the same as npm start)`,
-      `Crons            fire one with: curl "${url}/cdn-cgi/local/scheduled?cron=*/10+*+*+*+*"`,
+      ...lines,
     ]),
   );
 
