@@ -75,7 +75,7 @@ describe("integration: recovery after a restart", () => {
       status: "simulated",
       attempts: 2,
     });
-  });
+  }, 30_000); // two full conversation turns and their replies, on a busy machine
 
   it("a retried turn queues its still-queued reply again instead of leaving it to the cron", async () => {
     const ws = await workspace();
