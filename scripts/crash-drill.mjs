@@ -46,6 +46,7 @@ main(async () => {
   try {
     if (!existsSync(join(ROOT, "web/build/index.html"))) await run("npm", ["run", "--silent", "build:web"], { capture: true });
     await d1.migrate();
+    console.log(`  own state migrated in ${formatDuration(Date.now() - started)}`);
     server = await startServer(stateDir, port, "first");
     const phoneNumberId = `1${Date.now()}`.slice(0, 15);
     await createWorkspace(url, phoneNumberId);
