@@ -60,17 +60,24 @@ describe("unit: local engine", () => {
   it("after a hand-back it stands by the team's promise: answers 'when' from it, never searches or hands off", async () => {
     const { state, log, say } = harness({ proAvailable: false });
     state.job = { trade: "roofing", address: "14 Barton Skyway", name: "Maria", urgency: "emergency" };
+    const hourAgo = Date.now() - 3_600_000;
     state.teamNotes = [
-      { text: "Sorry for the wait, looking into it now", at: Date.UTC(2026, 11, 3, 17) },
-      { text: "Our roofer can come tomorrow at 9am", at: Date.UTC(2026, 11, 3, 18) },
+      { text: "Sorry for the wait, looking into it now", at: hourAgo - 60_000 },
+      { text: "Our roofer can come tomorrow at 9am", at: hourAgo },
     ];
     const [answer] = await say("what time will they come?");
+    const written = new Intl.DateTimeFormat("en-US", { weekday: "long", hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(
+      hourAgo,
+    );
     expect(answer!.text).toBe(
-      "Our team arranged it with you: “Our roofer can come tomorrow at 9am” (our team, Thursday 6:00 PM). If anything changes they'll tell you here.",
+      `Our team arranged it with you: “Our roofer can come tomorrow at 9am” (our team, ${written}). If anything changes they'll tell you here.`,
     );
     expect((await say("ok thanks"))[0]!.text).toMatch(/^Thanks, Maria, noted\. As our team said: “Our roofer can come tomorrow at 9am”/);
     expect(log).toEqual([]);
     expect(state.stage).toBe("collecting");
+    // A promise from days ago is history: the usual flow answers again.
+    state.teamNotes = [{ text: "Our roofer can come tomorrow at 9am", at: Date.now() - 4 * 86_400_000 }];
+    expect((await say("what time will they come?"))[0]!.text).toMatch(/don't have a pro free/);
   });
 
   it("asks for each missing detail in turn, takes yes/no for urgency, then offers numbered slots", async () => {

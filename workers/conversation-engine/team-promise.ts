@@ -7,9 +7,13 @@ const COMMITMENT =
 export const ASKS_ABOUT_VISIT =
   /\b(what time|when (will|is|are|does|do|can)|what day|which day|are they (still )?coming|is (he|she|someone|anyone) (still )?coming|still on|eta|how long)\b/i;
 
-/** The latest thing the team committed to while they had the conversation, if they did. */
-export function teamPromise(state: Pick<EngineState, "teamNotes">): TeamNote | null {
-  return [...(state.teamNotes ?? [])].reverse().find((note) => COMMITMENT.test(note.text)) ?? null;
+/** A promise this old is history: a customer writing after it gets the usual flow again. */
+const PROMISE_DAYS = 3;
+
+/** The latest thing the team committed to while they had the conversation, if they did (in the last few days). */
+export function teamPromise(state: Pick<EngineState, "teamNotes">, now = Date.now()): TeamNote | null {
+  const since = now - PROMISE_DAYS * 86_400_000;
+  return [...(state.teamNotes ?? [])].reverse().find((note) => note.at >= since && COMMITMENT.test(note.text)) ?? null;
 }
 
 /** The team's words as the AI repeats them, with when they were written (so "tomorrow" can be read right). */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { call, json } from "../../tests/api";
 import {
   demoWorkspace,
@@ -81,9 +81,19 @@ describe("integration: the README's flows on the demo network end booked", () =>
       expect(spoken(await c.say(address))).toMatch(/name/i);
       expect(spoken(await c.say("Maria Garcia"))).toMatch(/Say 1 for/);
       expect(spoken(await c.say("The first one"))).toMatch(/^Booked: .* with (Lena Park|Marco Alvarez)/);
-      const row = await env.DB.prepare("SELECT lead_id FROM calls WHERE call_sid = ?").bind(c.CallSid).first<{ lead_id: string }>();
+      const row = await env.DB.prepare("SELECT id, lead_id FROM calls WHERE call_sid = ?")
+        .bind(c.CallSid)
+        .first<{ id: string; lead_id: string }>();
       const lead = await json(await call("GET", `/api/v1/leads/${row!.lead_id}`, { token: ws.token }));
       expect(lead).toMatchObject({ address: "14 Barton Skyway", city: "Austin", postcode: "78704", status: "booked" });
+      // The call's summary names the street, not just the ZIP.
+      expect((await c.end(60)).status).toBe(200);
+      const done = await vi.waitFor(async () => {
+        const detail = await json(await call("GET", `/api/v1/calls/${row!.id}`, { token: ws.token }));
+        if (!detail.summary) throw new Error("no summary yet");
+        return detail;
+      });
+      expect(done.summary).toMatch(/job at 14 Barton Skyway, Austin, 78704 for Maria Garcia/);
     }
   }, 20_000);
 
