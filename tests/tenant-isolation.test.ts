@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, createLead, json, signup, type TestAccount } from "./api";
+import { call, createLead, expectProblem, json, signup, type TestAccount } from "./api";
 import { postWhatsApp, settle, uniqueDigits, whatsappText, type Workspace } from "./conversations";
 import { topUp } from "./wallet";
 import { seedCall } from "./voice";
@@ -167,6 +167,39 @@ describe("integration: tenant isolation sweep", () => {
     expect((await call("PATCH", `/api/v1/leads/${leadB.id}`, { token: b.token, body: { assigneeId: a.userId } })).status).toBe(400);
     expect((await json(await call("GET", `/api/v1/leads/${lead.id}`, { token: a.token }))).status).toBe("new");
   });
+
+  it("a write naming another workspace's lead, pro, member or scan is refused with a 4xx problem and writes nothing", async () => {
+    const a = await signup("Tenant A");
+    const b = await signup("Tenant B");
+    const leadA = await createLead(a.token, { name: "A's lead" });
+    const hours = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: "00:00", end: "24:00" }));
+    const proBody = { name: "Pro", phone: "+15125550170", trades: ["plumbing"], postcodes: ["787"], timeZone: "America/Chicago", hours };
+    const proA = await json(await call("POST", "/api/v1/pros", { token: a.token, body: proBody }));
+    const proB = await json(await call("POST", "/api/v1/pros", { token: b.token, body: proBody }));
+    const slot = (await json(await call("GET", `/api/v1/pros/${proB.id}/slots?limit=1`, { token: b.token }))).items[0];
+    const book = (body: Record<string, unknown>) =>
+      call("POST", "/api/v1/bookings", { token: b.token, body: { start: slot.start, customerName: "Mallory", ...body } });
+
+    const foreignLead = await expectProblem(await book({ proId: proB.id, leadId: leadA.id }), 400);
+    expect(foreignLead.errors).toEqual([{ field: "leadId", message: "Unknown lead." }]);
+    await expectProblem(await book({ proId: proA.id }), 404);
+    await expectProblem(await call("POST", "/api/v1/leads", { token: b.token, body: { name: "x", assigneeId: a.userId } }), 400);
+    await expectProblem(
+      await call("POST", "/api/v1/leads/bulk", { token: b.token, body: { ids: [leadA.id], set: { assigneeId: null } } }),
+      404,
+    );
+    await expectProblem(
+      await call("POST", "/api/v1/ws-ticket", { token: b.token, body: { channel: "scans", id: "x" } }).then(async (r) => {
+        const { url } = await json(r);
+        return call("GET", url, { headers: { Upgrade: "websocket" } });
+      }),
+      404,
+    );
+    expect((await json(await call("GET", "/api/v1/bookings", { token: b.token }))).items).toEqual([]);
+    // B's own lead books fine.
+    const leadB = await createLead(b.token, { name: "B's lead" });
+    expect((await book({ proId: proB.id, leadId: leadB.id })).status).toBe(201);
+  }, 30_000);
 
   it("platform admin routes refuse tenant owners", async () => {
     const b = await signup("Tenant B");

@@ -8,6 +8,7 @@ import { onError, onNotFound } from "./http/errors";
 import { Problem } from "./http/problem";
 import { validationHook } from "./http/validation";
 import { requireAuth } from "./http/auth";
+import { refuseUnknownQuery } from "./http/known-query";
 import { authRoutes } from "./routes/auth";
 import { meRoutes } from "./routes/me";
 import { teamRoutes } from "./routes/team";
@@ -88,7 +89,7 @@ export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 app.use("*", requestContext, securityHeaders);
-app.use("/api/*", corsForWebOrigin, jsonBodyLimit);
+app.use("/api/*", corsForWebOrigin, jsonBodyLimit, refuseUnknownQuery(openApiDocument));
 app.route("/api/v1", api);
 app.route("/api/health", healthRoutes);
 app.route("/metrics", metricsRoutes);

@@ -64,7 +64,7 @@ export const adminRoutes = adminGroup
       tags: ["admin"],
       summary: "Audit log, newest first (optionally one workspace)",
       request: {
-        query: z.object({ tenantId: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        query: z.strictObject({ tenantId: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
       responses: { 200: ok(z.object({ items: z.array(z.unknown()) })) },
     }),
@@ -95,7 +95,7 @@ export const adminRoutes = adminGroup
       path: "/dead-letters/replay",
       tags: ["admin"],
       summary: "Re-drive parked messages onto the queue (npm run replay:dlq)",
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(50) }) },
+      request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(50) }) },
       responses: { 200: ok(z.object({ replayed: z.number(), remaining: z.number() })) },
     }),
     async (c) => c.json(await replayDeadLetters(c.env, c.req.valid("query").limit), 200),

@@ -2,7 +2,8 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { validationHook } from "../http/validation";
-import { conflict, notFound, Problem } from "../http/problem";
+import { badRequest, conflict, notFound, Problem } from "../http/problem";
+import { leadReader } from "../leads/repository";
 import { tenantContext } from "../http/tenant-context";
 import { database, tables } from "../db/client";
 import { dayAndWeekStart } from "../lib/time";
@@ -95,7 +96,7 @@ export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: "/",
       tags: ["bookings"],
       summary: "Bookings of one week (Monday to Sunday in the workspace's zone), optionally of one pro",
-      request: { query: z.object({ week: z.iso.date().optional(), proId: z.string().max(64).optional() }) },
+      request: { query: z.strictObject({ week: z.iso.date().optional(), proId: z.string().max(64).optional() }) },
       responses: { 200: ok(z.object({ weekStart: z.string(), items: z.array(Booking) })) },
     }),
     async (c) => {
@@ -129,6 +130,11 @@ export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     async (c) => {
       const { tenant } = await tenantContext(c);
       const input = c.req.valid("json");
+      // The lead is the caller's to name only if it is this workspace's (another's ids do not exist here).
+      if (input.leadId && !(await leadReader(c.env, tenant.id).get(input.leadId)))
+        throw badRequest("That lead is not in this workspace; choose one of your leads or leave it empty.", {
+          errors: [{ field: "leadId", message: "Unknown lead." }],
+        });
       const start = Date.parse(input.start);
       const result = await proCalendar(c.env, tenant.id, input.proId).book({ ...input, tenantId: tenant.id, start });
       if (!result.ok) {

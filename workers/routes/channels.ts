@@ -56,7 +56,11 @@ const ChannelCreate = z
   })
   .openapi("ChannelCreate");
 const AiSettings = z
-  .object({ engine: z.enum(["auto", "claude", "local"]), model: z.string().min(1).max(100), instructions: z.string().max(4000).nullable() })
+  .strictObject({
+    engine: z.enum(["auto", "claude", "local"]),
+    model: z.string().min(1).max(100),
+    instructions: z.string().max(4000).nullable(),
+  })
   .openapi("AiSettings");
 
 const view = (row: ChannelRow) => ({

@@ -125,7 +125,7 @@ export const conversationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       tags: ["conversations"],
       summary: "Inbox: threads, most recent first (cursor = lastMessageAt of the last item)",
       request: {
-        query: z.object({
+        query: z.strictObject({
           mode: z.enum(["ai", "human"]).optional(),
           channel: z.enum(["whatsapp", "sms"]).optional(),
           contact: z.string().max(64).optional(),

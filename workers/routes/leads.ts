@@ -52,7 +52,7 @@ export const leadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       path: "/",
       tags: ["leads"],
       summary: "Create a lead (409 with the matches when the phone or email already exists)",
-      request: { body: jsonBody(LeadCreate), query: z.object({ allowDuplicate: z.enum(["true", "false"]).optional() }) },
+      request: { body: jsonBody(LeadCreate), query: z.strictObject({ allowDuplicate: z.enum(["true", "false"]).optional() }) },
       responses: { 201: ok(Lead, "Created"), 409: { description: "Duplicate" } },
     }),
     async (c) => {
@@ -101,7 +101,7 @@ export const leadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       summary: "Import leads from CSV; every row is validated and errors are reported per row",
       middleware: [requireRole("admin")] as const,
       request: {
-        query: z.object({
+        query: z.strictObject({
           mode: z.enum(["all-or-nothing", "skip-invalid"]).default("all-or-nothing"),
           duplicates: z.enum(["skip", "import"]).default("skip"),
         }),
@@ -241,7 +241,7 @@ export const leadRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       summary: "The lead's timeline, newest first",
       request: {
         params: IdParam,
-        query: z.object({
+        query: z.strictObject({
           limit: z.coerce.number().int().min(1).max(200).default(50),
           before: z.coerce.number().int().positive().optional(),
         }),

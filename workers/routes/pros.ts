@@ -143,7 +143,7 @@ export const proRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
       summary: "The pro's next free slots (in their time zone)",
       request: {
         params: IdParam,
-        query: z.object({
+        query: z.strictObject({
           days: z.coerce.number().int().min(1).max(60).default(7),
           limit: z.coerce.number().int().min(1).max(200).default(20),
         }),
