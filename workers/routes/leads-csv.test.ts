@@ -102,7 +102,9 @@ describe("integration: CSV export", () => {
     const download = await call("GET", `/api/v1/leads/export.csv?status=new&ticket=${ticket}`);
     expect(download.status).toBe(200);
     expect(await download.text()).toContain("Ticketed");
-    await expectProblem(await call("GET", `/api/v1/leads?ticket=${ticket}`), 401);
+    // Elsewhere `ticket` is not a parameter at all, and a ticket is no bearer token.
+    await expectProblem(await call("GET", `/api/v1/leads?ticket=${ticket}`), 400);
+    await expectProblem(await call("GET", "/api/v1/leads", { token: ticket }), 401);
     await expectProblem(await call("GET", "/api/v1/leads/export.csv?ticket=forged"), 401);
     await expectProblem(await call("GET", `/api/v1/leads/export.csv?ticket=${token}`), 401);
   });
