@@ -100,13 +100,15 @@ export async function handleCustomerMessage(
     return { replies: [], said };
   }
 
-  // A voice note nobody could hear, or a photo with nothing to read: the media answer is the whole reply.
-  const before = [media?.ack, media?.answer].filter((line): line is string => !!line);
-  for (const line of before)
+  // A photo's acknowledgement goes before the engine's answer; a voice note nobody could hear, or a
+  // photo with nothing to read, is answered by its media line alone.
+  const mediaLine = media?.answer ?? media?.ack;
+  const before = mediaLine ? [mediaLine] : [];
+  if (mediaLine)
     await queueOutbound(
       env,
       target,
-      { body: line, payload: null, kind: "text" },
+      { body: mediaLine, payload: null, kind: "text" },
       { idempotencyKey: `reply:${item.providerMessageId}:media`, author: "ai" },
     );
   if (media?.answer) {

@@ -79,7 +79,7 @@ async function lookAtPhoto(env: Env, media: InboundMedia): Promise<MediaUndersta
 const URGENCY_WORDS = { emergency: "It is urgent.", soon: "It is needed soon.", flexible: "There is no rush." } as const;
 
 /** The description as words both engines read (the local engine finds the trade and urgency words in it). */
-export function photoWords(photo: PhotoDescription): string {
+function photoWords(photo: PhotoDescription): string {
   return [
     `Photo: ${photo.description}`,
     photo.trade && photo.trade !== "other" ? `Trade: ${photo.trade}.` : "",

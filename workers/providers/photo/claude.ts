@@ -31,7 +31,7 @@ const TOOL: Anthropic.Tool = {
   },
 };
 /** The image types the Messages API reads. */
-export const VISION_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
+const VISION_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export class PhotoUnreadable extends Error {}

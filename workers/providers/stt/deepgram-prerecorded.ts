@@ -41,7 +41,7 @@ export class DeepgramTranscriber implements RecordingTranscriber {
 }
 
 /** The live API's base URL (ws:// or wss://) serves the pre-recorded one over http(s). */
-export function prerecordedUrl(baseUrl: string, tag: string | undefined): string {
+function prerecordedUrl(baseUrl: string, tag: string | undefined): string {
   const url = new URL("/v1/listen", baseUrl.replace(/^wss:/, "https:").replace(/^ws:/, "http:"));
   for (const [name, value] of Object.entries(LISTEN_PARAMS)) url.searchParams.set(name, value);
   if (tag) url.searchParams.set("tag", tag);

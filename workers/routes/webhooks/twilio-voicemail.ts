@@ -8,7 +8,7 @@ import { isTwilioRecordingUrl } from "../../voice/missed-call/voicemail";
 import { sayHangupTwiml, voicemailTwiml } from "../../voice/twiml";
 import { EMPTY_TWIML, twiml, verifiedParams, voiceWebhookUrl } from "./twilio-voice-request";
 
-export const VOICEMAIL_LINES = {
+const VOICEMAIL_LINES = {
   prompt:
     "Sorry, nobody could take your call right now. Please leave a message after the tone, then press the pound key or hang up. We'll text you back in a moment.",
   thanks: "Thanks, we've got your message. We'll text you back in a moment. Goodbye.",

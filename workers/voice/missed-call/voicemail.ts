@@ -4,9 +4,9 @@ import { twilioAuthorization } from "../../providers/sms/twilio-rest";
 import { recordingTranscriber } from "../../providers/stt";
 import { wavDurationSeconds } from "../records/wav-duration";
 
-export const voicemailKey = (tenantId: string, callId: string) => `voicemail/${tenantId}/${callId}.wav`;
+const voicemailKey = (tenantId: string, callId: string) => `voicemail/${tenantId}/${callId}.wav`;
 
-export const DEFAULT_TWILIO_API = "https://api.twilio.com";
+const DEFAULT_TWILIO_API = "https://api.twilio.com";
 
 /** Recordings are fetched only from the Twilio API the app talks to (the URL comes from a webhook; no other host gets our credentials). */
 export function isTwilioRecordingUrl(env: Pick<Env, "TWILIO_API_URL">, url: string): boolean {
