@@ -36,15 +36,16 @@ const SERVER_VARS = { JWT_SECRET: randomBytes(32).toString("base64url"), WHATSAP
 // Every scenario, in order. The baselines and the peer run before the shared server starts and
 // the voice ones (their own rig) after it stops: an idle server still costs this machine CPU.
 const BEFORE_SERVER = [helloWorld, loggingHelloWorld, whatsappPeer];
+// The webhook load comes late: its messages are processed after it, and the run waits for that.
 const ON_SERVER = [
   healthLive,
-  whatsappWebhooks,
   leadList,
   leadGet,
   csvExport,
   walletDebits,
   walletFanout,
   whatsappReplyLatency,
+  whatsappWebhooks,
   scanPostgis,
   scanD1Estimate,
   scanEndToEnd,
