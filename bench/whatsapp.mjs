@@ -46,7 +46,7 @@ async function stats(url, token) {
 // BENCH_WEBHOOKS=500 makes a quick functional run.
 const WEBHOOKS = {
   connections: 32,
-  amount: Number(process.env.BENCH_WEBHOOKS) || 10_000,
+  amount: Number(process.env.BENCH_WEBHOOKS) || 5_000,
   warmup: Math.min(1_000, Number(process.env.BENCH_WEBHOOKS) || 1_000),
   contacts: 2_000,
   duplicateEvery: 50,
