@@ -99,7 +99,27 @@ async function createLeadThroughForm(page, lead) {
 
 const rowFor = (page, name) => page.getByTestId("lead-row").filter({ hasText: name });
 
+/** The web app's HTML and assets carry the security headers (web/static/_headers), at the root and at a deep SPA route. */
+async function securityHeaders(base) {
+  const seen = [];
+  for (const path of ["/", "/leads/lead_deep_route", "/scans"]) {
+    const response = await fetch(`${base}${path}`);
+    assert(response.status === 200 && /text\/html/.test(response.headers.get("content-type") ?? ""), `${path}: not the app's HTML`);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "worker-src 'self' blob:"])
+      assert(csp.includes(directive), `${path}: CSP lacks ${directive}: ${csp}`);
+    assert(response.headers.get("x-frame-options") === "DENY", `${path}: X-Frame-Options is ${response.headers.get("x-frame-options")}`);
+    assert(response.headers.get("x-content-type-options") === "nosniff", `${path}: no nosniff`);
+    assert(response.headers.get("referrer-policy") === "strict-origin-when-cross-origin", `${path}: Referrer-Policy missing`);
+    assert(/script-src 'self' 'sha256-/.test(await response.text()), `${path}: no hashed script policy in the page`);
+    seen.push(path);
+  }
+  return seen.join(", ");
+}
+
 async function flow(page, base, stateDir) {
+  await check("security headers and a hashed script policy on the app's HTML", () => securityHeaders(base));
+
   // The activity sockets pass through Playwright, so a check can drop one and watch the reconnect.
   const activitySockets = [];
   await page.routeWebSocket(/\/ws\/activity/, (socket) => {
@@ -455,9 +475,13 @@ async function main() {
     const page = await context.newPage();
     const pageErrors = [];
     page.on("pageerror", (err) => pageErrors.push(err.message));
+    // A Content Security Policy violation is reported on the console; none may happen.
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+    });
     try {
       await flow(page, server.base, stateDir);
-      await check("no uncaught errors in the page", async () => assert(pageErrors.length === 0, pageErrors.join("; ")));
+      await check("no uncaught errors or CSP violations in the page", async () => assert(pageErrors.length === 0, pageErrors.join("; ")));
     } catch {
       const shot = join(tmpdir(), `homeline-e2e-failure-${Date.now()}.png`);
       await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);

@@ -18,6 +18,9 @@ export default defineConfig({
       adapter: adapter({ pages: buildDir, assets: buildDir, fallback: "index.html" }),
       // Absolute asset paths: the fallback page is served at every depth (/leads/lead_…).
       paths: { relative: false },
+      // The bootstrap <script> SvelteKit inlines is allowed by its hash, in a <meta> policy the
+      // build writes into the page (it changes every build); web/static/_headers sends the rest.
+      csp: { mode: "hash", directives: { "script-src": ["self"] } },
     }),
   ],
 });
