@@ -216,7 +216,3 @@ export class Conversation extends DurableObject<Env> {
     this.ctx.storage.sql.exec(`DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?`, HISTORY);
   }
 }
-
-export function conversationObject(env: Env, tenantId: string, channelId: string, contactAddress: string) {
-  return env.CONVERSATION.get(env.CONVERSATION.idFromName(Conversation.key(tenantId, channelId, contactAddress)));
-}

@@ -24,7 +24,3 @@ export class ProCalendar extends DurableObject<Env> {
     return run;
   }
 }
-
-export function proCalendar(env: Env, tenantId: string, proId: string) {
-  return env.PRO_CALENDAR.get(env.PRO_CALENDAR.idFromName(ProCalendar.key(tenantId, proId)));
-}

@@ -14,6 +14,7 @@ import { MoneyBook, type CaptureResult, type CreditInput, type SpendInput } from
 import { QuestBook, type QuestSnapshot } from "./wallet/quest-book";
 import { readMeta, WALLET_SCHEMA, writeMeta } from "./wallet/schema";
 import { userZone } from "./wallet/time-zone";
+import { userWallet } from "./stubs";
 
 /** Ledger entries reach D1 in batches this long after they are written. */
 const FLUSH_DELAY_MS = 500;
@@ -267,6 +268,6 @@ export class Wallet extends DurableObject<Env> {
 
   private async questsOf(userId: string, tenantId: string): Promise<QuestSnapshot> {
     if (this.ctx.id.equals(this.env.WALLET.idFromName(userId))) return this.questSnapshot(userId, tenantId);
-    return this.env.WALLET.get(this.env.WALLET.idFromName(userId)).questSnapshot(userId, tenantId);
+    return userWallet(this.env, userId).questSnapshot(userId, tenantId);
   }
 }

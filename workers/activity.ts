@@ -2,6 +2,7 @@ import type { Env, WaitUntil } from "./env";
 import type { LeadView } from "./leads/model";
 import { log } from "./http/log";
 import { newId } from "./lib/ids";
+import { activityFeed } from "../durable-objects/stubs";
 
 export interface ActivityEvent {
   /** Unique and time-sortable, so a client can drop an event it already has. */
@@ -21,10 +22,6 @@ export const leadSummary = (lead: LeadView) => ({
   hot: lead.hot,
   source: lead.source,
 });
-
-export function activityFeed(env: Env, tenantId: string) {
-  return env.ACTIVITY_FEED.get(env.ACTIVITY_FEED.idFromName(tenantId));
-}
 
 /** Fans the event out to the tenant's open dashboards after the response is sent. */
 export function publishActivity(env: Env, ctx: WaitUntil, tenantId: string, event: Omit<ActivityEvent, "at" | "id">): void {

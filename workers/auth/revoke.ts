@@ -1,10 +1,11 @@
 import type { Env } from "../env";
 import type { SocketLocation } from "../../durable-objects/lib/socket-directory";
-import { activityFeed } from "../activity";
+
 import { log } from "../http/log";
-import { scanProgress } from "../scans/progress";
+
 import { forgetAccess } from "./access";
 import type { Identity } from "./tokens";
+import { activityFeed, callSession, scanProgress, userWallet } from "../../durable-objects/stubs";
 
 /**
  * After a membership was removed or its role changed (already written to D1): this isolate
@@ -29,7 +30,7 @@ export async function revokeAccess(env: Env, identity: Identity): Promise<void> 
 }
 
 function socketObject(env: Env, { channel, name }: SocketLocation) {
-  if (channel === "wallet") return env.WALLET.get(env.WALLET.idFromName(name));
-  if (channel === "calls") return env.CALL_SESSION.get(env.CALL_SESSION.idFromName(name));
+  if (channel === "wallet") return userWallet(env, name);
+  if (channel === "calls") return callSession(env, name);
   return scanProgress(env, name);
 }

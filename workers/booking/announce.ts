@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
-import { conversationObject } from "../../durable-objects/conversation";
+
 import { channelById } from "../conversations/channels";
 import { notifyPro } from "../conversations/notify";
 import { queueOutbound } from "../conversations/outbound";
 import type { BookingRow } from "./book";
 import { slotLabel } from "./zoned-time";
+import { conversationObject } from "../../durable-objects/stubs";
 
 export type BookingChange = "created" | "rescheduled" | "cancelled" | "completed";
 

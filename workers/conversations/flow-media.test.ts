@@ -1,7 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
-import { conversationObject } from "../../durable-objects/conversation";
+
 import {
   postTwilio,
   postWhatsApp,
@@ -17,6 +17,7 @@ import {
 import { claudeRequests, scriptClaude, scriptTranscript, twilioFile } from "../../tests/media";
 import type { Env } from "../env";
 import { MEDIA_LINES } from "./understand-media";
+import { conversationObject } from "../../durable-objects/stubs";
 
 const ACCOUNT = "AC00000000000000000000000000000000";
 

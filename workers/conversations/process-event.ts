@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
 import { log } from "../http/log";
-import { conversationObject } from "../../durable-objects/conversation";
+
 import { channelById } from "./channels";
 import type { InboundItem } from "./inbound";
 import { twilioItems } from "./twilio-events";
 import { whatsappItems, type MetaWebhook } from "./whatsapp-events";
+import { conversationObject } from "../../durable-objects/stubs";
 
 /**
  * Queue handler for a stored webhook: parses it and hands each message or status to its

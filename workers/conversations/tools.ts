@@ -15,11 +15,12 @@ import { availableSlots } from "../booking/slots";
 import { cancelBooking } from "../booking/book";
 import { slotLabel } from "../booking/zoned-time";
 import { busyByPro, loadProfiles } from "../pros/repository";
-import { proCalendar } from "../../durable-objects/pro-calendar";
+
 import { setLeadStatus, syncLead, type LeadAccess } from "./lead-sync";
 import { locateJob } from "./locate";
 import { notifyPro } from "./notify";
 import type { ConversationState } from "./state";
+import { proCalendar } from "../../durable-objects/stubs";
 
 const DAY = 86_400_000;
 const OFFER = 3;

@@ -1,4 +1,5 @@
 import type { Env, WaitUntil } from "../env";
+import { metricsStub } from "../../durable-objects/stubs";
 
 /** Upper bounds (seconds) of the request-duration histogram buckets. */
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -56,10 +57,6 @@ export async function flushMetrics(env: Env): Promise<void> {
     // Put the samples back so the next flush carries them.
     for (const series of batch) mergeInto(pending, series);
   }
-}
-
-export function metricsStub(env: Env) {
-  return env.METRICS.get(env.METRICS.idFromName("global"));
 }
 
 /** Adds `series` into `target` and returns its key. */

@@ -1,8 +1,9 @@
 import type { Env } from "../env";
 import type { DomainEvent } from "../events/domain";
 import { creditWallet } from "../wallet/ledger";
-import { billingWallet, userWallet } from "../wallet/owner";
+import { billingWallet } from "../wallet/owner";
 import { STREAK_REWARD } from "./catalog";
+import { userWallet } from "../../durable-objects/stubs";
 
 /**
  * The queue's `domain.events`: each member's events go to their own Wallet DO (quests,

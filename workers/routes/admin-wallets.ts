@@ -8,13 +8,14 @@ import { database, tables } from "../db/client";
 import { auditStatement } from "../audit";
 import { newId } from "../lib/ids";
 import { CHANNELS } from "../wallet/model";
-import { billingWallet, pinWallet, userWallet, walletOwner } from "../wallet/owner";
+import { billingWallet, pinWallet, walletOwner } from "../wallet/owner";
 import { pricesFor, setPrices } from "../wallet/prices";
 import { unwrap } from "../wallet/outcome";
 import { reconcileOne, reconcileWallets } from "../wallet/reconcile";
 import { Entry, IdempotencyHeader, LedgerQuery } from "../wallet/schemas";
 import { entryJson, type EntryView } from "../wallet/views";
 import { ok, jsonBody } from "../http/openapi";
+import { userWallet } from "../../durable-objects/stubs";
 
 const TenantId = z.string().min(1).max(64);
 const { tenants, wallets, walletLedger, walletReconciliations } = tables;

@@ -11,8 +11,9 @@ import { cancelBooking, getBooking, type BookingRow } from "../booking/book";
 import { announceBookingChange } from "../booking/announce";
 import { slotLabel } from "../booking/zoned-time";
 import { endAssignment } from "../matching/assign";
-import { proCalendar } from "../../durable-objects/pro-calendar";
+
 import { ok, jsonBody, IdParam } from "../http/openapi";
+import { proCalendar } from "../../durable-objects/stubs";
 
 const WEEK = 7 * 86_400_000;
 

@@ -4,11 +4,12 @@ import type { AppEnv } from "../env";
 import { validationHook } from "../http/validation";
 import { conflict, notFound } from "../http/problem";
 import { database, tables } from "../db/client";
-import { conversationObject } from "../../durable-objects/conversation";
+
 import { WINDOW_MS } from "../conversations/outbound";
 import { channelById } from "../conversations/channels";
 import type { ConversationRow, MessageRow } from "../conversations/store";
 import { ok, jsonBody, IdParam } from "../http/openapi";
+import { conversationObject } from "../../durable-objects/stubs";
 
 const { conversations, messages, outbox } = tables;
 

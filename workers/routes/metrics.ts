@@ -1,9 +1,10 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { requireOps } from "../http/ops-auth";
-import { flushMetrics, metricsStub } from "../metrics/registry";
+import { flushMetrics } from "../metrics/registry";
 import { renderPrometheus } from "../metrics/prometheus";
 import { activeCallCount } from "../voice/records/active-calls";
+import { metricsStub } from "../../durable-objects/stubs";
 
 /** Prometheus text format; this isolate's pending samples are flushed first so the answer is current. */
 export const metricsRoutes = new Hono<AppEnv>().get("/", requireOps, async (c) => {

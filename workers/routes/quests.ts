@@ -4,9 +4,10 @@ import type { AppEnv } from "../env";
 import { validationHook } from "../http/validation";
 import { database, tables } from "../db/client";
 import { isTimeZone } from "../lib/time";
-import { userWallet } from "../wallet/owner";
+
 import { leaderboard } from "../quests/scores";
 import { ok } from "../http/openapi";
+import { userWallet } from "../../durable-objects/stubs";
 
 const Quests = z
   .object({

@@ -4,6 +4,7 @@ import { log } from "../http/log";
 import { notFound, Problem, unauthorized } from "../http/problem";
 import { verifyTwilioSignature } from "../providers/sms/twilio-signature";
 import { streamUrl } from "../voice/stream-answer";
+import { callSession } from "../../durable-objects/stubs";
 
 const CALL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -22,7 +23,7 @@ export const voiceStreamRoutes = new Hono<AppEnv>().get("/:callId", async (c) =>
     log("warn", "media stream handshake refused: bad signature", { callId, requestId: c.get("requestId") });
     throw unauthorized("Missing or invalid X-Twilio-Signature.");
   }
-  const session = c.env.CALL_SESSION.get(c.env.CALL_SESSION.idFromName(callId));
+  const session = callSession(c.env, callId);
   const upstream = await session.fetch(new Request(c.req.url, { headers: { Upgrade: "websocket" } }));
   // Re-wrapped so the shared middleware can add its headers (a stub's response headers are immutable).
   return new Response(null, { status: upstream.status, webSocket: upstream.webSocket, headers: upstream.headers });

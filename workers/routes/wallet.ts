@@ -10,11 +10,12 @@ import { CHANNELS } from "../wallet/model";
 import { CREDIT_PACKS } from "../wallet/packs";
 import { PROVIDER_COSTS } from "../wallet/pricing";
 import { pricesFor } from "../wallet/prices";
-import { billingWallet, pinWallet, userWallet } from "../wallet/owner";
+import { billingWallet, pinWallet } from "../wallet/owner";
 import { ledgerCsv } from "../wallet/ledger-csv";
 import { Account, AutoRechargeBody, AutoSpendBody, Entry, LedgerFilters, LedgerQuery } from "../wallet/schemas";
 import { entryJson } from "../wallet/views";
 import { ok, jsonBody } from "../http/openapi";
+import { userWallet } from "../../durable-objects/stubs";
 
 /** Stripe when keyed; the local top-up in development; nothing in production without a key. */
 const paymentsMode = (env: Env): "stripe" | "local" | "unavailable" =>

@@ -3,11 +3,12 @@ import type { AppEnv, AuthContext, Env } from "../env";
 import { verifyTicket, type TicketChannel } from "../auth/tokens";
 import { currentAccess } from "../auth/access";
 import { notFound, Problem, unauthorized } from "../http/problem";
-import { activityFeed } from "../activity";
-import { walletOwner, userWallet } from "../wallet/owner";
+
+import { walletOwner } from "../wallet/owner";
 import { scanReader } from "../scans/repository";
-import { scanProgress } from "../scans/progress";
+
 import type { SocketLocation } from "../../durable-objects/lib/socket-directory";
+import { activityFeed, callSession, scanProgress, userWallet } from "../../durable-objects/stubs";
 
 interface Target {
   object: { fetch(request: Request): Promise<Response> };
@@ -62,7 +63,7 @@ export const wsRoutes = new Hono<AppEnv>()
         .bind(c.req.param("id"), auth.tenantId)
         .first<{ id: string }>();
       if (!call) throw notFound("Call");
-      return { object: env.CALL_SESSION.get(env.CALL_SESSION.idFromName(call.id)), location: { channel: "calls", name: call.id } };
+      return { object: callSession(env, call.id), location: { channel: "calls", name: call.id } };
     }),
   )
   .get("/scans/:id", (c) =>

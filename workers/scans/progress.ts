@@ -3,10 +3,7 @@ import { log } from "../http/log";
 import type { ScanUpdate } from "../../durable-objects/scan-progress";
 import { scanReader } from "./repository";
 import type { ScanResultRow, ScanRow } from "./views";
-
-export function scanProgress(env: Env, scanId: string) {
-  return env.SCAN_PROGRESS.get(env.SCAN_PROGRESS.idFromName(scanId));
-}
+import { scanProgress } from "../../durable-objects/stubs";
 
 /**
  * Sends the given results, then the scan's current counters and stage counts (and its status

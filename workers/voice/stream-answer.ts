@@ -5,6 +5,7 @@ import { streamingProviders } from "./streaming-providers";
 import { streamToken } from "./stream-token";
 import { streamTwiml } from "./twiml";
 import { voiceSettings } from "./voice-settings";
+import { callSession } from "../../durable-objects/stubs";
 
 /** The socket URL of a call's stream: our host over ws(s), the call id as the last path segment (no query: Twilio refuses one). */
 export function streamUrl(requestUrl: string, callId?: string): string {
@@ -30,7 +31,7 @@ export async function answerWithStream(env: Env, ctx: WaitUntil, requestUrl: str
   await env.DB.prepare(`UPDATE calls SET mode = 'stream', updated_at = ? WHERE id = ? AND tenant_id = ?`)
     .bind(Date.now(), call.callId, call.tenantId)
     .run();
-  const session = env.CALL_SESSION.get(env.CALL_SESSION.idFromName(call.callId));
+  const session = callSession(env, call.callId);
   ctx.waitUntil(
     session
       .prepare(call)

@@ -1,10 +1,11 @@
 import type { Env } from "../env";
 import type { Channel } from "./model";
 import type { CreditInput } from "../../durable-objects/wallet/money";
-import { billingWallet, pinWallet, userWallet } from "./owner";
+import { billingWallet, pinWallet } from "./owner";
 import { pricesFor } from "./prices";
 import { quote } from "./pricing";
 import { refusedNotFound } from "./outcome";
+import { userWallet } from "../../durable-objects/stubs";
 
 /**
  * The wallet as other capabilities use it. Paid actions name a channel and a quantity in its

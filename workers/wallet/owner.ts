@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
 import { notFound } from "../http/problem";
+import { userWallet } from "../../durable-objects/stubs";
 
 const { wallets, memberships } = tables;
 
@@ -82,9 +83,4 @@ export async function pinWallet(env: Env, tenantId: string, options: { funded?: 
 export async function billingWallet(env: Env, tenantId: string) {
   const owner = await walletOwner(env, tenantId);
   return userWallet(env, owner.userId);
-}
-
-/** A user's own Wallet DO: their points, quests and streak (and money, if they are an owner). */
-export function userWallet(env: Env, userId: string) {
-  return env.WALLET.get(env.WALLET.idFromName(userId));
 }

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Env } from "../env";
 import { database, tables } from "../db/client";
 import { log } from "../http/log";
-import { userWallet } from "./owner";
+import { userWallet } from "../../durable-objects/stubs";
 
 const { wallets, walletLedger, walletReconciliations } = tables;
 const CONCURRENCY = 8;

@@ -2,9 +2,10 @@ import type { Env, WaitUntil } from "../../env";
 import type { EngineState, HistoryEntry } from "../../conversation-engine/engine";
 import { tenantInfo } from "../../team/tenant-info";
 import { log } from "../../http/log";
-import { metricsStub } from "../../metrics/registry";
+
 import { summarizerFor, type CallSummary } from "./summary";
 import type { CallRef } from "./types";
+import { metricsStub } from "../../../durable-objects/stubs";
 
 /**
  * The records written once a call has ended: the post-call summary and qualification score

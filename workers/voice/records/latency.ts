@@ -1,7 +1,8 @@
 import type { Env } from "../../env";
 import { log } from "../../http/log";
-import { metricsStub } from "../../metrics/registry";
+
 import type { CallRef, TurnLatency } from "./types";
+import { metricsStub } from "../../../durable-objects/stubs";
 
 const ms = (value: number | null) => (value === null ? null : Math.round(value));
 

@@ -1,6 +1,7 @@
 import type { Env } from "../../env";
 import { log } from "../../http/log";
 import type { MonitorEvent } from "./types";
+import { callSession } from "../../../durable-objects/stubs";
 
 /**
  * Hands a Gather-path event to the call's CallSession, which fans it out to the open monitor
@@ -8,7 +9,7 @@ import type { MonitorEvent } from "./types";
  */
 export async function publishToMonitor(env: Env, callId: string, event: MonitorEvent): Promise<void> {
   try {
-    await env.CALL_SESSION.get(env.CALL_SESSION.idFromName(callId)).publish(event);
+    await callSession(env, callId).publish(event);
   } catch (error) {
     log("warn", "call monitor publish failed", { callId, event: event.type, error: error instanceof Error ? error.message : "unknown" });
   }
