@@ -87,6 +87,9 @@ export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/calls", callRoutes)
   .route("/voice", voiceSettingsRoutes);
 
+/** The /api/v1 routes as one type: the web app's typed client and its API types derive from it. */
+export type Api = typeof api;
+
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 app.use("*", requestContext, securityHeaders);
 app.use("/api/*", corsForWebOrigin, jsonBodyLimit, refuseUnknownQuery(openApiDocument));
