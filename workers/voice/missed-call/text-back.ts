@@ -1,4 +1,4 @@
-import { conversationObject } from "../../../durable-objects/conversation";
+import { conversationObject } from "../../../durable-objects/stubs";
 import type { JobDetails } from "../../conversation-engine/engine";
 import type { Env } from "../../env";
 import { log } from "../../http/log";
