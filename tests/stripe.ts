@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
 import Stripe from "stripe";
-import { inject } from "vitest";
+import { env } from "cloudflare:workers";
+import { expect, inject } from "vitest";
+import { processStripeEvent } from "../workers/wallet/stripe-events";
 import { call, json } from "./api";
 
 export const WEBHOOK_SECRET = "whsec_test_homeline";
@@ -44,6 +46,15 @@ export function deliver(payload: string, header: string | null) {
     raw: payload,
     headers: { "Content-Type": "application/json", ...(header ? { "Stripe-Signature": header } : {}) },
   });
+}
+
+/** Delivers a signed event and applies it the way the queue consumer does. */
+export async function receive(event: { id: string }) {
+  const { payload, header } = signed(event);
+  const response = await deliver(payload, header);
+  expect(response.status).toBe(200);
+  await processStripeEvent(env, event.id);
+  return json(response);
 }
 
 /** Buys a pack through the API and has the customer pay on the (fake) hosted page. */

@@ -73,6 +73,8 @@ export const stripeEvents = sqliteTable(
     receivedAt: integer("received_at").notNull(),
     processedAt: integer("processed_at"),
     lastError: text("last_error"),
+    // Why a processed event changed nothing (a charge Homeline did not create), for whoever reconciles.
+    ignoredReason: text("ignored_reason"),
   },
   (t) => [index("stripe_events_received").on(t.receivedAt)],
 );

@@ -9,11 +9,9 @@ import { fulfilCheckout, recordPayment, type PaidCheckout } from "./fulfilment";
 import { settleRecharge } from "./auto-recharge";
 import { billingWallet } from "./owner";
 import { unwrap } from "./outcome";
+import { type Ignored, disputeClosed, disputeOpened, NotYetApplicable, creditsFor, paymentOf, refundFailed } from "./stripe-disputes";
 
-const { stripeEvents, stripePayments } = tables;
-
-/** Thrown when an event depends on one not processed yet (a refund before its payment): the queue retries it later. */
-export class NotYetApplicable extends Error {}
+const { stripeEvents } = tables;
 
 /**
  * Applies one stored Stripe event (the queue's `stripe.event`). Stripe delivers at least once
@@ -24,8 +22,9 @@ export async function processStripeEvent(env: Env, eventId: string): Promise<voi
   const db = database(env.DB);
   const row = await db.query.stripeEvents.findFirst({ where: eq(stripeEvents.id, eventId) });
   if (!row || row.processedAt) return;
+  let applied: Ignored | undefined;
   try {
-    await apply(env, JSON.parse(row.payload) as Stripe.Event);
+    applied = await apply(env, JSON.parse(row.payload) as Stripe.Event);
   } catch (err) {
     await db
       .update(stripeEvents)
@@ -33,17 +32,24 @@ export async function processStripeEvent(env: Env, eventId: string): Promise<voi
       .where(eq(stripeEvents.id, eventId));
     throw err;
   }
-  await db.update(stripeEvents).set({ processedAt: Date.now(), lastError: null }).where(eq(stripeEvents.id, eventId));
+  if (applied) log("info", "stripe event ignored", { eventId, reason: applied.ignored });
+  await db
+    .update(stripeEvents)
+    .set({ processedAt: Date.now(), lastError: null, ignoredReason: applied?.ignored ?? null })
+    .where(eq(stripeEvents.id, eventId));
 }
 
-async function apply(env: Env, event: Stripe.Event): Promise<void> {
+async function apply(env: Env, event: Stripe.Event): Promise<Ignored | undefined> {
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded": {
       const paid = paidCheckout(event.data.object);
       if (!paid) return;
       // Completed with a delayed method (bank debit): the money arrives with async_payment_succeeded.
-      if (event.data.object.payment_status === "unpaid") return recordPayment(env, { ...paid, kind: "checkout", status: "pending" });
+      if (event.data.object.payment_status === "unpaid") {
+        await recordPayment(env, { ...paid, kind: "checkout", status: "pending" });
+        return;
+      }
       await fulfilCheckout(env, paymentsProvider(env), paid);
       return;
     }
@@ -54,6 +60,13 @@ async function apply(env: Env, event: Stripe.Event): Promise<void> {
     }
     case "charge.refunded":
       return refund(env, event.data.object);
+    case "refund.failed":
+    case "charge.refund.updated":
+      return refundFailed(env, event.data.object);
+    case "charge.dispute.created":
+      return disputeOpened(env, event.data.object);
+    case "charge.dispute.closed":
+      return disputeClosed(env, event.data.object);
     case "payment_intent.succeeded":
     case "payment_intent.payment_failed": {
       const intent = event.data.object;
@@ -67,10 +80,11 @@ async function apply(env: Env, event: Stripe.Event): Promise<void> {
               paymentIntentId: intent.id,
               message: intent.last_payment_error?.message ?? "The card was declined.",
             };
-      return settleRecharge(env, tenantId!, attemptKey!, Number(credits), intent.amount, outcome);
+      await settleRecharge(env, tenantId!, attemptKey!, Number(credits), intent.amount, outcome);
+      return;
     }
     default:
-      log("info", "stripe event ignored", { eventId: event.id, type: event.type });
+      return { ignored: `Homeline does not act on ${event.type} events.` };
   }
 }
 
@@ -92,19 +106,21 @@ function paidCheckout(session: Stripe.Checkout.Session): PaidCheckout | null {
 
 /**
  * A (partial) refund takes back credits in proportion to the money refunded. The event carries
- * the cumulative refunded amount, so only the increase since the last refund applies.
+ * the cumulative refunded amount, so only the increase since the last refund applies. A charge
+ * Homeline did not create (no credits metadata, no payment of ours) is recorded as ignored: it
+ * would never become applicable, so waiting for it would retry forever.
  */
-async function refund(env: Env, charge: Stripe.Charge): Promise<void> {
-  if (charge.metadata?.kind && charge.metadata.kind !== "credits" && charge.metadata.kind !== "auto_recharge") return;
-  const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
-  if (!paymentIntentId) return;
-  const payment = await database(env.DB).query.stripePayments.findFirst({ where: eq(stripePayments.paymentIntentId, paymentIntentId) });
-  if (payment?.status !== "paid") throw new NotYetApplicable(`Payment ${paymentIntentId} is not fulfilled yet; the refund waits for it.`);
-  const cumulative = Math.round((payment.credits * charge.amount_refunded) / Math.max(payment.amountCents, 1));
+async function refund(env: Env, charge: Stripe.Charge): Promise<Ignored | undefined> {
+  const payment = await paymentOf(env, charge.payment_intent);
+  const ours = payment || charge.metadata?.kind === "credits" || charge.metadata?.kind === "auto_recharge";
+  if (!ours) return { ignored: `Charge ${charge.id} was not created by Homeline (no credits payment), so its refund takes nothing back.` };
+  if (payment?.status !== "paid")
+    throw new NotYetApplicable(`Payment for charge ${charge.id} is not fulfilled yet; the refund waits for it.`);
+  const cumulative = creditsFor(payment, charge.amount_refunded);
   const wallet = await billingWallet(env, payment.tenantId);
   unwrap(
     await wallet.refund(payment.tenantId, {
-      reference: paymentIntentId,
+      reference: payment.paymentIntentId,
       cumulative,
       data: { chargeId: charge.id, amountRefunded: charge.amount_refunded },
     }),

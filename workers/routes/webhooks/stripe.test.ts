@@ -2,19 +2,10 @@ import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, expectProblem, json, signup } from "../../../tests/api";
-import { buyPack, deliver, signed, stripeApi, stripeEvent, stripeRequests } from "../../../tests/stripe";
+import { buyPack, deliver, receive, signed, stripeApi, stripeEvent, stripeRequests } from "../../../tests/stripe";
 import { walletOf } from "../../../tests/wallet";
 import { processStripeEvent } from "../../wallet/stripe-events";
 import { app } from "../../app";
-
-/** Delivers a signed event and applies it the way the queue consumer does. */
-async function receive(event: { id: string }) {
-  const { payload, header } = signed(event);
-  const response = await deliver(payload, header);
-  expect(response.status).toBe(200);
-  await processStripeEvent(env, event.id);
-  return json(response);
-}
 
 describe("integration: Stripe checkout and webhooks", () => {
   it("creates a Checkout Session with metadata and an idempotency key; a retry gets the same session", async () => {
