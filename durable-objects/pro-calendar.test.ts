@@ -11,7 +11,16 @@ describe("integration: booking is serialized per pro", () => {
     const start = slots.items[1].start;
     const attempts = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        call("POST", "/api/v1/bookings", { token: ws.token, body: { proId: ws.pros.plumber.id, start, customerName: `Racer ${i}` } }),
+        call("POST", "/api/v1/bookings", {
+          token: ws.token,
+          body: {
+            proId: ws.pros.plumber.id,
+            start,
+            customerName: `Racer ${i}`,
+            customerPhone: "+15125550100",
+            address: "1 Main St, Austin",
+          },
+        }),
       ),
     );
     const statuses = attempts.map((r) => r.status);
@@ -32,7 +41,16 @@ describe("integration: booking is serialized per pro", () => {
     const slots = await json(await call("GET", `/api/v1/pros/${ws.pros.roofer.id}/slots?limit=1`, { token: ws.token }));
     const start = Date.parse(slots.items[0].start);
     const results = await Promise.all(
-      [0, 1, 2].map((i) => bookSlot(env, { tenantId: ws.tenantId, proId: ws.pros.roofer.id, start, customerName: `Direct ${i}` })),
+      [0, 1, 2].map((i) =>
+        bookSlot(env, {
+          tenantId: ws.tenantId,
+          proId: ws.pros.roofer.id,
+          start,
+          customerName: `Direct ${i}`,
+          customerPhone: "+15125550100",
+          address: "1 Main St, Austin",
+        }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.alternatives.length > 0)).toBe(true);
@@ -45,7 +63,13 @@ describe("integration: booking is serialized per pro", () => {
     const booked = await json(
       await call("POST", "/api/v1/bookings", {
         token: ws.token,
-        body: { proId: ws.pros.plumber.id, start: slots[0].start, customerName: "Ann" },
+        body: {
+          proId: ws.pros.plumber.id,
+          start: slots[0].start,
+          customerName: "Ann",
+          customerPhone: "+15125550100",
+          address: "1 Main St, Austin",
+        },
       }),
     );
     const moved = await call("POST", `/api/v1/bookings/${booked.id}/reschedule`, { token: ws.token, body: { start: slots[2].start } });
@@ -53,12 +77,20 @@ describe("integration: booking is serialized per pro", () => {
     const next = await json(moved);
     expect(next).toMatchObject({ rescheduledFrom: booked.id, status: "confirmed", start: slots[2].start });
     expect((await json(await call("GET", `/api/v1/bookings/${booked.id}`, { token: ws.token }))).status).toBe("cancelled");
-    expect((await call("POST", `/api/v1/bookings/${next.id}/cancel`, { token: ws.token })).status).toBe(200);
+    expect(
+      (await call("POST", `/api/v1/bookings/${next.id}/cancel`, { token: ws.token, body: { reason: "The customer fixed it" } })).status,
+    ).toBe(200);
     expect(
       (
         await call("POST", "/api/v1/bookings", {
           token: ws.token,
-          body: { proId: ws.pros.plumber.id, start: slots[2].start, customerName: "Ben" },
+          body: {
+            proId: ws.pros.plumber.id,
+            start: slots[2].start,
+            customerName: "Ben",
+            customerPhone: "+15125550100",
+            address: "1 Main St, Austin",
+          },
         })
       ).status,
     ).toBe(201);
@@ -66,7 +98,13 @@ describe("integration: booking is serialized per pro", () => {
       (
         await call("POST", "/api/v1/bookings", {
           token: other.token,
-          body: { proId: ws.pros.plumber.id, start: slots[1].start, customerName: "Eve" },
+          body: {
+            proId: ws.pros.plumber.id,
+            start: slots[1].start,
+            customerName: "Eve",
+            customerPhone: "+15125550100",
+            address: "1 Main St, Austin",
+          },
         })
       ).status,
     ).toBe(404);

@@ -56,7 +56,10 @@ async function conversationResources(a: TestAccount): Promise<Record<string, Rec
   );
   const slot = (await json(await call("GET", `/api/v1/pros/${pro.id}/slots?limit=1`, { token: a.token }))).items[0];
   const booking = await json(
-    await call("POST", "/api/v1/bookings", { token: a.token, body: { proId: pro.id, start: slot.start, customerName: "A's customer" } }),
+    await call("POST", "/api/v1/bookings", {
+      token: a.token,
+      body: { proId: pro.id, start: slot.start, customerName: "A's customer", customerPhone: "+15125550100", address: "1 Main St, Austin" },
+    }),
   );
   await call("PUT", "/api/v1/channels/ai", { token: a.token, body: { engine: "local", model: "m", instructions: null } });
   await postWhatsApp(whatsappText({ whatsapp: { phoneNumberId } } as Workspace, "15125550161", "my sink is leaking"));
@@ -104,6 +107,7 @@ describe("integration: tenant isolation sweep", () => {
     const bodies: Record<string, unknown> = {
       "post /api/v1/conversations/{id}/messages": { text: "hijacked" },
       "post /api/v1/bookings/{id}/reschedule": { start: new Date(Date.now() + 86_400_000).toISOString() },
+      "post /api/v1/bookings/{id}/cancel": { reason: "hijacked" },
       "post /api/v1/channels/{id}/test": { from: "+15125550100", text: "hijacked" },
       "patch /api/v1/channels/{id}": { label: "hijacked" },
       "post /api/v1/wallet/holds/{id}/capture": { quantity: 1 },

@@ -27,13 +27,20 @@ const CUSTOMER_TEXT: Record<Exclude<BookingChange, "completed">, string> = {
  * A booking changed outside the conversation (API / calendar): the pro is told, and so is the
  * customer in their conversation, whose state machine learns the new booking.
  */
-export async function announceBookingChange(env: Env, booking: BookingRow, change: BookingChange, proName: string): Promise<void> {
+export async function announceBookingChange(
+  env: Env,
+  booking: BookingRow,
+  change: BookingChange,
+  proName: string,
+  reason?: string,
+): Promise<void> {
   const label = slotLabel(booking.timeZone, booking.startsAt);
+  const why = reason ? ` Reason: ${reason.replace(/[.\s]+$/, "")}.` : "";
   await notifyPro(
     env,
     booking.tenantId,
     booking.proId,
-    `${PRO_TEXT[change]}: ${label}, ${booking.trade ?? "job"} for ${booking.customerName}${booking.address ? ` at ${booking.address}` : ""}.`,
+    `${PRO_TEXT[change]}: ${label}, ${booking.trade ?? "job"} for ${booking.customerName}${booking.address ? ` at ${booking.address}` : ""}.${why}`,
     `${change}:${booking.id}`,
   );
   if (change === "completed") return;
@@ -54,7 +61,7 @@ export async function announceBookingChange(env: Env, booking: BookingRow, chang
   );
   const channel = await channelById(env, booking.tenantId, conversation.channelId);
   if (!channel) return;
-  const text = `${CUSTOMER_TEXT[change]}: ${label} with ${proName}.`;
+  const text = `${CUSTOMER_TEXT[change]}: ${label} with ${proName}.${why}`;
   await queueOutbound(
     env,
     { tenantId: booking.tenantId, channel, to: conversation.contactAddress, conversationId: conversation.id },

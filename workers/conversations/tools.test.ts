@@ -59,7 +59,13 @@ describe("integration: engine tools act only inside the caller's tenant", () => 
     const bBooking = await json(
       await call("POST", "/api/v1/bookings", {
         token: b.token,
-        body: { proId: b.pros.roofer.id, start: bSlots[0].start, customerName: "Bob" },
+        body: {
+          proId: b.pros.roofer.id,
+          start: bSlots[0].start,
+          customerName: "Bob",
+          customerPhone: "+15125550100",
+          address: "1 Main St, Austin",
+        },
       }),
     );
     state.booking = { id: bBooking.id, label: "x", proName: "Rosa Roofer" };

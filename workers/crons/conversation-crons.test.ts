@@ -70,7 +70,14 @@ describe("integration: safety-net crons", () => {
     const booking = await json(
       await call("POST", "/api/v1/bookings", {
         token: ws.token,
-        body: { proId: ws.pros.roofer.id, start: slot.start, customerName: "Lou", trade: "roofing" },
+        body: {
+          proId: ws.pros.roofer.id,
+          start: slot.start,
+          customerName: "Lou",
+          customerPhone: "+15125550100",
+          address: "1 Main St, Austin",
+          trade: "roofing",
+        },
       }),
     );
     await env.DB.prepare("UPDATE bookings SET starts_at = starts_at - ?, ends_at = ends_at - ? WHERE id = ?")

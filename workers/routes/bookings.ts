@@ -2,13 +2,13 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { validationHook } from "../http/validation";
-import { badRequest, conflict, notFound, Problem } from "../http/problem";
-import { leadReader } from "../leads/repository";
+import { conflict, notFound, Problem } from "../http/problem";
 import { tenantContext } from "../http/tenant-context";
 import { database, tables } from "../db/client";
 import { dayAndWeekStart } from "../lib/time";
 import { cancelBooking, getBooking, type BookingRow } from "../booking/book";
 import { announceBookingChange } from "../booking/announce";
+import { bookingCustomer } from "../booking/customer";
 import { slotLabel } from "../booking/zoned-time";
 import { endAssignment } from "../matching/assign";
 
@@ -43,9 +43,14 @@ const BookingCreate = z
   .strictObject({
     proId: z.string().min(1).max(64),
     start: z.iso.datetime({ offset: true }),
-    customerName: z.string().trim().min(1).max(120),
+    leadId: z
+      .string()
+      .max(64)
+      .nullable()
+      .optional()
+      .openapi({ description: "Book for this lead; or give a new customer's name, phone and address" }),
+    customerName: z.string().trim().max(120).optional(),
     customerPhone: z.string().trim().max(40).nullable().optional(),
-    leadId: z.string().max(64).nullable().optional(),
     trade: z.string().max(40).nullable().optional(),
     summary: z.string().max(2000).nullable().optional(),
     address: z.string().max(300).nullable().optional(),
@@ -131,13 +136,9 @@ export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     async (c) => {
       const { tenant } = await tenantContext(c);
       const input = c.req.valid("json");
-      // The lead is the caller's to name only if it is this workspace's (another's ids do not exist here).
-      if (input.leadId && !(await leadReader(c.env, tenant.id).get(input.leadId)))
-        throw badRequest("That lead is not in this workspace; choose one of your leads or leave it empty.", {
-          errors: [{ field: "leadId", message: "Unknown lead." }],
-        });
+      const customer = await bookingCustomer(c.env, tenant, input);
       const start = Date.parse(input.start);
-      const result = await proCalendar(c.env, tenant.id, input.proId).book({ ...input, tenantId: tenant.id, start });
+      const result = await proCalendar(c.env, tenant.id, input.proId).book({ ...input, ...customer, tenantId: tenant.id, start });
       if (!result.ok) {
         if (!result.alternatives.length && /pro/.test(result.reason)) throw notFound("Pro");
         throw refused(result.reason, result.alternatives);
@@ -189,8 +190,11 @@ export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "post",
       path: "/{id}/cancel",
       tags: ["bookings"],
-      summary: "Cancel a booking; the pro and the customer are told",
-      request: { params: IdParam },
+      summary: "Cancel a booking with a reason; the pro and the customer are told why",
+      request: {
+        params: IdParam,
+        body: jsonBody(z.strictObject({ reason: z.string().trim().min(1, "Say why: the customer is told.").max(300) })),
+      },
       responses: { 200: ok(Booking) },
     }),
     async (c) => {
@@ -199,7 +203,7 @@ export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       const cancelled = await cancelBooking(c.env, tenantId, row.id);
       if (!cancelled) throw conflict(`This booking is ${row.status}.`);
       if (cancelled.leadId) await endAssignment(c.env, tenantId, cancelled.leadId, "released", Date.now());
-      c.executionCtx.waitUntil(announceBookingChange(c.env, cancelled, "cancelled", proName));
+      c.executionCtx.waitUntil(announceBookingChange(c.env, cancelled, "cancelled", proName, c.req.valid("json").reason));
       return c.json(view(cancelled, proName), 200);
     },
   )

@@ -92,7 +92,16 @@ describe("integration: channel settings, test panel, pros validation", () => {
     );
     expect(patched).toMatchObject({ postcodes: ["NW34AB"], cities: ["austin"], overrides: [{ date: "2030-01-01" }] });
     const slot = (await json(await call("GET", `/api/v1/pros/${ws.pros.roofer.id}/slots?limit=1`, { token: ws.token }))).items[0];
-    await call("POST", "/api/v1/bookings", { token: ws.token, body: { proId: ws.pros.roofer.id, start: slot.start, customerName: "Kay" } });
+    await call("POST", "/api/v1/bookings", {
+      token: ws.token,
+      body: {
+        proId: ws.pros.roofer.id,
+        start: slot.start,
+        customerName: "Kay",
+        customerPhone: "+15125550100",
+        address: "1 Main St, Austin",
+      },
+    });
     await expectProblem(await call("DELETE", `/api/v1/pros/${ws.pros.roofer.id}`, { token: ws.token }), 409);
     expect((await call("DELETE", `/api/v1/pros/${ws.pros.plumber.id}`, { token: ws.token })).status).toBe(204);
   });

@@ -61,6 +61,14 @@ describe("integration: invites and roles", () => {
     expect(
       (await call("POST", "/api/v1/invites", { token: admin.accessToken, body: { email: "y@example.com", role: "agent" } })).status,
     ).toBe(201);
+    // One open invite per email, however the address is typed.
+    const again = await expectProblem(
+      await call("POST", "/api/v1/invites", { token: owner.token, body: { email: "Y@Example.com", role: "agent" } }),
+      409,
+    );
+    expect(again.errors[0]).toMatchObject({ field: "email", message: expect.stringMatching(/already has an invite waiting/) });
+    const pending = await json(await call("GET", "/api/v1/invites", { token: owner.token }));
+    expect(pending.items.filter((i: { email: string }) => i.email === "y@example.com")).toHaveLength(1);
     await expectProblem(await call("DELETE", `/api/v1/members/${owner.userId}`, { token: admin.accessToken }), 403);
     await call("PATCH", `/api/v1/leads/${lead.id}`, { token: owner.token, body: { assigneeId: agent.user.id } });
     expect((await call("DELETE", `/api/v1/members/${agent.user.id}`, { token: admin.accessToken })).status).toBe(204);

@@ -32,8 +32,23 @@ export async function createInvite(env: Env, actor: AuthContext, input: { email:
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.tenantId, actor.tenantId), eq(users.email, input.email)));
   if (alreadyMember.length) throw conflict("That person is already a member of this workspace.");
-  const token = newToken();
   const now = Date.now();
+  // One open invite per email: a second one would send a second link and list the person twice.
+  const pending = await db.query.invites.findFirst({
+    where: and(
+      eq(invites.tenantId, actor.tenantId),
+      eq(invites.email, input.email),
+      isNull(invites.acceptedAt),
+      gt(invites.expiresAt, now),
+    ),
+    columns: { id: true },
+  });
+  if (pending)
+    throw conflict(`${input.email} already has an invite waiting. Revoke it first to send a new one.`, {
+      errors: [{ field: "email", message: `${input.email} already has an invite waiting. Revoke it first to send a new one.` }],
+      inviteId: pending.id,
+    });
+  const token = newToken();
   const invite = {
     id: newId("inv"),
     tenantId: actor.tenantId,

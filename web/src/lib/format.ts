@@ -57,3 +57,12 @@ export function formatPhone(e164: string | null): string {
   const nanp = e164 && /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   return nanp ? `+1 (${nanp[1]}) ${nanp[2]}-${nanp[3]}` : (e164 ?? "");
 }
+
+/** Where the AI is in a conversation, as a person would say it. */
+export const STAGE_LABELS: Record<string, string> = {
+  collecting: "Getting details",
+  offering: "Times offered",
+  booked: "Booked",
+  handoff: "Needs the team",
+};
+export const stageLabel = (stage: string) => STAGE_LABELS[stage] ?? stage;

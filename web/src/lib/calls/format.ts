@@ -1,4 +1,5 @@
-import type { CallOutcome } from "../api/types";
+import type { Call, CallOutcome } from "../api/types";
+import { formatPhone } from "../format";
 
 export const OUTCOME_LABELS: Record<CallOutcome, string> = {
   completed: "Completed",
@@ -21,3 +22,6 @@ export function formatDuration(seconds: number | null): string {
 
 /** A transcript time (ms since the call started) as m:ss. */
 export const formatOffset = (ms: number) => formatDuration(ms / 1000);
+
+/** A call is named after its caller: the lead's name once known, else the number. */
+export const callTitle = (call: Pick<Call, "lead" | "from">) => call.lead?.name ?? formatPhone(call.from);
