@@ -446,6 +446,58 @@ async function flow(page, base, stateDir) {
   });
 }
 
+/** Every page of the app, with ids the flow above created. */
+async function appRoutes(page, base) {
+  const firstHref = async (path, selector) => {
+    await page.goto(`${base}${path}`);
+    const link = page.locator(selector).first();
+    await link.waitFor();
+    return new URL(await link.getAttribute("href"), base).pathname;
+  };
+  const lead = await firstHref("/leads", '[data-testid="lead-link"]');
+  const call = await firstHref("/calls", '[data-testid="call-table"] a[href^="/calls/"]');
+  const scan = await firstHref("/scans", 'a[href^="/scans/"]');
+  return ["/dashboard", "/leads", lead, "/conversations", "/calls", call, "/bookings", "/pros", "/scans", scan, "/quests", "/team", "/settings/channels"];
+}
+
+/**
+ * At 390 × 844 each page fits the screen (no sideways scroll), its controls are big enough for a
+ * thumb, and axe finds no serious or critical accessibility violation.
+ */
+async function phoneSweep(context, base, routes, screenshots) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const axe = await readFile(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  const problems = [];
+  for (const route of routes) {
+    await page.goto(`${base}${route}`);
+    await page.locator("main h1").first().waitFor();
+    await page.waitForLoadState("networkidle").catch(() => undefined);
+    const { scrollWidth, innerWidth, small } = await page.evaluate(() => {
+      const targets = [...document.querySelectorAll("main button, main select, main input:not([type=checkbox]):not([type=radio]), nav a, header button")];
+      const small = targets
+        .filter((el) => el.checkVisibility?.() ?? true)
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+        .map(({ el, box }) => `${el.tagName.toLowerCase()}“${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 24)}” ${Math.round(box.width)}×${Math.round(box.height)}`);
+      return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, small };
+    });
+    if (scrollWidth > innerWidth) problems.push(`${route}: scrolls sideways (${scrollWidth} > ${innerWidth})`);
+    if (small.length) problems.push(`${route}: touch targets under 44 px: ${small.slice(0, 4).join(", ")}`);
+    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ["violations"] });
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
+    });
+    if (violations.length) problems.push(`${route}: axe ${violations.join("; ")}`);
+    if (screenshots) await page.screenshot({ path: join(screenshots, `phone-${route.split("/")[1] || "home"}${route.split("/").length > 2 ? "-detail" : ""}.png`) });
+  }
+  await page.close();
+  return problems;
+}
+
 async function main() {
   if (!existsSync(join(ROOT, "web", "build", "index.html"))) throw new Error("web/build is missing: run `npm run build:web` first.");
   const stateDir = await mkdtemp(join(tmpdir(), "homeline-e2e-"));

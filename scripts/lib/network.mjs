@@ -48,8 +48,13 @@ export const NETWORKS = {
   },
 };
 
+/** The pros of the workspace `slug`, with their ids (none when it has no network). */
+export function networkPros(slug, createdAt) {
+  return (NETWORKS[slug]?.pros ?? []).map((pro) => ({ ...pro, id: newId("pro", createdAt) }));
+}
+
 /** INSERTs for the network of the workspace `slug` (nothing when it has none). */
-export function networkStatements(slug, tenant, createdAt) {
+export function networkStatements(slug, tenant, createdAt, pros = networkPros(slug, createdAt)) {
   const network = NETWORKS[slug];
   if (!network) return [];
   const channels = [
@@ -65,7 +70,6 @@ export function networkStatements(slug, tenant, createdAt) {
     ],
     [newId("chn", createdAt), tenant.id, "sms", network.sms.number, network.sms.number, "SMS (Twilio)", createdAt, createdAt],
   ];
-  const pros = network.pros.map((pro) => ({ ...pro, id: newId("pro", createdAt) }));
   return [
     ...insertStatements(
       "channels",

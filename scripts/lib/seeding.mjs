@@ -6,7 +6,8 @@ import { newId } from "../../workers/lib/ids.ts";
 import { DEMO_PASSWORD, passwordHash } from "./accounts.mjs";
 import { generateLeads } from "./lead-generator.mjs";
 import { leadStatements, literal, workspaceStatements } from "./seed-sql.mjs";
-import { ensureNetwork, networkStatements } from "./network.mjs";
+import { bookingStatements } from "./booking-seeding.mjs";
+import { ensureNetwork, networkPros, networkStatements } from "./network.mjs";
 import { formatDuration } from "./toolchain.mjs";
 
 const DAY = 86_400_000;
@@ -42,6 +43,9 @@ export async function seedWorkspace(d1, spec, { leads = spec.leads, log = () => 
   const assignees = users.filter((u) => u.weight > 0);
   const stream = generateLeads({ tenantId: tenant.id, count: leads, days: spec.days, now, assignees, seed: spec.seed });
 
+  const pros = networkPros(spec.tenant.slug, createdAt);
+  const taken = new Map(); // each pro's booked hours, across batches
+
   const dir = await mkdtemp(join(tmpdir(), "homeline-seed-"));
   try {
     // The next file is generated while wrangler executes the previous one.
@@ -51,9 +55,11 @@ export async function seedWorkspace(d1, spec, { leads = spec.leads, log = () => 
       const batch = take(stream, LEADS_PER_FILE);
       const statements = [
         ...(part === 0
-          ? [...workspaceStatements(tenant, users, createdAt), ...networkStatements(spec.tenant.slug, tenant, createdAt)]
+          ? [...workspaceStatements(tenant, users, createdAt), ...networkStatements(spec.tenant.slug, tenant, createdAt, pros)]
           : []),
         ...leadStatements(batch),
+        // Every booked lead has its visit on the calendar.
+        ...bookingStatements(tenant, pros, batch, now, taken),
       ];
       const file = join(dir, `part-${part}.sql`);
       await writeFile(file, statements.join("\n"));

@@ -1,4 +1,5 @@
-import { zoneOffset } from "../lib/time";
+// With its extension, so the seeding scripts (plain Node) can import this file too.
+import { zoneOffset } from "../lib/time.ts";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
