@@ -23,6 +23,8 @@ describe("integration: who a booking is for", () => {
       customerPhone: "+15125550142",
       address: "14 Barton Skyway, Austin",
     });
+    const ofLead = await json(await call("GET", `/api/v1/bookings?leadId=${lead.id}`, { token: ws.token }));
+    expect(ofLead.items.map((b: { id: string }) => b.id)).toEqual([booked.id]);
     const stranger = await json(
       await call("POST", "/api/v1/bookings", {
         token: ws.token,

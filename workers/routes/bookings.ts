@@ -101,18 +101,23 @@ export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "get",
       path: "/",
       tags: ["bookings"],
-      summary: "Bookings of one week (Monday to Sunday in the workspace's zone), optionally of one pro",
-      request: { query: z.strictObject({ week: z.iso.date().optional(), proId: z.string().max(64).optional() }) },
+      summary: "Bookings of one week (Monday to Sunday in the workspace's zone), optionally of one pro; or every booking of one lead",
+      request: {
+        query: z.strictObject({ week: z.iso.date().optional(), proId: z.string().max(64).optional(), leadId: z.string().max(64).optional() }),
+      },
       responses: { 200: ok(z.object({ weekStart: z.string(), items: z.array(Booking) })) },
     }),
     async (c) => {
       const { tenant } = await tenantContext(c);
-      const { week, proId } = c.req.valid("query");
+      const { week, proId, leadId } = c.req.valid("query");
       const { startOfWeek } = dayAndWeekStart(tenant.timeZone, week ? Date.parse(`${week}T12:00:00Z`) : Date.now());
       const { bookings, pros } = tables;
       // The next Monday's local midnight: a week with a DST change is an hour shorter or longer.
       const nextWeek = dayAndWeekStart(tenant.timeZone, startOfWeek + WEEK + 12 * 3_600_000).startOfWeek;
-      const conditions = [eq(bookings.tenantId, tenant.id), gte(bookings.startsAt, startOfWeek), lt(bookings.startsAt, nextWeek)];
+      // A lead's bookings are all of them, whatever the week: the lead page lists its history.
+      const conditions = leadId
+        ? [eq(bookings.tenantId, tenant.id), eq(bookings.leadId, leadId)]
+        : [eq(bookings.tenantId, tenant.id), gte(bookings.startsAt, startOfWeek), lt(bookings.startsAt, nextWeek)];
       if (proId) conditions.push(eq(bookings.proId, proId));
       const rows = await database(c.env.DB)
         .select({ booking: bookings, proName: pros.name })

@@ -66,3 +66,10 @@ export const STAGE_LABELS: Record<string, string> = {
   handoff: "Needs the team",
 };
 export const stageLabel = (stage: string) => STAGE_LABELS[stage] ?? stage;
+
+/** An area as people in the workspace's country say it: acres (or square miles) in the US, km² elsewhere. */
+export function formatArea(km2: number, miles: boolean): string {
+  if (!miles) return `${km2 < 1 ? km2.toFixed(2) : km2.toFixed(1)} km²`;
+  const acres = km2 * 247.105;
+  return acres < 640 ? `${Math.round(acres).toLocaleString("en-US")} acres` : `${(acres / 640).toFixed(1)} sq mi`;
+}

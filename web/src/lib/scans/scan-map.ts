@@ -50,13 +50,17 @@ export interface ScanMapOptions {
   /** A finished drawing (terra-draw closes the ring). */
   ondrawn(polygon: PolygonGeometry): void;
   onselect(propertyId: string): void;
+  /** The zoom after each move, so the page can say when the view is too wide to draw in. */
+  onzoom(zoom: number): void;
+  /** Miles and feet on the scale bar (the workspace's country), or kilometres and metres. */
+  imperial: boolean;
 }
 
 export async function createScanMap(container: HTMLElement, options: ScanMapOptions): Promise<ScanMap> {
   setWorkerUrl(workerUrl);
   const map = new MapLibreMap({ container, style: offlineStyle(), center: AUSTIN, zoom: 14, attributionControl: false });
   map.addControl(new NavigationControl({ showCompass: false }), "top-right");
-  map.addControl(new ScaleControl({ unit: "imperial" }), "bottom-left");
+  map.addControl(new ScaleControl({ unit: options.imperial ? "imperial" : "metric" }), "bottom-left");
   await map.once("load");
 
   const draw = new TerraDraw({
@@ -99,6 +103,7 @@ export async function createScanMap(container: HTMLElement, options: ScanMapOpti
       .catch(() => undefined); // the map still works without them
   };
   map.on("moveend", showBuildings);
+  map.on("zoomend", () => options.onzoom(map.getZoom()));
   showBuildings();
 
   return {
