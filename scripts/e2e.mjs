@@ -642,6 +642,7 @@ async function main() {
       await flow(page, server.base, stateDir);
       const screenshots = process.env.E2E_SCREENSHOTS ? join(ROOT, process.env.E2E_SCREENSHOTS) : null;
       const routes = await appRoutes(page, server.base);
+      if (screenshots) await desktopScreenshots(page, server.base, routes, screenshots);
       await check(
         `every page at 390 × 844: no sideways scroll, 44 px targets, no serious axe violation (${routes.length} pages)`,
         async () => {
@@ -649,7 +650,6 @@ async function main() {
           assert(problems.length === 0, problems.join(" | "));
         },
       );
-      if (screenshots) await desktopScreenshots(page, server.base, routes, screenshots);
       await check("no uncaught errors or CSP violations in the page", async () => assert(pageErrors.length === 0, pageErrors.join("; ")));
     } catch {
       const shot = join(tmpdir(), `homeline-e2e-failure-${Date.now()}.png`);

@@ -22,10 +22,10 @@ const COLUMNS = [
   "updated_at",
 ];
 const HOUR = 60;
+const DAY = 86_400_000;
 
 /**
- * Books each lead of `leads` that says "booked": on the first working day after the lead was
- * booked (at least tomorrow, so the calendar shows them coming), at the pro's first free hour.
+ * Books each lead of `leads` that says "booked", at the pro's first free hour of a working day.
  * `taken` (pro id → set of start instants) carries over between batches of leads.
  */
 export function bookingStatements(tenant, pros, leads, now, taken = new Map()) {
@@ -35,7 +35,10 @@ export function bookingStatements(tenant, pros, leads, now, taken = new Map()) {
     const candidates = pros.filter((p) => p.trades.includes(lead.trade));
     const pro = (candidates.length ? candidates : pros)[rows.length % (candidates.length || pros.length)];
     if (!pro) continue;
-    const start = firstFreeHour(tenant.timeZone, pro, Math.max(lead.updatedAt, now - 3 * 86_400_000), taken);
+    // Booked long ago: the visit happened after the booking. Booked lately: it is on the coming
+    // week's calendar, spread over its days.
+    const after = lead.updatedAt < now - 14 * DAY ? lead.updatedAt : now + (rows.length % 7) * DAY;
+    const start = firstFreeHour(tenant.timeZone, pro, after, taken);
     if (start === null) continue;
     rows.push([
       newId("bkg", lead.updatedAt),
