@@ -7,6 +7,7 @@
 // npm run simulate:call -- --gather [--from +15125550100] [--to +1…] [--url http://localhost:8787] ["line" …]
 //                                       the TwiML Gather path against the running `npm start`: each
 //                                       caller line is a Gather's SpeechResult; prints every <Say>.
+//                                       Lines take as long as they take to say ([--pace 0] for no waits).
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { main } from "./lib/toolchain.mjs";
@@ -33,6 +34,7 @@ main(async () => {
     allowPositionals: true,
     options: {
       gather: { type: "boolean", default: false },
+      pace: { type: "string" },
       from: { type: "string", default: "+15125550100" },
       to: { type: "string" },
       url: { type: "string", default: process.env.BASE_URL || "http://localhost:8787" },
@@ -119,10 +121,17 @@ async function gatherCall(values, positionals) {
     CallStatus: "in-progress",
   };
   const started = Date.now();
-  /** Prints the turn's <Say>s (those in the Gather; the silence reprompt after it is skipped) and returns where to post next. */
-  function show(twiml) {
+  // A call takes the time people take to speak (about 2.6 words a second), so the transcript's
+  // times are a call's times, not a burst of requests all at 0:00. --pace 0 skips the waits.
+  const pace = Number(values.pace ?? 1);
+  const speak = (text) => new Promise((resolve) => setTimeout(resolve, Math.min(8000, (text.split(/\s+/).length / 2.6) * 1000 * pace)));
+  /** Prints the turn's <Say>s (those in the Gather; the silence reprompt after it is skipped), waits while they are said, and returns where to post next. */
+  async function show(twiml) {
     const gather = /<Gather\b[^>]*\baction="([^"]*)"[^>]*>([\s\S]*?)<\/Gather>/.exec(twiml);
-    for (const [, said] of (gather ? gather[2] : twiml).matchAll(/<Say\b[^>]*>([\s\S]*?)<\/Say>/g)) console.log(`← ${decode(said)}`);
+    for (const [, said] of (gather ? gather[2] : twiml).matchAll(/<Say\b[^>]*>([\s\S]*?)<\/Say>/g)) {
+      console.log(`← ${decode(said)}`);
+      await speak(decode(said));
+    }
     const dial = /<Dial>([^<]*)<\/Dial>/.exec(twiml);
     if (dial) console.log(`(transferred to ${decode(dial[1])})`);
     if (/<Connect>\s*<Stream/.test(twiml))
@@ -131,11 +140,12 @@ async function gatherCall(values, positionals) {
   }
 
   console.log(`☎ ${values.from} calls ${to}`);
-  let action = show(await postTwilioWebhook(token, `${base}/webhooks/twilio/voice`, call));
+  let action = await show(await postTwilioWebhook(token, `${base}/webhooks/twilio/voice`, call));
   for (const line of positionals.length ? positionals : GATHER_SCRIPT) {
     if (!action) break;
     console.log(`→ ${line}`);
-    action = show(await postTwilioWebhook(token, action, { ...call, SpeechResult: line, Confidence: "0.93" }));
+    await speak(line);
+    action = await show(await postTwilioWebhook(token, action, { ...call, SpeechResult: line, Confidence: "0.93" }));
   }
   const seconds = Math.max(1, Math.round((Date.now() - started) / 1000));
   await postTwilioWebhook(token, `${base}/webhooks/twilio/voice/status`, {
