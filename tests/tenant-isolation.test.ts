@@ -182,7 +182,10 @@ describe("integration: tenant isolation sweep", () => {
     const proB = await json(await call("POST", "/api/v1/pros", { token: b.token, body: proBody }));
     const slot = (await json(await call("GET", `/api/v1/pros/${proB.id}/slots?limit=1`, { token: b.token }))).items[0];
     const book = (body: Record<string, unknown>) =>
-      call("POST", "/api/v1/bookings", { token: b.token, body: { start: slot.start, customerName: "Mallory", ...body } });
+      call("POST", "/api/v1/bookings", {
+        token: b.token,
+        body: { start: slot.start, customerName: "Mallory", customerPhone: "+15125550100", address: "1 Main St", ...body },
+      });
 
     const foreignLead = await expectProblem(await book({ proId: proB.id, leadId: leadA.id }), 400);
     expect(foreignLead.errors).toEqual([{ field: "leadId", message: "Unknown lead." }]);

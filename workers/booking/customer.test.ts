@@ -13,7 +13,7 @@ describe("integration: who a booking is for", () => {
     expect(bare.errors.map((e: { field: string }) => e.field)).toEqual(["customerName", "customerPhone", "address"]);
     expect(bare.errors[1].message).toMatch(/country code, e\.g\. \+1 512 555 0100/);
     await expectProblem(await book({ customerName: "Kay", customerPhone: "+1 512 555 0100", address: "somewhere" }), 400);
-    await expectProblem(await book({ leadId: "lead_not_here" }), 404);
+    await expectProblem(await book({ leadId: "lead_not_here" }), 400);
 
     const lead = await createLead(ws.token, { name: "Rosa Delgado", phone: "+15125550142", address: "14 Barton Skyway", city: "Austin" });
     const booked = await json(await book({ leadId: lead.id }));

@@ -103,7 +103,11 @@ export const bookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       tags: ["bookings"],
       summary: "Bookings of one week (Monday to Sunday in the workspace's zone), optionally of one pro; or every booking of one lead",
       request: {
-        query: z.strictObject({ week: z.iso.date().optional(), proId: z.string().max(64).optional(), leadId: z.string().max(64).optional() }),
+        query: z.strictObject({
+          week: z.iso.date().optional(),
+          proId: z.string().max(64).optional(),
+          leadId: z.string().max(64).optional(),
+        }),
       },
       responses: { 200: ok(z.object({ weekStart: z.string(), items: z.array(Booking) })) },
     }),
