@@ -9,6 +9,7 @@ import { Problem } from "./http/problem";
 import { validationHook } from "./http/validation";
 import { requireAuth } from "./http/auth";
 import { refuseUnknownQuery } from "./http/known-query";
+import { exportLimit, mediaLimit, moneyLimit, publicLimit } from "./http/limits";
 import { authRoutes } from "./routes/auth";
 import { meRoutes } from "./routes/me";
 import { teamRoutes } from "./routes/team";
@@ -65,12 +66,17 @@ const jsonBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
 // Public and ops-authenticated groups are registered before the requireAuth wildcard: their
 // handlers answer first, so the wildcard guards exactly the routes registered after it.
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .use("/auth/*", publicLimit)
+  .use("/media/*", mediaLimit)
   .route("/auth", authRoutes)
   .route("/admin", adminRoutes)
   .route("/admin/wallets", adminWalletRoutes)
   .route("/admin/properties", adminPropertyRoutes)
   .route("/media", mediaRoutes)
   .use("*", requireAuth)
+  .use("/leads/export.csv", exportLimit)
+  .use("/scans/:id/leads.csv", exportLimit)
+  .on(["POST", "PUT"], ["/wallet/checkout", "/wallet/dev-top-up", "/wallet/auto-recharge", "/wallet/auto-spend"], moneyLimit)
   .route("/", meRoutes)
   .route("/", teamRoutes)
   .route("/leads", leadRoutes)
@@ -102,6 +108,8 @@ app.route("/webhooks/twilio/sms", twilioSmsWebhook);
 app.route("/webhooks/twilio/voice", twilioVoiceWebhook);
 app.route("/voice/stream", voiceStreamRoutes);
 app.route("/webhooks/stripe", stripeWebhook);
+app.use("/api/openapi.json", publicLimit);
+app.use("/api/docs/*", publicLimit);
 app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
 app.route("/api/docs", docsRoutes(openApiDocument));
 app.onError(onError);

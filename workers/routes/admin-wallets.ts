@@ -3,6 +3,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { validationHook } from "../http/validation";
 import { requireOps } from "../http/ops-auth";
+import { moneyLimit } from "../http/limits";
 import { notFound } from "../http/problem";
 import { database, tables } from "../db/client";
 import { auditStatement } from "../audit";
@@ -46,6 +47,7 @@ const ReconciliationRow = z.object({
 
 const adminWalletGroup = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 adminWalletGroup.use("*", requireOps);
+adminWalletGroup.use("/adjustments", moneyLimit);
 
 export const adminWalletRoutes = adminWalletGroup
   .openapi(

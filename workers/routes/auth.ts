@@ -43,7 +43,6 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       responses: { 201: ok(Session, "Signed up") },
     }),
     async (c) => {
-      await enforceLimit(c.env.PUBLIC_IP_LIMITER, `signup:${clientIp(c)}`);
       return sessionResponse(c, await signup(c.env, c.req.valid("json"), c.get("requestId")), 201);
     },
   )
@@ -115,7 +114,6 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       responses: { 201: ok(Session, "Joined") },
     }),
     async (c) => {
-      await enforceLimit(c.env.PUBLIC_IP_LIMITER, `invite:${clientIp(c)}`);
       return sessionResponse(c, await acceptInvite(c.env, c.req.valid("json"), c.get("requestId")), 201);
     },
   );

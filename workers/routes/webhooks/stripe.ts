@@ -4,6 +4,7 @@ import { Problem } from "../../http/problem";
 import { database, tables } from "../../db/client";
 import { enqueue } from "../../queue/messages";
 import { verifyStripeEvent } from "../../providers/payments/stripe";
+import { limitWebhookSource } from "../../http/limits";
 
 const MAX_EVENT_BYTES = 1_048_576;
 const { stripeEvents } = tables;
@@ -25,6 +26,7 @@ export const stripeWebhook = new Hono<AppEnv>().post("/", async (c) => {
   } catch {
     throw new Problem(400, "Bad Request", "The Stripe-Signature does not match this body, or it is older than 5 minutes.");
   }
+  await limitWebhookSource(c, "stripe", event.account ?? "platform");
   const inserted = await database(c.env.DB)
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, payload: raw, receivedAt: Date.now() })

@@ -5,6 +5,7 @@ import { WEBHOOK_MAX_BYTES } from "../../conversations/inbound";
 import { log } from "../../http/log";
 import { Problem, unauthorized } from "../../http/problem";
 import { verifyTwilioSignature } from "../../providers/sms/twilio-signature";
+import { limitWebhookSource } from "../../http/limits";
 import { channelByAddress } from "../../conversations/channels";
 import { acceptInboundEvent } from "../../conversations/inbound-store";
 import { deliveryKey } from "../../conversations/delivery-key";
@@ -31,6 +32,7 @@ export const twilioSmsWebhook = new Hono<AppEnv>()
     const params = Object.fromEntries(new URLSearchParams(body));
     if (!(await verifyTwilioSignature(token, c.req.url, params, c.req.header("X-Twilio-Signature"))))
       throw unauthorized("Missing or invalid X-Twilio-Signature.");
+    await limitWebhookSource(c, "twilio", params.AccountSid ?? "unknown");
     // Our number is To on an inbound message and From on a status callback about our own message.
     const ours = isTwilioStatus(params) ? params.From : params.To;
     const channel = await channelByAddress(c.env, "sms", (ours ?? "").replace(/^whatsapp:/, ""));

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import { Problem, unauthorized } from "../../http/problem";
 import { verifyTwilioSignature } from "../../providers/sms/twilio-signature";
+import { limitWebhookSource } from "../../http/limits";
 
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
@@ -18,5 +19,6 @@ export async function verifiedParams(c: Context<AppEnv>): Promise<Record<string,
   const params = Object.fromEntries(new URLSearchParams(await c.req.text()));
   if (!(await verifyTwilioSignature(token, c.req.url, params, c.req.header("X-Twilio-Signature"))))
     throw unauthorized("Missing or invalid X-Twilio-Signature.");
+  await limitWebhookSource(c, "twilio", params.AccountSid ?? "unknown");
   return params;
 }

@@ -6,6 +6,7 @@ import { log } from "../../http/log";
 import { Problem, unauthorized } from "../../http/problem";
 import { timingSafeEqualText } from "../../lib/timing-safe";
 import { verifyMetaSignature } from "../../providers/whatsapp/signature";
+import { limitWebhookSource } from "../../http/limits";
 import { channelByAddress } from "../../conversations/channels";
 import { acceptInboundEvent } from "../../conversations/inbound-store";
 import { firstContact, phoneNumberIds, whatsappItems, type MetaWebhook } from "../../conversations/whatsapp-events";
@@ -43,6 +44,7 @@ export const whatsappWebhook = new Hono<AppEnv>()
     } catch {
       throw new Problem(400, "Bad Request", "The body is not valid JSON.");
     }
+    for (const phoneNumberId of phoneNumberIds(payload)) await limitWebhookSource(c, "whatsapp", phoneNumberId);
     for (const phoneNumberId of phoneNumberIds(payload)) {
       const channel = await channelByAddress(c.env, "whatsapp", phoneNumberId);
       // Answered 200 all the same: Meta would otherwise retry an event nobody here can process.
