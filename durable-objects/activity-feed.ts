@@ -41,15 +41,14 @@ export class ActivityFeed extends DurableObject<Env> {
     const message = JSON.stringify({ type: "event", event });
     this.ctx.storage.sql.exec(`INSERT INTO recent (event) VALUES (?)`, JSON.stringify(event));
     this.ctx.storage.sql.exec(`DELETE FROM recent WHERE seq <= (SELECT max(seq) FROM recent) - ?`, RECENT);
+    return this.sendAll(this.ctx.getWebSockets(), message);
+  }
+
+  /** Alerts for named members: each goes only to that member's sockets and is not kept in the recent list. */
+  async notifyMembers(tenantId: string, deliveries: { userId: string; message: unknown }[]): Promise<number> {
     let delivered = 0;
-    for (const socket of this.ctx.getWebSockets()) {
-      try {
-        socket.send(message);
-        delivered++;
-      } catch {
-        // A socket that closed mid-broadcast; the runtime drops it.
-      }
-    }
+    for (const { userId, message } of deliveries)
+      delivered += this.sendAll(this.ctx.getWebSockets(memberTag(tenantId, userId)), JSON.stringify(message));
     return delivered;
   }
 
@@ -67,6 +66,11 @@ export class ActivityFeed extends DurableObject<Env> {
     return takeSockets(this.ctx.storage.sql, userId);
   }
 
+  /** A live workspace value (conversations waiting for a person) for every socket; not kept either. */
+  async broadcast(message: unknown): Promise<number> {
+    return this.sendAll(this.ctx.getWebSockets(), JSON.stringify(message));
+  }
+
   connections(): number {
     return this.ctx.getWebSockets().length;
   }
@@ -77,6 +81,19 @@ export class ActivityFeed extends DurableObject<Env> {
 
   override async webSocketClose(socket: WebSocket, code: number): Promise<void> {
     closeBack(socket, code);
+  }
+
+  private sendAll(sockets: WebSocket[], message: string): number {
+    let delivered = 0;
+    for (const socket of sockets) {
+      try {
+        socket.send(message);
+        delivered++;
+      } catch {
+        // A socket that closed mid-broadcast; the runtime drops it.
+      }
+    }
+    return delivered;
   }
 
   private recent(): ActivityEvent[] {

@@ -20,6 +20,12 @@ export interface Env extends WorkerBindings {
   /** Base URL of the email API; tests point it at a loopback contract fake. */
   RESEND_API_URL?: string;
 
+  /** Web Push (RFC 8292) key pair, base64url; `npm start` generates one into .dev.vars. Without it browser push is off. */
+  VAPID_PUBLIC_KEY?: string;
+  VAPID_PRIVATE_KEY?: string;
+  /** Who push services contact about this sender (mailto: or https:); default mailto:alerts@homeline.app. */
+  VAPID_SUBJECT?: string;
+
   /** Claude answers conversations when set; otherwise the local rule engine does. */
   ANTHROPIC_API_KEY?: string;
   /** Base URL of the Messages API; tests point it at a loopback contract fake. */

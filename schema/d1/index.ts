@@ -4,3 +4,4 @@ export * from "./conversations";
 export * from "./wallet";
 export * from "./voice";
 export * from "./scans";
+export * from "./notifications";

@@ -1,4 +1,4 @@
-import { base64url } from "../lib/ids";
+import { base64url, fromBase64url } from "../lib/ids";
 
 // Workers' WebCrypto caps PBKDF2 at 100,000 iterations: the highest the platform allows.
 export const PBKDF2_ITERATIONS = 100_000;
@@ -34,9 +34,4 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   const length = Math.max(a.length, b.length);
   for (let i = 0; i < length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return diff === 0;
-}
-
-function fromBase64url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 }

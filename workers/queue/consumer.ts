@@ -20,6 +20,7 @@ export const backoffSeconds = (attempts: number) => Math.min(MAX_BACKOFF_SECONDS
 function orderingKey(body: QueueMessage): string {
   if (body?.kind === "inbound.event") return `inbound:${body.orderKey ?? body.eventId}`;
   if (body?.kind === "outbox.send") return `outbox:${body.outboxId}`;
+  if (body?.kind === "notification.raise") return `notify:${body.event.key}`;
   return "in-order";
 }
 

@@ -4,6 +4,7 @@ import { processInboundEvent } from "../conversations/process-event";
 import { processStripeEvent } from "../wallet/stripe-events";
 import { runRecharge } from "../wallet/auto-recharge";
 import { applyDomainEvents } from "../quests/apply-events";
+import { fanOutNotification } from "../notifications/fan-out";
 import type { QueueMessage } from "./messages";
 import { sendTextBack } from "../voice/missed-call/text-back";
 import { storeVoicemail } from "../voice/missed-call/voicemail";
@@ -19,4 +20,5 @@ export const handlers: { [K in QueueMessage["kind"]]: Handler<K> } = {
   "domain.events": (env, message) => applyDomainEvents(env, message.events),
   "call.text_back": (env, message) => sendTextBack(env, message),
   "call.voicemail": (env, message) => storeVoicemail(env, message),
+  "notification.raise": (env, message) => fanOutNotification(env, message.event),
 };

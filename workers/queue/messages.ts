@@ -13,7 +13,9 @@ export type QueueMessage =
   // A voicemail Twilio recorded: fetch it into R2 and transcribe it where a key allows.
   | { kind: "call.voicemail"; tenantId: string; callId: string; recordingUrl: string; recordingSid: string; seconds: number }
   // What members did (workers/events/domain.ts), for quests and streaks.
-  | { kind: "domain.events"; events: import("../events/domain").DomainEvent[] };
+  | { kind: "domain.events"; events: import("../events/domain").DomainEvent[] }
+  // Something members are told about (workers/notifications/raise.ts), fanned out to each member's channels.
+  | { kind: "notification.raise"; event: import("../notifications/event").NotificationEvent };
 
 export async function enqueue(env: { EVENTS: Queue<QueueMessage> }, message: QueueMessage): Promise<void> {
   await env.EVENTS.send(message, { contentType: "json" });
