@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { createServer } from "node:net";
+import { generateKeyPairSync } from "node:crypto";
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -24,6 +25,12 @@ process.env.HOMELINE_ANTHROPIC_FAKE_PORT = String(anthropicFakePort);
 process.env.HOMELINE_STRIPE_FAKE_PORT = String(stripeFakePort);
 process.env.HOMELINE_DEEPGRAM_FAKE_PORT = String(deepgramFakePort);
 process.env.HOMELINE_ELEVENLABS_FAKE_PORT = String(elevenLabsFakePort);
+
+// A VAPID key pair for this run, in the formats the Worker reads (65-byte point, 32-byte scalar).
+const vapid = generateKeyPairSync("ec", { namedCurve: "prime256v1" }).privateKey.export({ format: "jwk" });
+const vapidPublic = Buffer.concat([Buffer.from([4]), Buffer.from(vapid.x!, "base64url"), Buffer.from(vapid.y!, "base64url")]).toString(
+  "base64url",
+);
 
 /** Test files of pure modules end in .unit.test.ts; every other test file is an integration test. */
 const UNIT = ".unit.test.ts";
@@ -57,6 +64,10 @@ export default defineConfig(async () => ({
           DEEPGRAM_URL: `ws://127.0.0.1:${deepgramFakePort}`,
           ELEVENLABS_API_KEY: "test-elevenlabs-key",
           ELEVENLABS_URL: `http://127.0.0.1:${elevenLabsFakePort}`,
+          // Browser push is signed with this run's VAPID key; subscriptions point at the Web Push fake.
+          VAPID_PUBLIC_KEY: vapidPublic,
+          VAPID_PRIVATE_KEY: vapid.d!,
+          VAPID_SUBJECT: "mailto:alerts@homeline.test",
         },
       },
     }),

@@ -12,6 +12,7 @@ import { queueOutbound } from "../workers/conversations/outbound";
 import { outboxById, sendTemplateInstead } from "../workers/conversations/window";
 import { WINDOW_CLOSED } from "../workers/providers/whatsapp/provider";
 import { agentReply, type AgentReplyInput, type AgentReplyResult } from "../workers/conversations/agent";
+import { alertMessageFailed, failedMessage } from "../workers/notifications/alerts";
 
 const HISTORY = 20;
 const TEAM_NOTES = 5;
@@ -158,9 +159,11 @@ export class Conversation extends DurableObject<Env> {
 
   private async applyStatus(tenantId: string, status: InboundStatus): Promise<void> {
     const message = await applyDeliveryStatus(this.env, tenantId, status);
-    if (message?.outboxId && status.status === "failed" && status.errorCode === WINDOW_CLOSED) {
+    if (message?.outboxId && status.status === "failed") {
       const refused = await outboxById(this.env, tenantId, message.outboxId);
-      if (refused) await sendTemplateInstead(this.env, refused);
+      if (refused && status.errorCode === WINDOW_CLOSED) await sendTemplateInstead(this.env, refused);
+      else if (refused)
+        await alertMessageFailed(this.env, failedMessage(refused, status.errorCode ? `Provider error ${status.errorCode}` : null));
     }
   }
 

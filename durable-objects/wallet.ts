@@ -15,6 +15,8 @@ import { QuestBook, type QuestSnapshot } from "./wallet/quest-book";
 import { readMeta, WALLET_SCHEMA, writeMeta } from "./wallet/schema";
 import { userZone } from "./wallet/time-zone";
 import { userWallet } from "./stubs";
+import { newId } from "../workers/lib/ids";
+import { alertWalletLow } from "../workers/notifications/alerts";
 
 /** Ledger entries reach D1 in batches this long after they are written. */
 const FLUSH_DELAY_MS = 500;
@@ -261,9 +263,30 @@ export class Wallet extends DurableObject<Env> {
     const sockets = this.ctx.getWebSockets(tenantId);
     if (sockets.length) this.send(sockets, { type: "wallet", wallet: this.account(tenantId), entries: entries.map(entryJson) });
     if (entries.length) this.wakeAt(Date.now() + FLUSH_DELAY_MS);
+    this.watchLowBalance(tenantId);
     const attemptKey = this.money.startRecharge(tenantId, Date.now());
     if (attemptKey) this.ctx.waitUntil(this.env.EVENTS.send({ kind: "wallet.recharge", tenantId, attemptKey }, { contentType: "json" }));
     return outcome;
+  }
+
+  /**
+   * Falling below the low mark (the auto-recharge threshold) alerts the workspace once; the
+   * next alert waits until the balance has been back above it.
+   */
+  private watchLowBalance(tenantId: string): void {
+    const state = this.money.account(tenantId);
+    const { available } = totals(state.pools);
+    const { threshold } = state.autoRecharge;
+    const flag = `low_alerted:${tenantId}`;
+    const alerted = readMeta(this.ctx.storage.sql, flag);
+    if (available >= threshold) {
+      if (alerted) writeMeta(this.ctx.storage.sql, flag, "");
+      return;
+    }
+    if (alerted) return;
+    const key = newId("low");
+    writeMeta(this.ctx.storage.sql, flag, key);
+    this.ctx.waitUntil(alertWalletLow(this.env, { tenantId, available, threshold, key }));
   }
 
   private async questsOf(userId: string, tenantId: string): Promise<QuestSnapshot> {

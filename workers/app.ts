@@ -39,6 +39,8 @@ import { stripeWebhook } from "./routes/webhooks/stripe";
 import { mediaRoutes } from "./routes/media";
 import { callRoutes } from "./routes/calls";
 import { voiceSettingsRoutes } from "./routes/voice-settings";
+import { notificationRoutes } from "./routes/notifications";
+import { notificationSettingsRoutes } from "./routes/notification-settings";
 
 const OPENAPI = { openapi: "3.1.0", info: { title: "Homeline API", version: "1.0.0" } };
 
@@ -91,7 +93,9 @@ export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/scans", scanRoutes)
   .route("/scans", scanResultRoutes)
   .route("/calls", callRoutes)
-  .route("/voice", voiceSettingsRoutes);
+  .route("/voice", voiceSettingsRoutes)
+  .route("/notifications", notificationRoutes)
+  .route("/notifications", notificationSettingsRoutes);
 
 /** The /api/v1 routes as one type: the web app's typed client and its API types derive from it. */
 export type Api = typeof api;

@@ -10,6 +10,7 @@ import { startGoogleGeocodingFake } from "./google-geocoding";
 import { startPropertyDataFake } from "./property-data";
 import { startDeepgramFake } from "./deepgram";
 import { startElevenLabsFake } from "./elevenlabs";
+import { startWebPushFake } from "./web-push";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,6 +28,8 @@ declare module "vitest" {
     /** ws:// base URL of the Deepgram live fake (the Worker's DEEPGRAM_URL). */
     deepgramUrl: string;
     elevenLabsUrl: string;
+    /** A Web Push service (RFC 8030/8291/8292): issues subscriptions, verifies VAPID, decrypts. */
+    webPushUrl: string;
     /** A throwaway PostGIS database with the catalog schema, or null when no Postgres answers locally. */
     pgUrl: string | null;
   }
@@ -57,6 +60,8 @@ export default async function setup(project: TestProject) {
   ]);
   project.provide("deepgramUrl", deepgram.url.replace(/^http:/, "ws:"));
   project.provide("elevenLabsUrl", elevenLabs.url);
+  const webPush = await startWebPushFake();
+  project.provide("webPushUrl", webPush.url);
   const pg = await startTestPostgres();
   project.provide("pgUrl", pg?.url ?? null);
   const close = (server: { close(cb: () => void): void }) => new Promise<void>((resolve) => server.close(() => resolve()));
@@ -73,6 +78,7 @@ export default async function setup(project: TestProject) {
         google.server,
         propertyData.server,
         geocoding.server,
+        webPush.server,
       ].map(close),
     );
     await pg?.drop();

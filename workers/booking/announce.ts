@@ -8,6 +8,7 @@ import { queueOutbound } from "../conversations/outbound";
 import type { BookingRow } from "./book";
 import { slotLabel } from "./zoned-time";
 import { conversationObject } from "../../durable-objects/stubs";
+import { alertBooking } from "../notifications/alerts";
 
 export type BookingChange = "created" | "rescheduled" | "cancelled" | "completed";
 
@@ -44,6 +45,14 @@ export async function announceBookingChange(
     `${change}:${booking.id}`,
   );
   if (change === "completed") return;
+  await alertBooking(env, {
+    tenantId: booking.tenantId,
+    bookingId: booking.id,
+    change,
+    label,
+    customerName: booking.customerName,
+    proName,
+  });
   const { conversations } = tables;
   const db = database(env.DB);
   const conversation = booking.conversationId

@@ -8,6 +8,7 @@ import { toE164 } from "../leads/phone";
 import type { JobDetails } from "../conversation-engine/engine";
 import { summarizeJob } from "../conversation-engine/job-summary";
 import type { ConversationState } from "./state";
+import { alertUrgentLead } from "../notifications/alerts";
 
 /** Conversations write leads through the CRM's own writer, so scoring and the timeline stay one piece of code. */
 const CHANNEL_LABEL = { whatsapp: "WhatsApp", sms: "SMS", voice: "Voice" } as const;
@@ -83,6 +84,7 @@ export async function syncLead(
     actor: access.actor,
     lead: leadSummary(lead),
   });
+  if (becameUrgent) await alertUrgentLead(env, access.tenant.id, lead);
   return lead;
 }
 

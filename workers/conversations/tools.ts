@@ -21,6 +21,7 @@ import { locateJob } from "./locate";
 import { notifyPro } from "./notify";
 import type { ConversationState } from "./state";
 import { proCalendar } from "../../durable-objects/stubs";
+import { alertBooking } from "../notifications/alerts";
 
 const DAY = 86_400_000;
 const OFFER = 3;
@@ -144,6 +145,14 @@ export function conversationTools(tc: ToolContext): EngineTools {
         `booking:${result.booking.id}`,
       );
       publishActivity(env, ctx, tenantId, { type: rescheduling ? "booking.rescheduled" : "booking.created", actor: leads.actor });
+      await alertBooking(env, {
+        tenantId,
+        bookingId: result.booking.id,
+        change: rescheduling ? "rescheduled" : "created",
+        label: result.label,
+        customerName: result.booking.customerName,
+        proName: result.proName,
+      });
       return { ok: true, label: result.label, proName: result.proName, rescheduled: rescheduling };
     },
 
@@ -160,6 +169,7 @@ export function conversationTools(tc: ToolContext): EngineTools {
       }
       await notifyPro(env, tenantId, cancelled.proId, `Cancelled: ${label}, ${cancelled.customerName}.`, `cancel:${cancelled.id}`);
       publishActivity(env, ctx, tenantId, { type: "booking.cancelled", actor: leads.actor });
+      await alertBooking(env, { tenantId, bookingId: cancelled.id, change: "cancelled", label, customerName: cancelled.customerName });
       return {
         ok: true,
         detail: `Your booking for ${label} is cancelled. ${state.channel === "voice" ? "Call" : "Message"} us any time if you need us again.`,

@@ -14,6 +14,7 @@ import type { ConversationState } from "./state";
 import { type MessageRow, messageRow, recordInbound, setMessagePayload, updateConversation } from "./store";
 import { type MediaUnderstanding, understandMedia } from "./understand-media";
 import { conversationTools } from "./tools";
+import { watchForPerson } from "../notifications/conversation-turn";
 
 export interface TurnDeps {
   env: Env;
@@ -117,7 +118,7 @@ export async function handleCustomerMessage(
   }
 
   const { engine, settings } = await engineFor(env, state.tenantId);
-  const tools = conversationTools({ env, ctx, state, leads, now: deps.now });
+  const watch = watchForPerson(conversationTools({ env, ctx, state, leads, now: deps.now }));
   const result = await engine.turn(
     {
       tenantName: leads.tenant.name,
@@ -128,7 +129,7 @@ export async function handleCustomerMessage(
       settings,
       timeZone: leads.tenant.timeZone,
     },
-    tools,
+    watch.tools,
   );
   const kind = channel.kind === "whatsapp" ? "whatsapp" : "sms";
   for (const [i, reply] of result.replies.entries()) {
@@ -143,6 +144,8 @@ export async function handleCustomerMessage(
     stage: state.stage,
     mode: state.mode,
   });
+  // After the row says "handoff", so the waiting count the alert publishes includes it.
+  await watch.after(env, state, item.providerMessageId, result.engine, said);
   return { replies: [...before, ...result.replies.map((r) => r.text)], said };
 }
 

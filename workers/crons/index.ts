@@ -7,6 +7,7 @@ import { remindPastDueJobs } from "./past-due";
 import { requeueStuckInboundEvents } from "./inbound-recovery";
 import { requeueStuckStripeEvents } from "../wallet/stripe-events";
 import { reconcileWallets } from "../wallet/reconcile";
+import { escalateUnopenedHandoffs } from "../notifications/escalate";
 
 type Job = (env: Env, now: number) => Promise<unknown>;
 
@@ -15,6 +16,7 @@ type Job = (env: Env, now: number) => Promise<unknown>;
  * idempotent: a trigger that fires twice changes nothing more.
  */
 export const SCHEDULE: Record<string, Job[]> = {
+  "* * * * *": [escalateUnopenedHandoffs],
   "*/10 * * * *": [runMaintenance, reassignStaleLeads, sendDailyAgendas, requeueStuckInboundEvents, requeueStuckStripeEvents],
   "*/30 * * * *": [remindPastDueJobs],
   "17 * * * *": [reconcileWallets],

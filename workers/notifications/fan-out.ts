@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Env } from "../env";
-import { activityFeed } from "../activity";
+import { activityFeed } from "../../durable-objects/stubs";
 import { database, tables } from "../db/client";
 import { log } from "../http/log";
 import { newId } from "../lib/ids";

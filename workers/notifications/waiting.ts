@@ -1,5 +1,5 @@
 import type { Env } from "../env";
-import { activityFeed } from "../activity";
+import { activityFeed } from "../../durable-objects/stubs";
 import { log } from "../http/log";
 
 /** Conversations the AI handed over that no member has taken yet. */
@@ -32,10 +32,19 @@ export async function startWait(env: Env, tenantId: string, conversationId: stri
     .run();
 }
 
-/** A member opened, took over or handed back the conversation: its wait will not escalate, and the count may have changed. */
-export async function conversationOpened(env: Env, tenantId: string, conversationId: string, now = Date.now()): Promise<void> {
+/**
+ * A member opened the conversation: its wait will not escalate. `modeChanged` (took over,
+ * handed back) also refreshes the sidebar count; merely reading it changes no count.
+ */
+export async function conversationOpened(
+  env: Env,
+  tenantId: string,
+  conversationId: string,
+  modeChanged: boolean,
+  now = Date.now(),
+): Promise<void> {
   await env.DB.prepare(`UPDATE conversation_waits SET opened_at = ? WHERE tenant_id = ? AND conversation_id = ? AND opened_at IS NULL`)
     .bind(now, tenantId, conversationId)
     .run();
-  await publishWaiting(env, tenantId);
+  if (modeChanged) await publishWaiting(env, tenantId);
 }

@@ -4,6 +4,8 @@ import { database, tables } from "../db/client";
 import { PermanentSendError } from "../providers/email/provider";
 import { outboxSender, type OutboxSender } from "./senders";
 import { withWalletCharge } from "../wallet/outbox-charge";
+import { ProviderRejection, WINDOW_CLOSED } from "../providers/whatsapp/provider";
+import { alertMessageFailed, failedMessage } from "../notifications/alerts";
 
 const { outbox } = tables;
 
@@ -71,6 +73,8 @@ export async function deliverOutboxMessage(env: Env, outboxId: string): Promise<
       })
       .where(eq(outbox.id, outboxId));
     await sender?.onFailed?.(err, permanent);
+    if (permanent && !(err instanceof ProviderRejection && err.code === WINDOW_CLOSED))
+      await alertMessageFailed(env, failedMessage(row, err));
     if (!permanent) throw err;
   }
   // Outside the try: the message is out, so a failure from here on must not mark it for a resend.

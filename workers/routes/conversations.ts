@@ -5,6 +5,7 @@ import { validationHook } from "../http/validation";
 import { conflict, notFound } from "../http/problem";
 import { database, tables } from "../db/client";
 
+import { conversationOpened } from "../notifications/waiting";
 import { WINDOW_MS } from "../conversations/outbound";
 import { channelById } from "../conversations/channels";
 import type { ConversationRow, MessageRow } from "../conversations/store";
@@ -113,6 +114,7 @@ function modeSwitch<P extends string>(path: P, mode: "human" | "ai", summary: st
     const auth = c.get("auth");
     const thread = await loadThread(c.env, auth.tenantId, c.req.valid("param").id);
     await conversationObject(c.env, thread.tenantId, thread.channelId, thread.contactAddress).setMode(mode, auth.userId);
+    await conversationOpened(c.env, auth.tenantId, thread.id, true);
     return c.json(threadView(await loadThread(c.env, auth.tenantId, thread.id)), 200);
   };
   return [route, handler] as const;
@@ -214,6 +216,7 @@ export const conversationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     async (c) => {
       const tenantId = c.get("auth").tenantId;
       const thread = await loadThread(c.env, tenantId, c.req.valid("param").id);
+      c.executionCtx.waitUntil(conversationOpened(c.env, tenantId, thread.id, false));
       const rows = await database(c.env.DB)
         .select({ message: messages, lastError: outbox.lastError, provider: outbox.provider })
         .from(messages)

@@ -1,4 +1,5 @@
 import type { Env } from "../env";
+import { alertCall } from "../notifications/alerts";
 import { newId } from "../lib/ids";
 
 /** Calls whose status callback never came stop counting after this long. */
@@ -65,5 +66,13 @@ export async function recordRefusedCall(env: Env, call: NewCall, outcome: "refus
   )
     .bind(id, call.tenantId, call.callSid, call.channelId, call.from, call.to, outcome, call.now, call.now, call.now, call.now)
     .run();
-  return result.meta.changes > 0 ? id : null;
+  if (result.meta.changes === 0) return null;
+  await alertCall(env, {
+    tenantId: call.tenantId,
+    callId: id,
+    from: call.from,
+    what: "refused",
+    why: outcome === "refused_budget" ? "the wallet has no call budget left" : "too many calls at once",
+  });
+  return id;
 }

@@ -12,6 +12,8 @@ import { callBudget, chargeCallMinutes } from "../../voice/call-budget";
 import { admitCall, maxConcurrentCalls, type NewCall, recordRefusedCall } from "../../voice/call-cap";
 import { callerText, wantsPerson } from "../../voice/speech";
 import { dialTwiml, gatherTwiml, sayHangupTwiml } from "../../voice/twiml";
+import { TRANSFER_WHY } from "../../voice/transfer";
+import { alertCall } from "../../notifications/alerts";
 import { voiceTurn, type CallRow } from "../../voice/voice-turn";
 import { answerWithStream, streamAnswerTwiml, streamingCall } from "../../voice/stream-answer";
 import { lines as voiceLines } from "../../voice/lines";
@@ -134,6 +136,8 @@ export const twilioVoiceWebhook = new Hono<AppEnv>()
       )
         .bind(p.Digits === "0" ? "dtmf" : "caller_asked", Date.now(), call.id, channel.tenantId)
         .run();
+      const why = TRANSFER_WHY[p.Digits === "0" ? "dtmf" : "caller_asked"];
+      await alertCall(c.env, { tenantId: channel.tenantId, callId: call.id, from: call.fromNumber, what: "transferred", why });
       const said = [...lines, voiceLines.connecting];
       return answer(said, dialTwiml(said, forward, voiceWebhookUrl(c, "/dial")));
     };

@@ -3,6 +3,7 @@ import type { EngineState, HistoryEntry } from "../../conversation-engine/engine
 import { tenantInfo } from "../../team/tenant-info";
 import { log } from "../../http/log";
 
+import { alertCall } from "../../notifications/alerts";
 import { summarizerFor, type CallSummary } from "./summary";
 import type { CallRef } from "./types";
 import { metricsStub } from "../../../durable-objects/stubs";
@@ -13,6 +14,10 @@ import { metricsStub } from "../../../durable-objects/stubs";
  * /metrics call counts. Runs once per call: a second finish (a repeated status callback, a
  * Durable Object replaying) finds the summary written and changes nothing.
  */
+/** A call that ended (not transferred or refused) before the job was captured: someone should call back. */
+export const isMissed = (outcome: string, state: EngineState | null) =>
+  outcome !== "transferred" && !outcome.startsWith("refused") && !state?.booking && !state?.job.trade && !state?.job.description;
+
 export async function finishCallRecords(
   env: Env,
   ctx: WaitUntil,
@@ -27,11 +32,13 @@ export async function finishCallRecords(
     settings,
   });
   const row = await env.DB.prepare(
-    `UPDATE calls SET summary = ?, qualification_score = ?, updated_at = ? WHERE id = ? AND tenant_id = ? AND summary IS NULL RETURNING coalesce(outcome, status) AS outcome`,
+    `UPDATE calls SET summary = ?, qualification_score = ?, updated_at = ? WHERE id = ? AND tenant_id = ? AND summary IS NULL RETURNING coalesce(outcome, status) AS outcome, from_number AS fromNumber`,
   )
     .bind(result.summary, result.qualificationScore, Date.now(), ref.callId, ref.tenantId)
-    .first<{ outcome: string }>();
+    .first<{ outcome: string; fromNumber: string }>();
   if (!row) return null;
+  if (isMissed(row.outcome, conversation.state))
+    await alertCall(env, { tenantId: ref.tenantId, callId: ref.callId, from: row.fromNumber, what: "missed" });
   ctx.waitUntil(
     metricsStub(env)
       .countCall(row.outcome)
