@@ -27,6 +27,7 @@ import { walletDebits, walletFanout } from "./wallet.mjs";
 import { whatsappPeer, whatsappReplyLatency, whatsappWebhooks } from "./whatsapp.mjs";
 import { voiceConcurrency, voiceToVoice } from "./voice.mjs";
 import { addressUnderstanding } from "./addresses.mjs";
+import { notificationFanout } from "./alerts.mjs";
 
 const SAMPLE_IDS = 5000;
 // Throwaway secrets, so the bench needs no .dev.vars; the WhatsApp benchmarks sign with this one.
@@ -46,6 +47,7 @@ const ON_SERVER = [
   walletFanout,
   whatsappReplyLatency,
   whatsappWebhooks,
+  notificationFanout,
   scanPostgis,
   scanD1Estimate,
   scanEndToEnd,

@@ -436,6 +436,20 @@ async function flow(page, base, stateDir) {
     assert((await page.getByTestId("reply-text").inputValue()) === "", "Enter did not send the reply");
   });
 
+  await check("alerts: a hand-off raises the bell count and the waiting badge; mark as read clears the bell", async () => {
+    await page.goto(`${base}/settings/channels`);
+    await page.getByTestId("test-from").fill("+1 512 555 0123");
+    await page.getByTestId("test-text").fill("Can I talk to a real person please?");
+    await page.getByTestId("test-send").click();
+    await page.getByTestId("notification-count").filter({ hasText: /^1$/ }).waitFor();
+    await page.getByTestId("waiting-count").filter({ hasText: /^1/ }).waitFor();
+    await page.getByTestId("notification-bell").click();
+    await page.getByTestId("notification-item").filter({ hasText: "needs a person" }).waitFor();
+    await page.getByTestId("notifications-mark-all").click();
+    await page.getByTestId("notification-count").waitFor({ state: "detached" });
+    return "bell 1 → 0; 1 conversation waiting";
+  });
+
   await check("calls: a finished call shows its summary, timed transcript, latency and a playable recording", async () => {
     const d1 = localD1(stateDir);
     const [tenant] = await d1.query("SELECT id FROM tenants WHERE name = 'E2E Roofing & Plumbing'");

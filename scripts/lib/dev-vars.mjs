@@ -1,5 +1,5 @@
 // .dev.vars: the local secrets file wrangler dev reads (never committed).
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./toolchain.mjs";
@@ -21,33 +21,51 @@ export function readDevVars(file = DEV_VARS) {
 }
 
 /**
- * Creates .dev.vars from .dev.vars.example with fresh random secrets, unless it exists.
- * Returns true when it created the file. The secrets are written, never printed.
+ * Creates .dev.vars from .dev.vars.example with fresh random secrets and a VAPID key pair,
+ * unless it exists (then only what is missing is added). Returns true when it created the
+ * file. The secrets are written, never printed.
  */
 export function ensureDevVars() {
-  if (existsSync(DEV_VARS)) {
-    addMissingSecrets();
-    return false;
-  }
-  const text = readFileSync(EXAMPLE, "utf8").replace(
-    new RegExp(`^(${GENERATED.join("|")})=.*$`, "gm"),
-    (_, key) => `${key}=${randomBytes(32).toString("base64url")}`,
-  );
-  writeFileSync(DEV_VARS, text, { mode: 0o600 });
-  return true;
+  const created = !existsSync(DEV_VARS);
+  if (created)
+    writeFileSync(
+      DEV_VARS,
+      readFileSync(EXAMPLE, "utf8").replace(
+        new RegExp(`^(${GENERATED.join("|")})=.*$`, "gm"),
+        (_, key) => `${key}=${randomBytes(32).toString("base64url")}`,
+      ),
+      { mode: 0o600 },
+    );
+  else fillMissing(Object.fromEntries(GENERATED.map((key) => [key, () => randomBytes(32).toString("base64url")])));
+  addVapidKeys();
+  return created;
 }
 
-/** A .dev.vars from before a generated secret existed gets it appended (an empty one is filled). */
-function addMissingSecrets() {
+/** Keys absent or empty in .dev.vars get a value (an empty line is filled, a missing one appended). */
+function fillMissing(makers) {
   const present = readDevVars();
-  const missing = GENERATED.filter((key) => !present[key]);
+  const missing = Object.keys(makers).filter((key) => !present[key]);
   if (!missing.length) return;
   let text = readFileSync(DEV_VARS, "utf8");
   for (const key of missing) {
-    const line = `${key}=${randomBytes(32).toString("base64url")}`;
+    const line = `${key}=${makers[key]()}`;
     text = new RegExp(`^${key}=\\s*$`, "m").test(text)
       ? text.replace(new RegExp(`^${key}=\\s*$`, "m"), line)
       : `${text.replace(/\n?$/, "\n")}${line}\n`;
   }
+  writeFileSync(DEV_VARS, text, { mode: 0o600 });
+}
+
+/** A Web Push (VAPID, RFC 8292) key pair: the 65-byte public point and the 32-byte private scalar, base64url. */
+function addVapidKeys() {
+  const present = readDevVars();
+  if (present.VAPID_PUBLIC_KEY && present.VAPID_PRIVATE_KEY) return;
+  const jwk = generateKeyPairSync("ec", { namedCurve: "prime256v1" }).privateKey.export({ format: "jwk" });
+  const publicKey = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, "base64url"), Buffer.from(jwk.y, "base64url")]).toString(
+    "base64url",
+  );
+  // Both at once: a public key from one pair and a private key from another would sign nothing valid.
+  let text = readFileSync(DEV_VARS, "utf8").replace(/^VAPID_(PUBLIC|PRIVATE)_KEY=.*\n?/gm, "");
+  text = `${text.replace(/\n?$/, "\n")}VAPID_PUBLIC_KEY=${publicKey}\nVAPID_PRIVATE_KEY=${jwk.d}\n`;
   writeFileSync(DEV_VARS, text, { mode: 0o600 });
 }

@@ -238,3 +238,23 @@ export interface VoiceSettings {
   recordingDisclosure: boolean;
   disclosureText: string;
 }
+
+export type NotificationKind = "needs_person" | "urgent_lead" | "booking" | "call" | "message_failed" | "wallet_low" | "handoff_escalation";
+
+/** GET /notifications items; also pushed live on the activity socket as { type: "notification", notification, unread }. */
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPreferences {
+  kinds: { kind: NotificationKind; label: string; inApp: boolean; push: boolean; sms: boolean; email: boolean }[];
+  smsPhone: string | null;
+  quietHours: { start: string; end: string } | null;
+  timeZone: string;
+}
