@@ -96,11 +96,12 @@ async function deliverOutside(env: Env, event: NotificationEvent, recipient: Rec
   const key = `notify:${event.key}:${recipient.userId}`;
   const { choice } = recipient;
   if (choice.push && row.pushedAt === null) await pushToMember(env, row);
-  if (choice.sms && recipient.smsPhone) await notifyPhone(env, event.tenantId, recipient.smsPhone, `${event.title}. ${event.body}`, key);
+  if (choice.sms && recipient.smsPhone)
+    await notifyPhone(env, event.tenantId, recipient.smsPhone, `${event.title}. ${event.body}`, `${key}:sms`);
   if (choice.email)
     await queueEmail(env, {
       tenantId: event.tenantId,
-      idempotencyKey: key,
+      idempotencyKey: `${key}:email`,
       to: recipient.email,
       subject: event.title,
       body: `${event.body}\n${event.link ? `\nOpen it in Homeline: ${env.WEB_ORIGIN}${event.link}\n` : ""}`,
