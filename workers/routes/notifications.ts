@@ -22,10 +22,11 @@ const Notification = z
 const NotificationId = z.string().regex(/^ntf_[0-9a-z]{26}$/, "Each id must be a notification id (ntf_…).");
 
 const ReadBody = z
-  .union([
-    z.strictObject({ ids: z.array(NotificationId).min(1, "List at least one notification.").max(200, "Mark at most 200 at once.") }),
-    z.strictObject({ all: z.literal(true, "Send all: true to mark every notification read.") }),
-  ])
+  .strictObject({
+    ids: z.array(NotificationId).min(1, "List at least one notification.").max(200, "Mark at most 200 at once.").optional(),
+    all: z.literal(true, "Send all: true to mark every notification read.").optional(),
+  })
+  .refine((body) => (body.ids ? 1 : 0) + (body.all ? 1 : 0) === 1, "Send the ids to mark read, or all: true — one of them.")
   .openapi("MarkNotificationsRead", { description: "{ ids: [...] } or { all: true }" });
 
 /** The signed-in member's notification centre: the bell's list and unread count, and marking read. */
@@ -74,7 +75,8 @@ notificationRoutes.openapi(
   }),
   async (c) => {
     const { tenantId, userId } = c.get("auth");
-    const marked = await markRead(c.env, tenantId, userId, c.req.valid("json"));
+    const body = c.req.valid("json");
+    const marked = await markRead(c.env, tenantId, userId, body.all ? { all: true } : { ids: body.ids! });
     const unread = (await unreadCounts(c.env, tenantId, [userId])).get(userId) ?? 0;
     return c.json({ marked, unread }, 200);
   },
