@@ -447,8 +447,14 @@ async function flow(page, base, stateDir) {
     await page.getByTestId("test-from").fill("+15125550123");
     await page.getByTestId("test-text").fill("Can I talk to a real person please?");
     await page.getByTestId("test-send").click();
-    await page.getByTestId("notification-count").filter({ hasText: new RegExp(`^${bellBefore + 1}$`) }).waitFor();
-    await page.getByTestId("waiting-count").filter({ hasText: new RegExp(`^${waitingBefore + 1}`) }).waitFor();
+    await page
+      .getByTestId("notification-count")
+      .filter({ hasText: new RegExp(`^${bellBefore + 1}$`) })
+      .waitFor();
+    await page
+      .getByTestId("waiting-count")
+      .filter({ hasText: new RegExp(`^${waitingBefore + 1}`) })
+      .waitFor();
     await page.getByTestId("notification-bell").click();
     await page.getByTestId("notification-item").filter({ hasText: "needs a person" }).waitFor();
     await page.getByTestId("notifications-mark-all").click();
