@@ -75,9 +75,9 @@ export default defineConfig(async () => ({
   test: {
     // Request logs of passing tests are noise; a failing test still shows its output.
     silent: "passed-only" as const,
-    // workerd does the work in its own process, so two files at once keep both cores busy
-    // (vitest's default on a 2-core machine is one).
-    maxWorkers: 2,
+    // One file at a time: the loopback fakes (ElevenLabs, Deepgram) are shared by every file, and
+    // two files at once read each other's recorded requests.
+    maxWorkers: 1,
     projects: [
       {
         // Pure modules: no storage, no bindings, no fakes. One runtime serves every file.
